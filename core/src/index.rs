@@ -1,0 +1,916 @@
+//! [`IndexBuilder`] → [`Index`]: the register, searchable by serial.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::path::Path;
+use std::sync::{Arc, Mutex, RwLock};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::distance::osa_within;
+use crate::error::{Error, Result};
+use crate::limits;
+use crate::normalize::{placeholder, skeleton_of_key, variants};
+use crate::raw::{fuzzy_walk, wildcard_walk, Pattern};
+use crate::record::{Query, Record};
+use crate::reference::Reference;
+use crate::score::{
+    auto_edit_budget, compare_identity, identity_factor, identity_only_score, partial_evidence,
+    serial_evidence, CheckOptions, Explanation, FieldMatch, Hit, Identity, SerialEvidence,
+    SerialMatch,
+};
+use crate::segment::{check_record, Backing, Meta, Segment, SegmentWriter};
+
+/// Collects records and builds an [`Index`].
+///
+/// Records are stored compactly as they are added (interned make/model/calibre/country,
+/// one string arena), so a large register can be streamed in without holding
+/// [`Record`] values.
+///
+/// ```
+/// use armsmatch::{Index, Record};
+/// let mut b = Index::builder();
+/// b.add(Record::new("FRA-1", "AB 123456").make("Beretta"))?;
+/// b.add(Record::new("DEU-7", "ВС1234").make("Izhmash"))?;
+/// let index = b.build()?;
+/// assert_eq!(index.len(), 2);
+/// # Ok::<(), armsmatch::Error>(())
+/// ```
+pub struct IndexBuilder {
+    writer: SegmentWriter,
+}
+
+impl IndexBuilder {
+    /// A builder with the embedded default reference.
+    pub fn new() -> IndexBuilder {
+        IndexBuilder::with_reference(Arc::new(Reference::embedded().clone()))
+    }
+
+    /// A builder with a reference of your own (stored in the index file).
+    pub fn with_reference(reference: Arc<Reference>) -> IndexBuilder {
+        IndexBuilder {
+            writer: SegmentWriter::new(reference),
+        }
+    }
+
+    /// Adds a record. Fails on a record over the limits or with an invalid country
+    /// code; duplicate ids are reported by [`IndexBuilder::build`].
+    pub fn add(&mut self, record: Record) -> Result<()> {
+        self.writer.add(&record)
+    }
+
+    /// Adds a record by reference.
+    pub fn add_ref(&mut self, record: &Record) -> Result<()> {
+        self.writer.add(record)
+    }
+
+    /// Records added so far.
+    pub fn len(&self) -> usize {
+        self.writer.len()
+    }
+
+    /// True if no record was added.
+    pub fn is_empty(&self) -> bool {
+        self.writer.len() == 0
+    }
+
+    /// Builds the index. Fails with [`Error::DuplicateId`] if two records share an id.
+    pub fn build(self) -> Result<Index> {
+        let bytes = self.writer.finish()?;
+        let segment = Segment::parse(Backing::Owned(bytes), "<built index>")?;
+        Ok(Index::from_segment(segment))
+    }
+}
+
+impl Default for IndexBuilder {
+    fn default() -> IndexBuilder {
+        IndexBuilder::new()
+    }
+}
+
+/// A record added since the last compaction.
+#[derive(Clone)]
+struct LiveRecord {
+    record: Record,
+    /// (key, skeleton) of each serial key; empty for a placeholder serial.
+    keys: Vec<(String, String)>,
+    identity: Identity,
+}
+
+#[derive(Clone)]
+enum Op {
+    Insert(Record),
+    Remove(String),
+}
+
+/// The mutable layer: records added and removed since the last build or compaction.
+#[derive(Clone, Default)]
+struct Live {
+    added: Vec<Option<LiveRecord>>,
+    by_id: HashMap<String, usize>,
+    removed: HashSet<u32>,
+    log: Vec<Op>,
+}
+
+struct Inner {
+    base: Arc<Segment>,
+    live: Live,
+}
+
+/// Statistics of an index, for `info`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexInfo {
+    /// Records findable now (base − removed + added).
+    pub records: u64,
+    /// Records in the compacted base.
+    pub base_records: u64,
+    /// Distinct serial skeleton keys in the base.
+    pub keys: u64,
+    /// Base records without a usable serial.
+    pub no_serial: u64,
+    /// Records added since the last compaction.
+    pub live_added: u64,
+    /// Base records removed since the last compaction.
+    pub live_removed: u64,
+    /// Bytes of each section of the base, and the total.
+    pub bytes: Vec<(String, u64)>,
+    /// Reference data version.
+    pub reference_version: String,
+    /// Index file format version.
+    pub format_version: u32,
+}
+
+/// A searchable register of firearms.
+///
+/// `Index` is `Send + Sync`: share it (`Arc<Index>`) between threads that check while
+/// another inserts or removes. An insert, update or remove is visible to the next
+/// check at once; [`Index::compact`] folds them into the FST.
+///
+/// ```
+/// use armsmatch::{Index, Record, Query, CheckOptions, SerialMatch, FieldMatch};
+/// let mut b = Index::builder();
+/// b.add(Record::new("DEU-1", "ВС 1234").make("Izhmash").model("PM").calibre("9x18 Makarov"))?;
+/// let index = b.build()?;
+///
+/// // An officer keyed the Cyrillic marking by sound, and the make by its other name.
+/// let hits = index.check(&Query::new("VS-1234").make("Kalashnikov Concern"), &CheckOptions::default())?;
+/// assert_eq!(hits[0].record.id, "DEU-1");
+/// assert_eq!(hits[0].explanation.serial.kind, SerialMatch::Normalized);
+/// assert_eq!(hits[0].explanation.make, FieldMatch::Alias);
+/// # Ok::<(), armsmatch::Error>(())
+/// ```
+pub struct Index {
+    inner: RwLock<Inner>,
+    compacting: Mutex<()>,
+}
+
+/// A check, normalized once.
+struct Prepared {
+    raw: String,
+    /// For a full serial: (key, skeleton, budget) per variant.
+    keys: Vec<(String, String, usize)>,
+    /// For a partial serial: (pattern text, skeleton pattern) per variant.
+    patterns: Vec<(String, Pattern)>,
+    identity: Identity,
+    opts: CheckOptions,
+}
+
+impl Prepared {
+    fn new(q: &Query, opts: &CheckOptions, reference: &Reference) -> Result<Prepared> {
+        if q.serial.len() > limits::MAX_SERIAL_BYTES {
+            return Err(Error::limit(
+                "serial length in bytes",
+                limits::MAX_SERIAL_BYTES,
+                q.serial.len(),
+            ));
+        }
+        for (name, v) in [
+            ("make", &q.make),
+            ("model", &q.model),
+            ("calibre", &q.calibre),
+            ("country", &q.country),
+        ] {
+            if let Some(v) = v {
+                if v.len() > limits::MAX_FIELD_BYTES {
+                    return Err(Error::limit(
+                        format!("{name} length in bytes"),
+                        limits::MAX_FIELD_BYTES,
+                        v.len(),
+                    ));
+                }
+            }
+        }
+        if let Some(k) = opts.max_edits {
+            if k > limits::MAX_EDITS {
+                return Err(Error::limit("edit budget", limits::MAX_EDITS as usize, k as usize));
+            }
+        }
+        if opts.top == 0 || opts.top > limits::MAX_TOP {
+            return Err(Error::invalid(
+                "top",
+                format!("{} is not between 1 and {}", opts.top, limits::MAX_TOP),
+            ));
+        }
+        if !(0.0..=1.0).contains(&opts.threshold) {
+            return Err(Error::invalid(
+                "threshold",
+                format!("{} is not between 0 and 1", opts.threshold),
+            ));
+        }
+        let wild = q.serial.chars().filter(|c| *c == '?' || *c == '*').count();
+        if wild > limits::MAX_WILDCARDS {
+            return Err(Error::limit("wildcards in the serial", limits::MAX_WILDCARDS, wild));
+        }
+        let vs = variants(&q.serial, wild > 0);
+        let longest = vs.iter().map(String::len).max().unwrap_or(0);
+        if longest > limits::MAX_KEY_CHARS {
+            return Err(Error::limit("serial key length", limits::MAX_KEY_CHARS, longest));
+        }
+        let mut keys = Vec::new();
+        let mut patterns = Vec::new();
+        if wild > 0 {
+            for v in vs {
+                let p = Pattern::parse(skeleton_of_key(&v).as_bytes())?;
+                if p.known() < limits::MIN_KNOWN_CHARS {
+                    return Err(Error::invalid(
+                        "serial",
+                        format!(
+                            "the partial serial {:?} has {} known characters; at least {} are needed",
+                            q.serial,
+                            p.known(),
+                            limits::MIN_KNOWN_CHARS
+                        ),
+                    ));
+                }
+                if p.is_partial() {
+                    patterns.push((v, p));
+                } else {
+                    // Wildcards that normalization removed entirely cannot happen, but a
+                    // pattern without wildcards is a plain key.
+                    let s = skeleton_of_key(&v);
+                    let k = opts.max_edits.map_or_else(|| auto_edit_budget(v.len()), |k| k) as usize;
+                    keys.push((v, s, k));
+                }
+            }
+        } else if !placeholder(&q.serial, &vs[0]) {
+            for v in vs {
+                let s = skeleton_of_key(&v);
+                let k = opts.max_edits.map_or_else(|| auto_edit_budget(v.len()), |k| k) as usize;
+                keys.push((v, s, k));
+            }
+        }
+        let identity = if opts.serial_only {
+            Identity::default()
+        } else {
+            Identity::resolve(
+                reference,
+                q.make.as_deref(),
+                q.model.as_deref(),
+                q.calibre.as_deref(),
+            )
+        };
+        Ok(Prepared {
+            raw: q.serial.clone(),
+            keys,
+            patterns,
+            identity,
+            opts: opts.clone(),
+        })
+    }
+
+    fn has_serial(&self) -> bool {
+        !self.keys.is_empty() || !self.patterns.is_empty()
+    }
+
+    /// True if a record with these serial keys is within this check's reach (the
+    /// membership rule the FST walks implement, for the live layer).
+    fn reaches(&self, record_keys: &[(String, String)]) -> bool {
+        record_keys.iter().any(|(_, rs)| {
+            self.keys
+                .iter()
+                .any(|(_, qs, k)| osa_within(qs.as_bytes(), rs.as_bytes(), *k).is_some())
+                || self.patterns.iter().any(|(_, p)| p.matches(rs.as_bytes()))
+        })
+    }
+
+    /// Best serial evidence of this check against a record's serial.
+    fn serial_evidence(&self, record_serial: &str, record_keys: &[String]) -> (SerialEvidence, f32) {
+        let mut best: Option<(SerialEvidence, f32)> = None;
+        for (ri, rk) in record_keys.iter().enumerate() {
+            let rs = skeleton_of_key(rk);
+            for (qi, (qk, _, _)) in self.keys.iter().enumerate() {
+                let (e, s) = serial_evidence(&self.raw, record_serial, qk, rk, qi > 0 || ri > 0);
+                if best.as_ref().is_none_or(|b| s > b.1) {
+                    best = Some((e, s));
+                }
+            }
+            for (qi, (text, p)) in self.patterns.iter().enumerate() {
+                if p.matches(rs.as_bytes()) {
+                    let (e, s) = partial_evidence(text, p.known(), rk, qi > 0 || ri > 0);
+                    if best.as_ref().is_none_or(|b| s > b.1) {
+                        best = Some((e, s));
+                    }
+                }
+            }
+        }
+        best.unwrap_or_else(|| {
+            (
+                SerialEvidence {
+                    kind: SerialMatch::None,
+                    distance: 0,
+                    edits: Vec::new(),
+                    check_key: String::new(),
+                    record_key: String::new(),
+                    transliterated: false,
+                },
+                0.0,
+            )
+        })
+    }
+
+    /// Scores a candidate; `None` if under the threshold.
+    fn score(
+        &self,
+        reference: &Reference,
+        record_serial: &str,
+        record_identity: &Identity,
+    ) -> Option<(f32, Explanation)> {
+        let (make, model, calibre) = if self.opts.serial_only {
+            (FieldMatch::Unknown, FieldMatch::Unknown, FieldMatch::Unknown)
+        } else {
+            compare_identity(reference, &self.identity, record_identity)
+        };
+        let (serial, serial_score, factor) = if self.has_serial() {
+            let keys = variants(record_serial, false);
+            let (e, s) = self.serial_evidence(record_serial, &keys);
+            let f = if self.opts.serial_only {
+                1.0
+            } else {
+                identity_factor(make, model, calibre)
+            };
+            (e, s, f)
+        } else {
+            let (e, _) = self.serial_evidence(record_serial, &[]);
+            (e, identity_only_score(make, model, calibre), 1.0)
+        };
+        let score = (serial_score * factor).clamp(0.0, 1.0);
+        (score >= self.opts.threshold && score > 0.0).then(|| {
+            (
+                score,
+                Explanation {
+                    serial,
+                    make,
+                    model,
+                    calibre,
+                    serial_score,
+                    identity_factor: factor,
+                },
+            )
+        })
+    }
+}
+
+impl Index {
+    /// A builder with the embedded default reference.
+    pub fn builder() -> IndexBuilder {
+        IndexBuilder::new()
+    }
+
+    fn from_segment(segment: Segment) -> Index {
+        Index {
+            inner: RwLock::new(Inner {
+                base: Arc::new(segment),
+                live: Live::default(),
+            }),
+            compacting: Mutex::new(()),
+        }
+    }
+
+    fn read(&self) -> std::sync::RwLockReadGuard<'_, Inner> {
+        // A panic while holding the lock cannot leave `Inner` half-updated (every
+        // update builds its new state first, then assigns), so a poisoned lock is safe
+        // to keep using.
+        self.inner.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, Inner> {
+        self.inner.write().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Opens a saved index, memory-mapping the file. The whole file is verified
+    /// (checksums and structure) before use; a truncated, damaged or foreign file is
+    /// refused with [`Error::CorruptIndex`].
+    ///
+    /// The file must not be modified while open (replace it with [`Index::save`], which
+    /// writes a new file and renames it).
+    ///
+    /// ```
+    /// # let dir = tempfile::tempdir()?;
+    /// # let path = dir.path().join("register.armsidx");
+    /// use armsmatch::{Index, Record};
+    /// let mut b = Index::builder();
+    /// b.add(Record::new("R1", "AB1234"))?;
+    /// b.build()?.save(&path)?;
+    /// let index = Index::open(&path)?;
+    /// assert_eq!(index.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn open(path: impl AsRef<Path>) -> Result<Index> {
+        let path = path.as_ref();
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let map = map_file(&file).map_err(|e| Error::io(path, e))?;
+        let segment = Segment::parse(Backing::Mapped(map), &path.display().to_string())?;
+        Ok(Index::from_segment(segment))
+    }
+
+    /// Reads an index from bytes (as written by [`Index::to_bytes`] or a saved file).
+    ///
+    /// ```
+    /// use armsmatch::{Index, Record};
+    /// let mut b = Index::builder();
+    /// b.add(Record::new("R1", "AB1234"))?;
+    /// let bytes = b.build()?.to_bytes()?;
+    /// assert_eq!(Index::from_bytes(bytes)?.len(), 1);
+    /// assert!(Index::from_bytes(b"not an index".to_vec()).is_err());
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Index> {
+        Ok(Index::from_segment(Segment::parse(
+            Backing::Owned(bytes),
+            "<bytes>",
+        )?))
+    }
+
+    /// The index as file bytes, including the records added and removed since the
+    /// last compaction.
+    pub fn to_bytes(&self) -> Result<Vec<u8>> {
+        let (base, live) = {
+            let g = self.read();
+            (Arc::clone(&g.base), g.live.clone())
+        };
+        if live.added.is_empty() && live.removed.is_empty() {
+            return Ok(base.bytes().to_vec());
+        }
+        merged_bytes(&base, &live)
+    }
+
+    /// Saves the index (with its live changes) to one file: written to a temporary file
+    /// in the same directory, flushed, then renamed over `path`, so a crash leaves
+    /// either the old file or the new one.
+    pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        let bytes = self.to_bytes()?;
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path
+            .file_name()
+            .ok_or_else(|| Error::invalid("path", format!("{} is not a file path", path.display())))?;
+        let tmp = dir.join(format!(
+            ".{}.tmp-{}",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let result = (|| {
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(&bytes)?;
+            f.sync_all()?;
+            std::fs::rename(&tmp, path)?;
+            if let Ok(d) = std::fs::File::open(dir) {
+                let _ = d.sync_all();
+            }
+            Ok(())
+        })();
+        result.map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::io(path, e)
+        })
+    }
+
+    /// Number of records findable now.
+    pub fn len(&self) -> usize {
+        let g = self.read();
+        g.base.len() as usize - g.live.removed.len() + g.live.by_id.len()
+    }
+
+    /// True if the index holds no record.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The reference the index compares names with.
+    pub fn reference(&self) -> Arc<Reference> {
+        Arc::clone(&self.read().base.reference)
+    }
+
+    /// Sizes and counts.
+    pub fn info(&self) -> IndexInfo {
+        let g = self.read();
+        let m: &Meta = &g.base.meta;
+        IndexInfo {
+            records: (g.base.len() as usize - g.live.removed.len() + g.live.by_id.len()) as u64,
+            base_records: m.records,
+            keys: m.keys,
+            no_serial: m.no_serial,
+            live_added: g.live.by_id.len() as u64,
+            live_removed: g.live.removed.len() as u64,
+            bytes: g
+                .base
+                .section_sizes()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v as u64))
+                .collect(),
+            reference_version: m.reference_version.clone(),
+            format_version: crate::segment::FORMAT_VERSION,
+        }
+    }
+
+    /// The record with this id, if present.
+    ///
+    /// ```
+    /// use armsmatch::{Index, Record};
+    /// let mut b = Index::builder();
+    /// b.add(Record::new("R1", "AB1234"))?;
+    /// let index = b.build()?;
+    /// assert_eq!(index.get("R1").unwrap().serial, "AB1234");
+    /// assert!(index.get("R2").is_none());
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn get(&self, id: &str) -> Option<Record> {
+        let g = self.read();
+        if let Some(&i) = g.live.by_id.get(id.trim()) {
+            return g.live.added[i].as_ref().map(|l| l.record.clone());
+        }
+        g.base
+            .find_id(id)
+            .filter(|i| !g.live.removed.contains(i))
+            .map(|i| g.base.record(i))
+    }
+
+    /// True if a record with this id is present.
+    pub fn contains(&self, id: &str) -> bool {
+        let g = self.read();
+        g.live.by_id.contains_key(id.trim())
+            || g.base.find_id(id).is_some_and(|i| !g.live.removed.contains(&i))
+    }
+
+    /// Adds a record, visible to the next check. Fails if the id is present.
+    ///
+    /// ```
+    /// use armsmatch::{Index, Record, Query, CheckOptions};
+    /// let index = Index::builder().build()?;
+    /// index.insert(Record::new("R1", "XY-98765"))?;
+    /// assert_eq!(index.check(&Query::new("XY98765"), &CheckOptions::default())?.len(), 1);
+    /// assert!(index.insert(Record::new("R1", "other")).is_err());
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn insert(&self, record: Record) -> Result<()> {
+        let live = live_record(record, &self.reference())?;
+        self.write().insert(live)
+    }
+
+    /// Removes the record with this id. Fails with [`Error::NotFound`] if absent.
+    ///
+    /// ```
+    /// use armsmatch::{Index, Record};
+    /// let mut b = Index::builder();
+    /// b.add(Record::new("R1", "AB1234"))?;
+    /// let index = b.build()?;
+    /// index.remove("R1")?;
+    /// assert!(index.is_empty());
+    /// assert!(index.remove("R1").is_err());
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn remove(&self, id: &str) -> Result<()> {
+        self.write().remove(id)
+    }
+
+    /// Replaces the record with the same id. Fails with [`Error::NotFound`] if absent.
+    ///
+    /// ```
+    /// use armsmatch::{Index, Record};
+    /// let mut b = Index::builder();
+    /// b.add(Record::new("R1", "AB1234"))?;
+    /// let index = b.build()?;
+    /// index.update(Record::new("R1", "CD5678"))?;
+    /// assert_eq!(index.get("R1").unwrap().serial, "CD5678");
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn update(&self, record: Record) -> Result<()> {
+        let live = live_record(record, &self.reference())?;
+        let mut g = self.write();
+        g.remove(&live.record.id)?;
+        g.insert(live)
+    }
+
+    /// Folds the records added and removed since the last compaction into the FST.
+    /// Checks keep running meanwhile; changes made during the compaction are kept.
+    ///
+    /// ```
+    /// use armsmatch::{Index, Record};
+    /// let index = Index::builder().build()?;
+    /// index.insert(Record::new("R1", "AB1234"))?;
+    /// index.compact()?;
+    /// assert_eq!(index.info().live_added, 0);
+    /// assert_eq!(index.info().base_records, 1);
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn compact(&self) -> Result<()> {
+        let _one_at_a_time = self.compacting.lock().unwrap_or_else(|p| p.into_inner());
+        let (base, live) = {
+            let g = self.read();
+            (Arc::clone(&g.base), g.live.clone())
+        };
+        if live.log.is_empty() {
+            return Ok(());
+        }
+        let bytes = merged_bytes(&base, &live)?;
+        let segment = Arc::new(Segment::parse(Backing::Owned(bytes), "<compacted index>")?);
+        let reference = Arc::clone(&segment.reference);
+        let mut g = self.write();
+        let mut next = Inner {
+            base: segment,
+            live: Live::default(),
+        };
+        // Replay what happened while we built, under the lock, so no check ever sees
+        // the new base without those changes.
+        for op in &g.live.log[live.log.len()..] {
+            // These ops succeeded against the old state, which the new base now holds.
+            let _ = match op {
+                Op::Insert(r) => live_record(r.clone(), &reference).and_then(|l| next.insert(l)),
+                Op::Remove(id) => next.remove(id),
+            };
+        }
+        *g = next;
+        Ok(())
+    }
+
+    /// Checks one firearm against the register: hits ranked by score (ties by record
+    /// id), at most `opts.top`, none under `opts.threshold`.
+    ///
+    /// ```
+    /// use armsmatch::{Index, Record, Query, CheckOptions, SerialMatch};
+    /// let mut b = Index::builder();
+    /// b.add(Record::new("R1", "BA12O4471").make("Glock"))?;
+    /// b.add(Record::new("R2", "CC99887766").make("Beretta"))?;
+    /// let index = b.build()?;
+    /// let o = CheckOptions::default();
+    /// // A misread O/0 is a confusable match.
+    /// let hits = index.check(&Query::new("BA1204471").make("Glock"), &o)?;
+    /// assert_eq!(hits[0].explanation.serial.kind, SerialMatch::Confusable);
+    /// // A partially obliterated serial.
+    /// let hits = index.check(&Query::new("*4471"), &o)?;
+    /// assert_eq!(hits[0].record.id, "R1");
+    /// assert_eq!(index.check(&Query::new("BA12?4?71"), &o)?[0].explanation.serial.kind, SerialMatch::Partial);
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn check(&self, query: &Query, opts: &CheckOptions) -> Result<Vec<Hit>> {
+        let g = self.read();
+        let prepared = Prepared::new(query, opts, &g.base.reference)?;
+        check_inner(&g, &prepared)
+    }
+
+    /// Checks many firearms on all cores; result `i` is the check of `queries[i]`,
+    /// identical to [`Index::check`] of it.
+    ///
+    /// ```
+    /// use armsmatch::{Index, Record, Query, CheckOptions};
+    /// let mut b = Index::builder();
+    /// b.add(Record::new("R1", "AB123456"))?;
+    /// let index = b.build()?;
+    /// let out = index.check_many(&[Query::new("AB123456"), Query::new("ZZ")], &CheckOptions::default());
+    /// assert_eq!(out[0].as_ref().unwrap().len(), 1);
+    /// assert!(out[1].as_ref().unwrap().is_empty());
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn check_many(&self, queries: &[Query], opts: &CheckOptions) -> Vec<Result<Vec<Hit>>> {
+        queries.par_iter().map(|q| self.check(q, opts)).collect()
+    }
+
+    /// [`Index::check_many`] on `threads` threads (0 = all cores).
+    pub fn check_many_with_threads(
+        &self,
+        queries: &[Query],
+        opts: &CheckOptions,
+        threads: usize,
+    ) -> Result<Vec<Result<Vec<Hit>>>> {
+        if threads == 0 {
+            return Ok(self.check_many(queries, opts));
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .map_err(|e| Error::invalid("threads", e.to_string()))?;
+        Ok(pool.install(|| self.check_many(queries, opts)))
+    }
+
+    /// Calls `f` with every record present (base, then live additions).
+    pub fn for_each_record(&self, mut f: impl FnMut(Record)) {
+        let g = self.read();
+        for i in 0..g.base.len() {
+            if !g.live.removed.contains(&i) {
+                f(g.base.record(i));
+            }
+        }
+        for l in g.live.added.iter().flatten() {
+            f(l.record.clone());
+        }
+    }
+}
+
+fn live_record(mut record: Record, reference: &Reference) -> Result<LiveRecord> {
+    let keys = check_record(&record)?;
+    record.id = record.id.trim().to_string();
+    let keys = if placeholder(&record.serial, &keys[0]) {
+        Vec::new()
+    } else {
+        keys.into_iter()
+            .map(|k| {
+                let s = skeleton_of_key(&k);
+                (k, s)
+            })
+            .collect()
+    };
+    let identity = Identity::resolve(
+        reference,
+        record.make.as_deref(),
+        record.model.as_deref(),
+        record.calibre.as_deref(),
+    );
+    Ok(LiveRecord {
+        record,
+        keys,
+        identity,
+    })
+}
+
+impl Inner {
+    fn insert(&mut self, live: LiveRecord) -> Result<()> {
+        let id = live.record.id.clone();
+        if self.live.by_id.contains_key(&id)
+            || self.base.find_id(&id).is_some_and(|i| !self.live.removed.contains(&i))
+        {
+            return Err(Error::DuplicateId(id));
+        }
+        self.live.log.push(Op::Insert(live.record.clone()));
+        let at = self.live.added.len();
+        self.live.added.push(Some(live));
+        self.live.by_id.insert(id, at);
+        Ok(())
+    }
+
+    fn remove(&mut self, id: &str) -> Result<()> {
+        let id = id.trim();
+        if let Some(i) = self.live.by_id.remove(id) {
+            self.live.added[i] = None;
+        } else {
+            match self.base.find_id(id) {
+                Some(i) if !self.live.removed.contains(&i) => {
+                    self.live.removed.insert(i);
+                }
+                _ => return Err(Error::NotFound(id.to_string())),
+            }
+        }
+        self.live.log.push(Op::Remove(id.to_string()));
+        Ok(())
+    }
+}
+
+/// Memory-maps a file.
+#[allow(unsafe_code)]
+fn map_file(file: &std::fs::File) -> std::io::Result<memmap2::Mmap> {
+    // SAFETY: the map is read-only and private to this process. memmap2 requires that the
+    // file is not modified while mapped; armsmatch never writes a file it has open
+    // (`save` writes a new file and renames it), and `Index::open` documents that
+    // callers must not modify an open index file. Every read through the map is bounds-
+    // checked and the contents were verified (checksums, structure) at open.
+    // Measured reason for mapping instead of reading: open() of a 1.5 M-record index is
+    // dominated by verification, not I/O, but mapping keeps cold pages out of RSS.
+    unsafe { memmap2::Mmap::map(file) }
+}
+
+/// New segment bytes: the base without removed records, plus live additions.
+fn merged_bytes(base: &Segment, live: &Live) -> Result<Vec<u8>> {
+    let mut w = SegmentWriter::new(Arc::clone(&base.reference));
+    for i in 0..base.len() {
+        if !live.removed.contains(&i) {
+            w.add(&base.record(i))?;
+        }
+    }
+    for l in live.added.iter().flatten() {
+        w.add(&l.record)?;
+    }
+    w.finish()
+}
+
+/// Identity of base record `i`.
+fn base_identity(base: &Segment, i: u32) -> Identity {
+    let row = base.row(i);
+    Identity {
+        make: base.make_resolved(&row).cloned(),
+        model: base.model_str(&row).map(str::to_string),
+        calibre: base.calibre_resolved(&row).cloned(),
+    }
+}
+
+fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
+    let base = &g.base;
+    let reference = &base.reference;
+    let mut candidates: Vec<u32> = Vec::new();
+    let mut over = false;
+    {
+        let mut push = |value: u64| {
+            base.postings(value, |r| {
+                candidates.push(r);
+                if candidates.len() > limits::MAX_CANDIDATES {
+                    over = true;
+                    return false;
+                }
+                true
+            })
+        };
+        let fst = base.serial_fst.as_fst();
+        for (_, skel, k) in &p.keys {
+            if *k == 0 {
+                if let Some(v) = base.serial_fst.get(skel) {
+                    push(v);
+                }
+            } else {
+                fuzzy_walk(fst, skel.as_bytes(), *k, |_, v, _| push(v));
+            }
+        }
+        for (_, pat) in &p.patterns {
+            wildcard_walk(fst, pat, |_, v| push(v));
+        }
+    }
+    if over {
+        return Err(Error::limit(
+            "records matched by this check (give more characters or a smaller edit budget)",
+            limits::MAX_CANDIDATES,
+            candidates.len(),
+        ));
+    }
+    let mut hits: Vec<(f32, String, HitSource)> = Vec::new();
+    if p.has_serial() {
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &i in &candidates {
+            if g.live.removed.contains(&i) {
+                continue;
+            }
+            if let Some((s, e)) = p.score(reference, base.serial(i), &base_identity(base, i)) {
+                hits.push((s, base.id(i).to_string(), HitSource::Base(i, e)));
+            }
+        }
+    } else if p.identity.make.is_some() {
+        // No usable serial: records without a serial, by make/model/calibre.
+        for i in base.no_serial() {
+            if g.live.removed.contains(&i) {
+                continue;
+            }
+            if let Some((s, e)) = p.score(reference, base.serial(i), &base_identity(base, i)) {
+                hits.push((s, base.id(i).to_string(), HitSource::Base(i, e)));
+            }
+        }
+    }
+    for (at, l) in g.live.added.iter().enumerate() {
+        let Some(l) = l else { continue };
+        let reach = if p.has_serial() {
+            p.reaches(&l.keys)
+        } else {
+            p.identity.make.is_some() && l.keys.is_empty()
+        };
+        if reach {
+            if let Some((s, e)) = p.score(reference, &l.record.serial, &l.identity) {
+                hits.push((s, l.record.id.clone(), HitSource::Live(at, e)));
+            }
+        }
+    }
+    hits.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    hits.truncate(p.opts.top);
+    Ok(hits
+        .into_iter()
+        .map(|(score, _, src)| match src {
+            HitSource::Base(i, explanation) => Hit {
+                record: base.record(i),
+                score,
+                explanation,
+            },
+            HitSource::Live(at, explanation) => Hit {
+                record: g.live.added[at]
+                    .as_ref()
+                    .map(|l| l.record.clone())
+                    .unwrap_or_default(),
+                score,
+                explanation,
+            },
+        })
+        .collect())
+}
+
+enum HitSource {
+    Base(u32, Explanation),
+    Live(usize, Explanation),
+}

@@ -1,0 +1,524 @@
+//! Reading records and checks from CSV or JSON Lines, and the flat hit rows written
+//! back. Used by the command line and the bindings alike.
+//!
+//! * records: `record_id,make,model,serial,calibre,type,country,status,reported_on`
+//!   (`id` and `kind` are accepted for `record_id` and `type`);
+//! * checks: `query_id,make,model,serial,calibre,country`;
+//! * hits: `query_id,rank,record_id,score,serial_match,serial_distance,make_match,model_match,calibre_match`.
+//!
+//! A file whose name ends in `.jsonl`, `.ndjson` or `.json` is read as JSON Lines (one
+//! object per line, the same keys); anything else as CSV with a header row. Unknown
+//! columns are ignored. A missing required column or a malformed row is an
+//! [`Error::Parse`] naming the file, line and column — or, with
+//! [`ReadOptions::skip_bad_rows`], a skipped row that is counted and reported.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::record::{country_code, Date, Kind, Query, Record, Status};
+use crate::score::Hit;
+
+/// How to read a file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Skip malformed rows (counted in [`ReadReport`]) instead of failing.
+    pub skip_bad_rows: bool,
+}
+
+/// What reading a file did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReadReport {
+    /// Rows read.
+    pub rows: u64,
+    /// Rows skipped (only with [`ReadOptions::skip_bad_rows`]).
+    pub skipped: u64,
+    /// The first errors of skipped rows (at most 20).
+    pub errors: Vec<String>,
+}
+
+/// A check with its caller's id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueryRow {
+    /// The check's id.
+    pub query_id: String,
+    /// The check.
+    pub query: Query,
+}
+
+/// One row of the hits file.
+///
+/// ```
+/// use armsmatch::{Index, Record, Query, CheckOptions, io::HitRow};
+/// let mut b = Index::builder();
+/// b.add(Record::new("R1", "AB123456"))?;
+/// let hits = b.build()?.check(&Query::new("AB123456"), &CheckOptions::default())?;
+/// let rows = HitRow::from_hits("Q1", &hits);
+/// assert_eq!(rows[0].record_id, "R1");
+/// assert_eq!(rows[0].serial_match, "exact");
+/// # Ok::<(), armsmatch::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HitRow {
+    /// The check's id.
+    pub query_id: String,
+    /// 1-based rank.
+    pub rank: u32,
+    /// The record's id.
+    pub record_id: String,
+    /// Score (rounded to 4 decimals).
+    pub score: f32,
+    /// exact / normalized / confusable / fuzzy / partial / none.
+    pub serial_match: String,
+    /// Edit distance of the serial keys (unknown characters for a partial match).
+    pub serial_distance: u8,
+    /// same / alias / similar / different / unknown.
+    pub make_match: String,
+    /// Same scale as `make_match`.
+    pub model_match: String,
+    /// Same scale as `make_match`.
+    pub calibre_match: String,
+}
+
+impl HitRow {
+    /// The column names, in file order.
+    pub const COLUMNS: [&'static str; 9] = [
+        "query_id",
+        "rank",
+        "record_id",
+        "score",
+        "serial_match",
+        "serial_distance",
+        "make_match",
+        "model_match",
+        "calibre_match",
+    ];
+
+    /// Flat rows of one check's hits.
+    pub fn from_hits(query_id: &str, hits: &[Hit]) -> Vec<HitRow> {
+        hits.iter()
+            .enumerate()
+            .map(|(i, h)| HitRow {
+                query_id: query_id.to_string(),
+                rank: i as u32 + 1,
+                record_id: h.record.id.clone(),
+                score: (h.score * 10_000.0).round() / 10_000.0,
+                serial_match: h.explanation.serial.kind.as_str().to_string(),
+                serial_distance: h.explanation.serial.distance,
+                make_match: h.explanation.make.as_str().to_string(),
+                model_match: h.explanation.model.as_str().to_string(),
+                calibre_match: h.explanation.calibre.as_str().to_string(),
+            })
+            .collect()
+    }
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        Some("jsonl" | "ndjson" | "json")
+    )
+}
+
+/// A row as column → value, with its line number.
+type RawRow = (u64, HashMap<String, String>);
+
+/// Streams the rows of a CSV or JSONL file as column maps.
+fn for_each_row(
+    path: &Path,
+    required: &[&str],
+    aliases: &[(&str, &str)],
+    opts: ReadOptions,
+    report: &mut ReadReport,
+    mut f: impl FnMut(RawRow) -> Result<()>,
+) -> Result<()> {
+    let name = path.display().to_string();
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let canon = |h: &str| -> String {
+        let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+        aliases
+            .iter()
+            .find(|(a, _)| *a == h)
+            .map_or(h.clone(), |(_, c)| c.to_string())
+    };
+    let skip = |report: &mut ReadReport, e: Error| -> Result<()> {
+        if opts.skip_bad_rows {
+            report.skipped += 1;
+            if report.errors.len() < 20 {
+                report.errors.push(e.to_string());
+            }
+            Ok(())
+        } else {
+            Err(e)
+        }
+    };
+    if is_jsonl(path) {
+        let reader = BufReader::new(file);
+        for (n, line) in reader.split(b'\n').enumerate() {
+            let line_no = n as u64 + 1;
+            let line = line.map_err(|e| Error::io(path, e))?;
+            let parse_err = |col: &str, m: String| Error::Parse {
+                path: name.clone(),
+                line: line_no,
+                column: col.to_string(),
+                message: m,
+            };
+            let Ok(text) = std::str::from_utf8(&line) else {
+                skip(report, parse_err("-", "line is not valid UTF-8".into()))?;
+                continue;
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            let obj: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(text) {
+                Ok(o) => o,
+                Err(e) => {
+                    skip(report, parse_err("-", format!("not a JSON object: {e}")))?;
+                    continue;
+                }
+            };
+            let mut row = HashMap::new();
+            for (k, v) in obj {
+                let v = match v {
+                    serde_json::Value::Null => continue,
+                    serde_json::Value::String(s) => s,
+                    other => other.to_string(),
+                };
+                row.insert(canon(&k), v);
+            }
+            if let Some(col) = required.iter().find(|c| !row.contains_key(**c)) {
+                skip(report, parse_err(col, format!("required field {col:?} is missing")))?;
+                continue;
+            }
+            report.rows += 1;
+            if let Err(e) = f((line_no, row)) {
+                skip(report, e)?;
+            }
+        }
+        return Ok(());
+    }
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(Box::new(file) as Box<dyn Read>);
+    let headers: Vec<String> = rdr
+        .byte_headers()
+        .map_err(|e| Error::Parse {
+            path: name.clone(),
+            line: 1,
+            column: "-".into(),
+            message: e.to_string(),
+        })?
+        .iter()
+        .map(|h| canon(&String::from_utf8_lossy(h)))
+        .collect();
+    for col in required {
+        if !headers.iter().any(|h| h == col) {
+            return Err(Error::Parse {
+                path: name,
+                line: 1,
+                column: col.to_string(),
+                message: format!("required column {col:?} is missing from the header"),
+            });
+        }
+    }
+    let mut rec = csv::ByteRecord::new();
+    loop {
+        let line_no = rdr.position().line();
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map_or(line_no, |p| p.line());
+                skip(
+                    report,
+                    Error::Parse {
+                        path: name.clone(),
+                        line,
+                        column: "-".into(),
+                        message: e.to_string(),
+                    },
+                )?;
+                continue;
+            }
+        }
+        let line_no = rec.position().map_or(line_no, |p| p.line());
+        if rec.len() == 1 && rec.get(0).is_some_and(|f| f.is_empty()) {
+            continue;
+        }
+        if rec.len() != headers.len() {
+            skip(
+                report,
+                Error::Parse {
+                    path: name.clone(),
+                    line: line_no,
+                    column: "-".into(),
+                    message: format!("{} fields, the header has {}", rec.len(), headers.len()),
+                },
+            )?;
+            continue;
+        }
+        let mut row = HashMap::new();
+        let mut bad = None;
+        for (h, v) in headers.iter().zip(rec.iter()) {
+            match std::str::from_utf8(v) {
+                Ok(s) => {
+                    row.insert(h.clone(), s.to_string());
+                }
+                Err(_) => {
+                    bad = Some(h.clone());
+                    break;
+                }
+            }
+        }
+        if let Some(col) = bad {
+            skip(
+                report,
+                Error::Parse {
+                    path: name.clone(),
+                    line: line_no,
+                    column: col,
+                    message: "not valid UTF-8".into(),
+                },
+            )?;
+            continue;
+        }
+        report.rows += 1;
+        if let Err(e) = f((line_no, row)) {
+            skip(report, e)?;
+        }
+    }
+    Ok(())
+}
+
+fn opt(row: &HashMap<String, String>, col: &str) -> Option<String> {
+    row.get(col)
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// Builds a record from a column map; errors name the column.
+fn record_from_row(path: &str, (line, row): RawRow) -> Result<Record> {
+    let err = |col: &str, e: Error| Error::Parse {
+        path: path.to_string(),
+        line,
+        column: col.to_string(),
+        message: match e {
+            Error::InvalidInput { message, .. } => message,
+            other => other.to_string(),
+        },
+    };
+    let id = opt(&row, "record_id").ok_or_else(|| {
+        err(
+            "record_id",
+            Error::invalid("record_id", "the record id is empty"),
+        )
+    })?;
+    let country = match opt(&row, "country") {
+        Some(c) => Some(country_code(&c).map_err(|e| err("country", e))?),
+        None => None,
+    };
+    let reported_on = match opt(&row, "reported_on") {
+        Some(d) => Some(d.parse::<Date>().map_err(|e| err("reported_on", e))?),
+        None => None,
+    };
+    let record = Record {
+        id,
+        serial: row.get("serial").cloned().unwrap_or_default(),
+        make: opt(&row, "make"),
+        model: opt(&row, "model"),
+        calibre: opt(&row, "calibre"),
+        kind: opt(&row, "type").and_then(|k| k.parse::<Kind>().ok()),
+        country,
+        status: opt(&row, "status").and_then(|s| s.parse::<Status>().ok()),
+        reported_on,
+    };
+    crate::segment::check_record(&record).map_err(|e| {
+        let col = match &e {
+            Error::LimitExceeded { what, .. } if what.starts_with("serial") => "serial",
+            Error::LimitExceeded { what, .. } => what.split(' ').next().unwrap_or("-"),
+            Error::InvalidInput { field, .. } => field.as_str(),
+            _ => "-",
+        }
+        .to_string();
+        err(&col, e)
+    })?;
+    Ok(record)
+}
+
+/// Streams the records of a file into `f`.
+///
+/// ```
+/// # let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("records.csv");
+/// std::fs::write(&path, "record_id,make,model,serial,calibre,type,country,status,reported_on\nR1,Glock,19,AB123,9mm,pistol,DEU,stolen,2024-03-01\n")?;
+/// let mut n = 0;
+/// armsmatch::io::for_each_record(&path, Default::default(), |r| { n += 1; assert_eq!(r.id, "R1"); Ok(()) })?;
+/// assert_eq!(n, 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn for_each_record(
+    path: impl AsRef<Path>,
+    opts: ReadOptions,
+    mut f: impl FnMut(Record) -> Result<()>,
+) -> Result<ReadReport> {
+    let path = path.as_ref();
+    let name = path.display().to_string();
+    let mut report = ReadReport::default();
+    for_each_row(
+        path,
+        &["record_id", "serial"],
+        &[("id", "record_id"), ("kind", "type"), ("caliber", "calibre")],
+        opts,
+        &mut report,
+        |row| {
+            let line = row.0;
+            let r = record_from_row(&name, row)?;
+            f(r).map_err(|e| match e {
+                e @ Error::Parse { .. } => e,
+                Error::DuplicateId(id) => Error::Parse {
+                    path: name.clone(),
+                    line,
+                    column: "record_id".into(),
+                    message: format!("duplicate record id {id:?}"),
+                },
+                other => Error::Parse {
+                    path: name.clone(),
+                    line,
+                    column: "-".into(),
+                    message: other.to_string(),
+                },
+            })
+        },
+    )?;
+    Ok(report)
+}
+
+/// Reads all records of a file.
+pub fn read_records(path: impl AsRef<Path>, opts: ReadOptions) -> Result<(Vec<Record>, ReadReport)> {
+    let mut out = Vec::new();
+    let report = for_each_record(path, opts, |r| {
+        out.push(r);
+        Ok(())
+    })?;
+    Ok((out, report))
+}
+
+/// Reads all checks of a file.
+///
+/// ```
+/// # let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("q.jsonl");
+/// std::fs::write(&path, "{\"query_id\": \"Q1\", \"serial\": \"AB?23\", \"make\": \"Glock\"}\n")?;
+/// let (rows, _) = armsmatch::io::read_queries(&path, Default::default())?;
+/// assert_eq!(rows[0].query.make.as_deref(), Some("Glock"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read_queries(
+    path: impl AsRef<Path>,
+    opts: ReadOptions,
+) -> Result<(Vec<QueryRow>, ReadReport)> {
+    let path = path.as_ref();
+    let name = path.display().to_string();
+    let mut out = Vec::new();
+    let mut report = ReadReport::default();
+    for_each_row(
+        path,
+        &["query_id", "serial"],
+        &[("id", "query_id"), ("caliber", "calibre")],
+        opts,
+        &mut report,
+        |(line, row)| {
+            let query_id = opt(&row, "query_id").ok_or_else(|| Error::Parse {
+                path: name.clone(),
+                line,
+                column: "query_id".into(),
+                message: "the query id is empty".into(),
+            })?;
+            let serial = row.get("serial").cloned().unwrap_or_default();
+            if serial.len() > crate::limits::MAX_SERIAL_BYTES {
+                return Err(Error::Parse {
+                    path: name.clone(),
+                    line,
+                    column: "serial".into(),
+                    message: format!(
+                        "serial of {} bytes is over the limit of {}",
+                        serial.len(),
+                        crate::limits::MAX_SERIAL_BYTES
+                    ),
+                });
+            }
+            out.push(QueryRow {
+                query_id,
+                query: Query {
+                    serial,
+                    make: opt(&row, "make"),
+                    model: opt(&row, "model"),
+                    calibre: opt(&row, "calibre"),
+                    country: opt(&row, "country"),
+                },
+            });
+            Ok(())
+        },
+    )?;
+    Ok((out, report))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    #[test]
+    fn errors_name_file_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(&dir, "r.csv", "record_id,serial,country\nR1,AB1,DEU\nR2,AB2,Germany\n");
+        let e = read_records(&p, ReadOptions::default()).unwrap_err().to_string();
+        assert!(e.contains("r.csv:3:country"), "{e}");
+        let p = write(&dir, "r2.csv", "record_id,make\nR1,Glock\n");
+        let e = read_records(&p, ReadOptions::default()).unwrap_err().to_string();
+        assert!(e.contains(":1:serial"), "{e}");
+        let p = write(&dir, "r3.csv", "record_id,serial,reported_on\nR1,A1,2024-13-01\n");
+        let e = read_records(&p, ReadOptions::default()).unwrap_err().to_string();
+        assert!(e.contains(":2:reported_on"), "{e}");
+        let p = write(&dir, "r4.csv", "record_id,serial\nR1,A1,extra\n");
+        let e = read_records(&p, ReadOptions::default()).unwrap_err().to_string();
+        assert!(e.contains(":2:"), "{e}");
+    }
+
+    #[test]
+    fn skip_bad_rows_counts_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(&dir, "r.csv", "record_id,serial,country\nR1,AB1,DEU\nR2,AB2,xx1\n,AB3,FRA\nR4,AB4,\n");
+        let (recs, rep) = read_records(&p, ReadOptions { skip_bad_rows: true }).unwrap();
+        assert_eq!(recs.len(), 2);
+        assert_eq!(rep.skipped, 2);
+        assert_eq!(rep.errors.len(), 2);
+    }
+
+    #[test]
+    fn jsonl_and_unknown_columns() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(
+            &dir,
+            "r.jsonl",
+            "{\"record_id\":\"R1\",\"serial\":\"A1\",\"colour\":\"black\",\"type\":\"P\"}\n\n{\"id\":\"R2\",\"serial\":123}\n",
+        );
+        let (recs, _) = read_records(&p, ReadOptions::default()).unwrap();
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[0].kind, Some(Kind::Pistol));
+        assert_eq!(recs[1].serial, "123");
+        let p = write(&dir, "bad.jsonl", "{\"record_id\":\"R1\",\"serial\":\"A1\"}\nnot json\n");
+        let e = read_records(&p, ReadOptions::default()).unwrap_err().to_string();
+        assert!(e.contains("bad.jsonl:2"), "{e}");
+    }
+}

@@ -1,0 +1,528 @@
+//! Normalization of serials and names: pure functions, shared by indexing and checking.
+//!
+//! A serial goes through three levels:
+//!
+//! 1. the **serial key** ([`serial_key`]): Unicode NFKC, uppercase, diacritics dropped,
+//!    Cyrillic and Greek capitals that look like Latin letters folded to those letters
+//!    (`ВС 1234` → `BC1234`), decimal digits of other scripts folded to ASCII, and every
+//!    character that is not `A–Z`/`0–9` dropped (separators, spaces, punctuation; also
+//!    letters of scripts that serials are not marked in, such as CJK);
+//! 2. the **transliterated keys** ([`serial_keys`]): where a Cyrillic or Greek serial was
+//!    keyed by sound rather than by shape (`ВС 1234` → `VS1234`, `Х` → `KH` or `H`);
+//! 3. the **confusable skeleton** ([`skeleton`]): characters commonly misread or mistyped
+//!    for each other share one class ([`CONFUSABLE_CLASSES`]): `O0QD`, `1IL`, `S5`, …
+//!
+//! Every key of a record is indexed; a check searches with every key of its serial, so
+//! either spelling of a Cyrillic-marked serial finds the other.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Classes of characters that are commonly misread or mistyped for each other
+/// (ATF/NCIC experience; VIN rules ban I, O and Q for this reason). Each string is one
+/// class; its first character is the class's representative in a [`skeleton`].
+///
+/// This table is the single source of truth: the index, the scorer and the bindings all
+/// read it.
+///
+/// ```
+/// assert!(armsmatch::CONFUSABLE_CLASSES.contains(&"0ODQ"));
+/// ```
+pub const CONFUSABLE_CLASSES: &[&str] = &["0ODQ", "1IL", "2Z", "5S", "6G", "8B", "UV"];
+
+/// Pairs of characters that are confused less often (handwriting, worn stamps). They do
+/// not share a skeleton class (that would merge too much: `C/G` with `G/6`, `3/8` with
+/// `B/8`), but a substitution between them costs less than an arbitrary one when a hit
+/// is scored.
+///
+/// ```
+/// assert!(armsmatch::RARE_CONFUSIONS.contains(&('A', '4')));
+/// ```
+pub const RARE_CONFUSIONS: &[(char, char)] = &[
+    ('A', '4'),
+    ('T', '7'),
+    ('E', 'F'),
+    ('C', 'G'),
+    ('3', '8'),
+    ('1', '7'),
+    ('M', 'N'),
+    ('P', 'R'),
+    ('C', '0'),
+    ('U', '0'),
+    ('Y', 'V'),
+];
+
+/// Serial values that mean "no serial" (compared on the serial key).
+///
+/// ```
+/// assert!(armsmatch::PLACEHOLDER_SERIALS.contains(&"UNKNOWN"));
+/// ```
+pub const PLACEHOLDER_SERIALS: &[&str] = &[
+    "UNK",
+    "UNKN",
+    "UNKWN",
+    "UNKNOWN",
+    "NONE",
+    "NA",
+    "NIL",
+    "NULL",
+    "NN",
+    "SN",
+    "NOSN",
+    "NOSERIAL",
+    "NOSERIALNUMBER",
+    "NONUMBER",
+    "NOTKNOWN",
+    "UNREADABLE",
+    "ILLEGIBLE",
+    "OBLITERATED",
+    "REMOVED",
+    "UNMARKED",
+    "NOTVISIBLE",
+    "NOTAVAILABLE",
+];
+
+/// Which way a Cyrillic or Greek letter is turned into Latin.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Fold {
+    /// By shape: `В` → `B`, `Н` → `H`, `Р` → `P` (how an officer copies the marking).
+    Visual,
+    /// By sound, BGN/PCGN style: `В` → `V`, `Х` → `KH`, `Ж` → `ZH`.
+    Bgn,
+    /// By sound, ISO 9 with its diacritics dropped: `Х` → `H`, `Ж` → `Z`, `Ц` → `C`.
+    Iso9,
+}
+
+/// Cyrillic capitals: (letter, visual, BGN, ISO 9 without diacritics).
+const CYRILLIC: &[(char, &str, &str, &str)] = &[
+    ('А', "A", "A", "A"),
+    ('Б', "B", "B", "B"),
+    ('В', "B", "V", "V"),
+    ('Г', "G", "G", "G"),
+    ('Д', "D", "D", "D"),
+    ('Е', "E", "E", "E"),
+    ('Ё', "E", "YO", "E"),
+    ('Ж', "ZH", "ZH", "Z"),
+    ('З', "3", "Z", "Z"),
+    ('И', "I", "I", "I"),
+    ('Й', "Y", "Y", "J"),
+    ('К', "K", "K", "K"),
+    ('Л', "L", "L", "L"),
+    ('М', "M", "M", "M"),
+    ('Н', "H", "N", "N"),
+    ('О', "O", "O", "O"),
+    ('П', "P", "P", "P"),
+    ('Р', "P", "R", "R"),
+    ('С', "C", "S", "S"),
+    ('Т', "T", "T", "T"),
+    ('У', "Y", "U", "U"),
+    ('Ф', "F", "F", "F"),
+    ('Х', "X", "KH", "H"),
+    ('Ц', "TS", "TS", "C"),
+    ('Ч', "CH", "CH", "C"),
+    ('Ш', "SH", "SH", "S"),
+    ('Щ', "SHCH", "SHCH", "S"),
+    ('Ъ', "", "", ""),
+    ('Ы', "Y", "Y", "Y"),
+    ('Ь', "", "", ""),
+    ('Э', "E", "E", "E"),
+    ('Ю', "YU", "YU", "U"),
+    ('Я', "YA", "YA", "A"),
+    ('І', "I", "I", "I"),
+    ('Ї', "I", "YI", "I"),
+    ('Є', "E", "YE", "E"),
+    ('Ґ', "G", "G", "G"),
+    ('Ј', "J", "J", "J"),
+    ('Ѕ', "S", "DZ", "DZ"),
+];
+
+/// Greek capitals: (letter, visual, transliterated).
+const GREEK: &[(char, &str, &str)] = &[
+    ('Α', "A", "A"),
+    ('Β', "B", "V"),
+    ('Γ', "G", "G"),
+    ('Δ', "D", "D"),
+    ('Ε', "E", "E"),
+    ('Ζ', "Z", "Z"),
+    ('Η', "H", "I"),
+    ('Θ', "TH", "TH"),
+    ('Ι', "I", "I"),
+    ('Κ', "K", "K"),
+    ('Λ', "L", "L"),
+    ('Μ', "M", "M"),
+    ('Ν', "N", "N"),
+    ('Ξ', "X", "X"),
+    ('Ο', "O", "O"),
+    ('Π', "P", "P"),
+    ('Ρ', "P", "R"),
+    ('Σ', "S", "S"),
+    ('Τ', "T", "T"),
+    ('Υ', "Y", "Y"),
+    ('Φ', "F", "F"),
+    ('Χ', "X", "CH"),
+    ('Ψ', "PS", "PS"),
+    ('Ω', "O", "O"),
+];
+
+/// First code point of the ten decimal digits of scripts whose digits appear on
+/// documents (ASCII and full-width digits are handled by NFKC).
+const DIGIT_ZEROS: &[u32] = &[
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
+    0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810,
+];
+
+fn ascii_digit(c: char) -> Option<char> {
+    let cp = c as u32;
+    DIGIT_ZEROS
+        .iter()
+        .find(|&&z| (z..z + 10).contains(&cp))
+        .and_then(|&z| char::from_digit(cp - z, 10))
+}
+
+/// Appends the folding of one uppercase character to `out`.
+fn push_folded(c: char, fold: Fold, keep_wildcards: bool, out: &mut String) {
+    if c.is_ascii_alphanumeric() {
+        out.push(c);
+    } else if keep_wildcards && (c == '?' || c == '*') {
+        out.push(c);
+    } else if let Some(&(_, vis, bgn, iso)) = CYRILLIC.iter().find(|e| e.0 == c) {
+        out.push_str(match fold {
+            Fold::Visual => vis,
+            Fold::Bgn => bgn,
+            Fold::Iso9 => iso,
+        });
+    } else if let Some(&(_, vis, tr)) = GREEK.iter().find(|e| e.0 == c) {
+        out.push_str(if fold == Fold::Visual { vis } else { tr });
+    } else if let Some(d) = ascii_digit(c) {
+        out.push(d);
+    }
+    // Anything else (separators, punctuation, letters of other scripts) is dropped.
+}
+
+/// True if the serial holds characters that fold differently by shape and by sound.
+fn has_transliterable(s: &str) -> bool {
+    s.chars().any(|c| {
+        let u = c.to_uppercase().next().unwrap_or(c);
+        CYRILLIC.iter().any(|e| e.0 == u && (e.1 != e.2 || e.1 != e.3))
+            || GREEK.iter().any(|e| e.0 == u && e.1 != e.2)
+    })
+}
+
+pub(crate) fn fold_serial(s: &str, fold: Fold, keep_wildcards: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        // Fast path: most serials are ASCII, and NFKC leaves ASCII unchanged.
+        for b in s.bytes() {
+            let c = b.to_ascii_uppercase() as char;
+            if c.is_ascii_alphanumeric() || (keep_wildcards && (c == '?' || c == '*')) {
+                out.push(c);
+            }
+        }
+        return out;
+    }
+    for c in s.nfkc().flat_map(char::to_uppercase) {
+        if c.is_ascii() {
+            push_folded(c, fold, keep_wildcards, &mut out);
+            continue;
+        }
+        // Keep Cyrillic/Greek letters whole (NFKD would split Й into И + breve), strip
+        // the diacritics of everything else (É → E).
+        if CYRILLIC.iter().any(|e| e.0 == c) || GREEK.iter().any(|e| e.0 == c) {
+            push_folded(c, fold, keep_wildcards, &mut out);
+            continue;
+        }
+        for d in std::iter::once(c).nfkd().filter(|d| !is_combining_mark(*d)) {
+            push_folded(d, fold, keep_wildcards, &mut out);
+        }
+    }
+    out
+}
+
+/// The serial key: the serial as it is compared and indexed.
+///
+/// ```
+/// use armsmatch::serial_key;
+/// assert_eq!(serial_key("ab-12 34/x"), "AB1234X");
+/// assert_eq!(serial_key("ВС 1234"), "BC1234");      // Cyrillic by shape
+/// assert_eq!(serial_key("ＡＢ１２３"), "AB123");      // full-width
+/// assert_eq!(serial_key("١٢٣٤٥"), "12345");         // Arabic-Indic digits
+/// ```
+pub fn serial_key(serial: &str) -> String {
+    fold_serial(serial, Fold::Visual, false)
+}
+
+/// All keys of a serial: the [`serial_key`] first, then its transliterations where they
+/// differ (BGN/PCGN and ISO 9 for Cyrillic, ELOT for Greek). Duplicates are removed.
+///
+/// ```
+/// use armsmatch::serial_keys;
+/// assert_eq!(serial_keys("ВС 1234"), vec!["BC1234", "VS1234"]);
+/// assert_eq!(serial_keys("ХА-55"), vec!["XA55", "KHA55", "HA55"]);
+/// assert_eq!(serial_keys("AB123"), vec!["AB123"]);
+/// ```
+pub fn serial_keys(serial: &str) -> Vec<String> {
+    variants(serial, false)
+}
+
+pub(crate) fn variants(serial: &str, keep_wildcards: bool) -> Vec<String> {
+    let mut keys = vec![fold_serial(serial, Fold::Visual, keep_wildcards)];
+    if !serial.is_ascii() && has_transliterable(serial) {
+        for fold in [Fold::Bgn, Fold::Iso9] {
+            let k = fold_serial(serial, fold, keep_wildcards);
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    keys
+}
+
+/// The class representative of one key character in the confusable skeleton.
+///
+/// ```
+/// assert_eq!(armsmatch::skeleton_char('O'), '0');
+/// assert_eq!(armsmatch::skeleton_char('L'), '1');
+/// assert_eq!(armsmatch::skeleton_char('K'), 'K');
+/// ```
+pub fn skeleton_char(c: char) -> char {
+    SKELETON_TABLE
+        .get(c as usize)
+        .map_or(c, |&b| if b == 0 { c } else { b as char })
+}
+
+const SKELETON_TABLE: [u8; 128] = build_skeleton_table();
+
+const fn build_skeleton_table() -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < CONFUSABLE_CLASSES.len() {
+        let class = CONFUSABLE_CLASSES[i].as_bytes();
+        let mut j = 0;
+        while j < class.len() {
+            t[class[j] as usize] = class[0];
+            j += 1;
+        }
+        i += 1;
+    }
+    t
+}
+
+/// The confusable skeleton of a serial: its [`serial_key`] with every character
+/// replaced by the representative of its [`CONFUSABLE_CLASSES`] class. Two serials that
+/// differ only by commonly confused characters have the same skeleton.
+///
+/// ```
+/// use armsmatch::skeleton;
+/// assert_eq!(skeleton("BO-1234"), skeleton("80 I234"));
+/// assert_eq!(skeleton("SZ-0Q"), "5200");
+/// ```
+pub fn skeleton(serial: &str) -> String {
+    skeleton_of_key(&serial_key(serial))
+}
+
+/// Skeleton of a string that is already a key (wildcards pass through unchanged).
+pub(crate) fn skeleton_of_key(key: &str) -> String {
+    key.chars().map(skeleton_char).collect()
+}
+
+/// True if a serial means "no serial": empty after normalization, a known placeholder
+/// ([`PLACEHOLDER_SERIALS`]), or one character repeated (`000000`, `XXXX`, `0O0O`).
+/// A record with such a serial can still be found by its other fields but never
+/// produces a serial hit.
+///
+/// ```
+/// use armsmatch::is_placeholder_serial;
+/// for s in ["UNK", "unknown", "N/A", "0", "000000", "--", "xxxx"] {
+///     assert!(is_placeholder_serial(s), "{s}");
+/// }
+/// assert!(!is_placeholder_serial("A1234"));
+/// ```
+pub fn is_placeholder_serial(serial: &str) -> bool {
+    placeholder(serial, &serial_key(serial))
+}
+
+/// [`is_placeholder_serial`] given the serial and its already computed key.
+pub(crate) fn placeholder(serial: &str, key: &str) -> bool {
+    if key_is_placeholder(key) {
+        return true;
+    }
+    // One letter repeated in a script that folds to several Latin letters (ЖЖЖ).
+    let mut chars = serial
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase);
+    let first = chars.next();
+    first.is_some() && chars.all(|c| Some(c) == first)
+}
+
+fn key_is_placeholder(key: &str) -> bool {
+    if key.is_empty() || PLACEHOLDER_SERIALS.contains(&key) {
+        return true;
+    }
+    let mut sk = key.chars().map(skeleton_char);
+    let first = sk.next();
+    sk.all(|c| Some(c) == first)
+}
+
+/// Words that do not distinguish one manufacturer from another.
+const NAME_STOP_WORDS: &[&str] = &[
+    "INC",
+    "LLC",
+    "LTD",
+    "CO",
+    "CORP",
+    "CORPORATION",
+    "COMPANY",
+    "GMBH",
+    "AG",
+    "SA",
+    "SPA",
+    "SRL",
+    "KG",
+    "AB",
+    "AS",
+    "OY",
+    "PLC",
+    "LIMITED",
+    "AND",
+    "THE",
+];
+
+/// The comparison key of a make, model or calibre name: NFKD with diacritics dropped,
+/// uppercase, `×` read as `X`, `&` and punctuation dropped, corporate suffixes and
+/// "and" dropped, words joined.
+///
+/// ```
+/// use armsmatch::name_key;
+/// assert_eq!(name_key("Smith & Wesson, Inc."), "SMITHWESSON");
+/// assert_eq!(name_key("Smith and Wesson"), "SMITHWESSON");
+/// assert_eq!(name_key("Česká zbrojovka"), "CESKAZBROJOVKA");
+/// assert_eq!(name_key("9×19 mm"), "9X19MM");
+/// ```
+pub fn name_key(name: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, words: &mut Vec<String>| {
+        if !word.is_empty() {
+            words.push(std::mem::take(word));
+        }
+    };
+    for c in name.nfkd().filter(|c| !is_combining_mark(*c)) {
+        let c = if c == '×' { 'X' } else { c };
+        if c == '.' && word.chars().all(|w| w.is_ascii_digit()) && !word.is_empty() {
+            // Keep "5.56" one word; "Co." still splits.
+            continue;
+        }
+        if c.is_alphanumeric() {
+            word.extend(c.to_uppercase());
+        } else {
+            flush(&mut word, &mut words);
+        }
+    }
+    flush(&mut word, &mut words);
+    let kept: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !NAME_STOP_WORDS.contains(w))
+        .collect();
+    if kept.is_empty() {
+        words.concat()
+    } else {
+        kept.concat()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! key_cases {
+        ($($name:ident: $input:expr => $want:expr,)*) => {$(
+            #[test]
+            fn $name() { assert_eq!(serial_key($input), $want); }
+        )*};
+    }
+
+    key_cases! {
+        key_lowercase: "ab12" => "AB12",
+        key_separators: " A-B.1/2_3 " => "AB123",
+        key_cyrillic_visual: "ВС1234" => "BC1234",
+        key_cyrillic_lower: "вс1234" => "BC1234",
+        key_greek_visual: "ΑΒ-123" => "AB123",
+        key_fullwidth: "ＡＢ１２" => "AB12",
+        key_diacritics: "ÉÑ12" => "EN12",
+        key_devanagari_digits: "AB१२३" => "AB123",
+        key_cjk_dropped: "AB中12" => "AB12",
+        key_emoji_dropped: "A🔫1" => "A1",
+        key_nul_dropped: "A\u{0}1" => "A1",
+        key_combining: "A\u{301}1" => "A1",
+        key_ligature: "ﬁ12" => "FI12",
+    }
+
+    #[test]
+    fn transliterations() {
+        assert_eq!(serial_keys("ВС1234"), ["BC1234", "VS1234"]);
+        assert_eq!(serial_keys("ЖХ12"), ["ZHX12", "ZHKH12", "ZH12"]);
+        assert_eq!(serial_keys("ΒΗ12"), ["BH12", "VI12"]);
+        assert_eq!(serial_keys("AB12"), ["AB12"]);
+        // Cyrillic letters that look and sound alike give one key.
+        assert_eq!(serial_keys("АМ12"), ["AM12"]);
+    }
+
+    #[test]
+    fn skeleton_classes_cover_the_issue_list() {
+        for (a, b) in [
+            ('O', '0'),
+            ('Q', '0'),
+            ('D', '0'),
+            ('I', '1'),
+            ('L', '1'),
+            ('S', '5'),
+            ('B', '8'),
+            ('Z', '2'),
+            ('G', '6'),
+            ('U', 'V'),
+        ] {
+            assert_eq!(skeleton_char(a), skeleton_char(b), "{a}/{b}");
+        }
+        assert_ne!(skeleton_char('A'), skeleton_char('4'));
+        assert_ne!(skeleton_char('3'), skeleton_char('8'));
+    }
+
+    #[test]
+    fn classes_are_disjoint() {
+        let mut seen = std::collections::HashSet::new();
+        for c in CONFUSABLE_CLASSES.iter().flat_map(|c| c.chars()) {
+            assert!(seen.insert(c), "{c} in two classes");
+        }
+    }
+
+    #[test]
+    fn placeholders() {
+        for s in [
+            "", "UNK", "unknown", "N/A", "none", "0", "000000", "OOOO", "0O0O", "-", "ЖЖЖ",
+            "s/n", "no serial",
+        ] {
+            assert!(is_placeholder_serial(s), "{s:?}");
+        }
+        for s in ["A1", "10", "UNK1", "NONE2", "ВС1234"] {
+            assert!(!is_placeholder_serial(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn wildcards_kept_only_when_asked() {
+        assert_eq!(fold_serial("ab?1*", Fold::Visual, true), "AB?1*");
+        assert_eq!(fold_serial("ab?1*", Fold::Visual, false), "AB1");
+    }
+
+    #[test]
+    fn name_keys() {
+        assert_eq!(name_key("S&W"), "SW");
+        assert_eq!(name_key("Heckler & Koch GmbH"), "HECKLERKOCH");
+        assert_eq!(name_key(".380 ACP"), "380ACP");
+        assert_eq!(name_key("5.56×45mm NATO"), "556X45MMNATO");
+        assert_eq!(name_key("Co."), "CO");
+        assert_eq!(name_key("Ижмаш"), "ИЖМАШ");
+    }
+}

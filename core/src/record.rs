@@ -1,0 +1,494 @@
+//! Register records and checks: [`Record`], [`Query`] and their small value types.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// The kind of firearm, after the NCIC type codes (P, R, S, M, B, C, Z).
+///
+/// Parsing is lenient on spelling and accepts the NCIC one-letter codes; a value it
+/// does not know becomes [`Kind::Other`] (documented normalization, never an error).
+///
+/// ```
+/// use armsmatch::Kind;
+/// assert_eq!("Pistol".parse::<Kind>().unwrap(), Kind::Pistol);
+/// assert_eq!("B".parse::<Kind>().unwrap(), Kind::SubmachineGun);
+/// assert_eq!("harpoon".parse::<Kind>().unwrap(), Kind::Other);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Kind {
+    /// Self-loading or single-shot handgun.
+    Pistol,
+    /// Revolver.
+    Revolver,
+    /// Rifle or carbine.
+    Rifle,
+    /// Shotgun.
+    Shotgun,
+    /// Submachine gun (machine pistol).
+    SubmachineGun,
+    /// Machine gun.
+    MachineGun,
+    /// Combination gun or anything else.
+    Other,
+}
+
+impl Kind {
+    /// All kinds, in code order.
+    pub const ALL: [Kind; 7] = [
+        Kind::Pistol,
+        Kind::Revolver,
+        Kind::Rifle,
+        Kind::Shotgun,
+        Kind::SubmachineGun,
+        Kind::MachineGun,
+        Kind::Other,
+    ];
+
+    /// The lowercase name used in files (`pistol`, `submachine_gun`, …).
+    ///
+    /// ```
+    /// assert_eq!(armsmatch::Kind::MachineGun.as_str(), "machine_gun");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Pistol => "pistol",
+            Kind::Revolver => "revolver",
+            Kind::Rifle => "rifle",
+            Kind::Shotgun => "shotgun",
+            Kind::SubmachineGun => "submachine_gun",
+            Kind::MachineGun => "machine_gun",
+            Kind::Other => "other",
+        }
+    }
+
+    pub(crate) fn code(self) -> u8 {
+        Kind::ALL.iter().position(|k| *k == self).unwrap_or(6) as u8 + 1
+    }
+
+    pub(crate) fn from_code(code: u8) -> Option<Kind> {
+        if code == 0 {
+            None
+        } else {
+            Kind::ALL.get(code as usize - 1).copied()
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Kind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Kind> {
+        let k: String = s
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        Ok(match k.as_str() {
+            "p" | "pistol" | "handgun" | "semiautomaticpistol" | "pistols" => Kind::Pistol,
+            "revolver" | "revolvers" => Kind::Revolver,
+            "r" | "rifle" | "carbine" | "assaultrifle" | "rifles" => Kind::Rifle,
+            "s" | "shotgun" | "shotguns" => Kind::Shotgun,
+            "b" | "smg" | "submachinegun" | "machinepistol" => Kind::SubmachineGun,
+            "m" | "mg" | "machinegun" | "lmg" => Kind::MachineGun,
+            _ => Kind::Other,
+        })
+    }
+}
+
+/// Why a firearm is in the register.
+///
+/// Parsing accepts common spellings; anything else becomes [`Status::Other`].
+///
+/// ```
+/// use armsmatch::Status;
+/// assert_eq!("STOLEN".parse::<Status>().unwrap(), Status::Stolen);
+/// assert_eq!("illicitly trafficked".parse::<Status>().unwrap(), Status::Trafficked);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Status {
+    /// Reported lost.
+    Lost,
+    /// Reported stolen.
+    Stolen,
+    /// Illicitly trafficked.
+    Trafficked,
+    /// Smuggled across a border.
+    Smuggled,
+    /// Any other reason.
+    Other,
+}
+
+impl Status {
+    /// All statuses, in code order.
+    pub const ALL: [Status; 5] = [
+        Status::Lost,
+        Status::Stolen,
+        Status::Trafficked,
+        Status::Smuggled,
+        Status::Other,
+    ];
+
+    /// The lowercase name used in files.
+    ///
+    /// ```
+    /// assert_eq!(armsmatch::Status::Lost.as_str(), "lost");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Lost => "lost",
+            Status::Stolen => "stolen",
+            Status::Trafficked => "trafficked",
+            Status::Smuggled => "smuggled",
+            Status::Other => "other",
+        }
+    }
+
+    pub(crate) fn code(self) -> u8 {
+        Status::ALL.iter().position(|k| *k == self).unwrap_or(4) as u8 + 1
+    }
+
+    pub(crate) fn from_code(code: u8) -> Option<Status> {
+        if code == 0 {
+            None
+        } else {
+            Status::ALL.get(code as usize - 1).copied()
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Status {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Status> {
+        let k = s.trim().to_lowercase();
+        Ok(if k.contains("traffick") {
+            Status::Trafficked
+        } else if k.contains("smuggl") {
+            Status::Smuggled
+        } else if k.contains("stol") || k.contains("theft") || k == "s" {
+            Status::Stolen
+        } else if k.contains("lost") || k.contains("missing") || k == "l" {
+            Status::Lost
+        } else {
+            Status::Other
+        })
+    }
+}
+
+/// A calendar date (`YYYY-MM-DD`; `YYYY-MM` and `YYYY` are accepted and mean the first
+/// day of the period).
+///
+/// ```
+/// use armsmatch::Date;
+/// let d: Date = "2024-02-29".parse()?;
+/// assert_eq!(d.to_string(), "2024-02-29");
+/// assert!("2023-02-29".parse::<Date>().is_err());
+/// # Ok::<(), armsmatch::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    /// Year (1000–9999).
+    pub year: u16,
+    /// Month (1–12).
+    pub month: u8,
+    /// Day (1–31).
+    pub day: u8,
+}
+
+impl Date {
+    /// Builds a date, checking that it exists.
+    ///
+    /// ```
+    /// assert!(armsmatch::Date::new(2024, 13, 1).is_err());
+    /// ```
+    pub fn new(year: u16, month: u8, day: u8) -> Result<Date> {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => 0,
+        };
+        if !(1000..=9999).contains(&year) || day == 0 || day > days {
+            return Err(Error::invalid(
+                "reported_on",
+                format!("{year:04}-{month:02}-{day:02} is not a calendar date"),
+            ));
+        }
+        Ok(Date { year, month, day })
+    }
+
+    pub(crate) fn to_packed(self) -> u32 {
+        (self.year as u32) << 9 | (self.month as u32) << 5 | self.day as u32
+    }
+
+    pub(crate) fn from_packed(v: u32) -> Option<Date> {
+        if v == 0 {
+            return None;
+        }
+        Date::new((v >> 9) as u16, ((v >> 5) & 0xF) as u8, (v & 0x1F) as u8).ok()
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    ///
+    /// ```
+    /// assert_eq!(armsmatch::Date::new(1970, 1, 2)?.days_since_epoch(), 1);
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = self.year as i64 - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = self.month as i64;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl FromStr for Date {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Date> {
+        let t = s.trim();
+        let bad = || Error::invalid("reported_on", format!("{t:?} is not a date (YYYY-MM-DD)"));
+        let parts: Vec<&str> = t.split(['-', '/']).collect();
+        let num = |p: &str, len: std::ops::RangeInclusive<usize>| -> Result<u16> {
+            if !len.contains(&p.len()) || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(bad());
+            }
+            p.parse::<u16>().map_err(|_| bad())
+        };
+        match parts.as_slice() {
+            [y] => Date::new(num(y, 4..=4)?, 1, 1),
+            [y, m] => Date::new(num(y, 4..=4)?, num(m, 1..=2)? as u8, 1),
+            [y, m, d] => {
+                // A timestamp such as 2024-01-02T10:00:00 keeps its date.
+                let d = d.split(['T', ' ']).next().unwrap_or(d);
+                Date::new(num(y, 4..=4)?, num(m, 1..=2)? as u8, num(d, 1..=2)? as u8)
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Date, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Checks an ISO 3166-1 country code (alpha-3, or alpha-2) and returns it uppercase.
+///
+/// ```
+/// assert_eq!(armsmatch::country_code("deu")?, "DEU");
+/// assert!(armsmatch::country_code("Germany").is_err());
+/// # Ok::<(), armsmatch::Error>(())
+/// ```
+pub fn country_code(s: &str) -> Result<String> {
+    let t = s.trim();
+    if (2..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(t.to_ascii_uppercase())
+    } else {
+        Err(Error::invalid(
+            "country",
+            format!("{t:?} is not an ISO 3166-1 alpha-3 (or alpha-2) country code"),
+        ))
+    }
+}
+
+/// One firearm in the register.
+///
+/// Only `id` and `serial` are required; a placeholder serial (`UNK`, `000000`, …) is
+/// accepted and means "no serial" (see [`crate::is_placeholder_serial`]).
+///
+/// ```
+/// use armsmatch::{Record, Kind};
+/// let r = Record::new("DEU-2024-0001", "ВС 1234")
+///     .make("Izhmash")
+///     .model("PM")
+///     .calibre("9x18 Makarov")
+///     .kind(Kind::Pistol)
+///     .country("DEU");
+/// assert_eq!(r.make.as_deref(), Some("Izhmash"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Record {
+    /// The reporting country's reference; unique within an index.
+    pub id: String,
+    /// The serial number as reported.
+    pub serial: String,
+    /// Manufacturer, as reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub make: Option<String>,
+    /// Model, as reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// Calibre, as reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibre: Option<String>,
+    /// Kind of firearm.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    /// Reporting country (ISO 3166-1 alpha-3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Why it is registered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// When it was reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_on: Option<Date>,
+}
+
+impl Record {
+    /// A record with only its id and serial; set the rest with the builder methods.
+    pub fn new(id: impl Into<String>, serial: impl Into<String>) -> Record {
+        Record {
+            id: id.into(),
+            serial: serial.into(),
+            ..Record::default()
+        }
+    }
+
+    /// Sets the make.
+    pub fn make(mut self, make: impl Into<String>) -> Record {
+        self.make = Some(make.into());
+        self
+    }
+
+    /// Sets the model.
+    pub fn model(mut self, model: impl Into<String>) -> Record {
+        self.model = Some(model.into());
+        self
+    }
+
+    /// Sets the calibre.
+    pub fn calibre(mut self, calibre: impl Into<String>) -> Record {
+        self.calibre = Some(calibre.into());
+        self
+    }
+
+    /// Sets the kind.
+    pub fn kind(mut self, kind: Kind) -> Record {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Sets the reporting country.
+    pub fn country(mut self, country: impl Into<String>) -> Record {
+        self.country = Some(country.into());
+        self
+    }
+
+    /// Sets the status.
+    pub fn status(mut self, status: Status) -> Record {
+        self.status = Some(status);
+        self
+    }
+
+    /// Sets the report date.
+    pub fn reported_on(mut self, date: Date) -> Record {
+        self.reported_on = Some(date);
+        self
+    }
+}
+
+/// A check: the identifiers of a seized or found firearm.
+///
+/// `serial` may hold `?` (one unknown character) and `*` (any run of characters) for
+/// partially obliterated serials.
+///
+/// ```
+/// use armsmatch::Query;
+/// let q = Query::new("AB?12?4").make("Glock").calibre("9mm");
+/// assert!(q.is_partial());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Query {
+    /// The serial as read from the firearm, possibly with wildcards.
+    pub serial: String,
+    /// Manufacturer, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub make: Option<String>,
+    /// Model, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// Calibre, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calibre: Option<String>,
+    /// The checking country (ISO 3166-1 alpha-3), used for routes and notifications.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+}
+
+impl Query {
+    /// A check by serial only.
+    pub fn new(serial: impl Into<String>) -> Query {
+        Query {
+            serial: serial.into(),
+            ..Query::default()
+        }
+    }
+
+    /// Sets the make.
+    pub fn make(mut self, make: impl Into<String>) -> Query {
+        self.make = Some(make.into());
+        self
+    }
+
+    /// Sets the model.
+    pub fn model(mut self, model: impl Into<String>) -> Query {
+        self.model = Some(model.into());
+        self
+    }
+
+    /// Sets the calibre.
+    pub fn calibre(mut self, calibre: impl Into<String>) -> Query {
+        self.calibre = Some(calibre.into());
+        self
+    }
+
+    /// Sets the checking country.
+    pub fn country(mut self, country: impl Into<String>) -> Query {
+        self.country = Some(country.into());
+        self
+    }
+
+    /// True if the serial holds a `?` or `*` wildcard.
+    pub fn is_partial(&self) -> bool {
+        self.serial.contains(['?', '*'])
+    }
+}

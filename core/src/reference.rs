@@ -1,0 +1,678 @@
+//! Reference data: canonical makes, models and calibres with their aliases.
+//!
+//! An embedded default ships in the crate ([`Reference::embedded`]); users load their own
+//! or extend the default from a TOML file:
+//!
+//! ```toml
+//! version = "my-register-2026"
+//!
+//! [[calibre]]
+//! name = "9×19mm Parabellum"                    # canonical name
+//! aliases = ["9mm Luger", "9x19", "9mm NATO"]   # other ways registers write it
+//! related = [".38 Super"]                       # close, not equal (scored "similar")
+//!
+//! [[make]]
+//! name = "Glock"                                # canonical name
+//! country = "AUT"                               # ISO 3166-1 alpha-3 of manufacture
+//! aliases = ["Glock GmbH"]
+//! misspellings = ["Glok"]
+//! weight = 9.0                                  # relative frequency (for the generator)
+//!
+//! [[make.model]]
+//! name = "19"
+//! aliases = ["G19", "Glock 19"]
+//! calibre = "9×19mm Parabellum"
+//! kind = "pistol"
+//! ```
+//!
+//! Names are compared by [`name_key`]: case, spaces, punctuation, diacritics, corporate
+//! suffixes and "and" do not matter. Extending adds entries; an entry whose canonical
+//! name is already known merges its aliases and models into the existing one.
+//!
+//! A name the reference does not know still works: it is compared as normalized text,
+//! it just gets no aliasing. A misspelled make that is one or two edits from exactly one
+//! known name (by [`name_key`], length ≥ 5) resolves to that make.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::distance::osa_distance;
+use crate::error::{Error, Result};
+use crate::normalize::name_key;
+
+/// The embedded default reference, as TOML.
+pub const EMBEDDED_REFERENCE_TOML: &str = include_str!("../data/reference.toml");
+
+/// The file form of a reference: what [`Reference::from_toml_str`] reads.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceData {
+    /// A free version label.
+    #[serde(default)]
+    pub version: String,
+    /// Calibres.
+    #[serde(default)]
+    pub calibre: Vec<CalibreEntry>,
+    /// Manufacturers.
+    #[serde(default)]
+    pub make: Vec<MakeEntry>,
+}
+
+/// One calibre and its synonyms.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalibreEntry {
+    /// Canonical name.
+    pub name: String,
+    /// Synonyms (same cartridge).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Canonical names of calibres that are close but not equal.
+    #[serde(default)]
+    pub related: Vec<String>,
+}
+
+/// One manufacturer.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MakeEntry {
+    /// Canonical name.
+    pub name: String,
+    /// Country of manufacture (ISO 3166-1 alpha-3).
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Other names of the same company.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Common misspellings.
+    #[serde(default)]
+    pub misspellings: Vec<String>,
+    /// Relative frequency among registered firearms (used by the generator).
+    #[serde(default)]
+    pub weight: Option<f64>,
+    /// Best-known models.
+    #[serde(default)]
+    pub model: Vec<ModelEntry>,
+}
+
+/// One model of a manufacturer.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelEntry {
+    /// Canonical name.
+    pub name: String,
+    /// Other ways it is written.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Its usual calibre (canonical name).
+    #[serde(default)]
+    pub calibre: Option<String>,
+    /// Its kind (`pistol`, `revolver`, …).
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+/// How a name was recognized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NameForm {
+    /// The canonical name itself.
+    Canonical,
+    /// A listed alias.
+    Alias,
+    /// A listed misspelling, or a near miss of a known name.
+    Misspelling,
+    /// Not in the reference: compared as normalized text.
+    Unknown,
+}
+
+/// A name resolved through the reference.
+///
+/// ```
+/// use armsmatch::{Reference, NameForm};
+/// let r = Reference::embedded().resolve_make("S&W");
+/// assert_eq!(r.canonical, "Smith & Wesson");
+/// assert_eq!(r.form, NameForm::Alias);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// The canonical name (the input's [`name_key`] when unknown).
+    pub canonical: String,
+    /// The input's own [`name_key`].
+    pub key: String,
+    /// How it was recognized.
+    pub form: NameForm,
+    /// Index of the entry in the reference, when known.
+    pub entry: Option<u32>,
+}
+
+impl Resolved {
+    fn unknown(key: String) -> Resolved {
+        Resolved {
+            canonical: key.clone(),
+            key,
+            form: NameForm::Unknown,
+            entry: None,
+        }
+    }
+}
+
+/// Canonical makes, models and calibres with aliases, misspellings, related calibres and
+/// countries of manufacture. Cheap to share (`Arc<Reference>`); immutable once built.
+///
+/// ```
+/// use armsmatch::Reference;
+/// let r = Reference::embedded();
+/// assert_eq!(r.resolve_calibre("9mm Luger").canonical, r.resolve_calibre("9x19").canonical);
+/// assert_ne!(r.resolve_calibre("9x18 Makarov").canonical, r.resolve_calibre("9mm").canonical);
+/// assert_eq!(r.make_country("FN"), Some("BEL"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Reference {
+    data: ReferenceData,
+    make_keys: HashMap<String, (u32, NameForm)>,
+    calibre_keys: HashMap<String, (u32, NameForm)>,
+    /// (make entry, model key) → (model index within the make, form).
+    model_keys: HashMap<(u32, String), (u32, NameForm)>,
+    related: HashSet<(u32, u32)>,
+}
+
+impl Default for Reference {
+    fn default() -> Reference {
+        Reference::embedded().clone()
+    }
+}
+
+impl Reference {
+    /// The embedded default reference (parsed once, on first use).
+    ///
+    /// ```
+    /// assert!(armsmatch::Reference::embedded().data().make.len() >= 150);
+    /// ```
+    pub fn embedded() -> &'static Reference {
+        static EMBEDDED: OnceLock<Reference> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            // The embedded file is tested (`embedded_reference_is_valid`); should it
+            // ever fail to parse, an empty reference keeps the library working.
+            Reference::from_toml_str(EMBEDDED_REFERENCE_TOML)
+                .unwrap_or_else(|_| Reference::from_data(ReferenceData::default()))
+        })
+    }
+
+    /// An empty reference: every name is compared as normalized text.
+    ///
+    /// ```
+    /// let r = armsmatch::Reference::empty();
+    /// assert_eq!(r.resolve_make("S&W").canonical, "SW");
+    /// ```
+    pub fn empty() -> Reference {
+        Reference::from_data(ReferenceData::default())
+    }
+
+    /// Parses a reference from TOML (the format in the [module docs](self)).
+    ///
+    /// ```
+    /// let r = armsmatch::Reference::from_toml_str(r#"
+    ///     [[make]]
+    ///     name = "Acme Arms"
+    ///     aliases = ["ACME"]
+    /// "#)?;
+    /// assert_eq!(r.resolve_make("acme").canonical, "Acme Arms");
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn from_toml_str(text: &str) -> Result<Reference> {
+        let data: ReferenceData =
+            toml::from_str(text).map_err(|e| Error::Reference(e.to_string()))?;
+        Reference::try_from_data(data)
+    }
+
+    /// Reads a reference from a TOML file.
+    pub fn load(path: impl AsRef<Path>) -> Result<Reference> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Reference::from_toml_str(&text)
+            .map_err(|e| Error::Reference(format!("{}: {e}", path.display())))
+    }
+
+    /// Builds a reference from data, checking it (non-empty names, known `related`
+    /// and model calibres).
+    pub fn try_from_data(data: ReferenceData) -> Result<Reference> {
+        validate(&data)?;
+        Ok(Reference::from_data(data))
+    }
+
+    /// Adds the entries of `other` (see the [module docs](self) for merging).
+    ///
+    /// ```
+    /// use armsmatch::{Reference, ReferenceData, MakeEntry};
+    /// let mut r = Reference::embedded().clone();
+    /// r.extend(ReferenceData {
+    ///     make: vec![MakeEntry { name: "Glock".into(), aliases: vec!["Glock Austria".into()], ..Default::default() }],
+    ///     ..Default::default()
+    /// })?;
+    /// assert_eq!(r.resolve_make("glock austria").canonical, "Glock");
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn extend(&mut self, other: ReferenceData) -> Result<()> {
+        let mut data = self.data.clone();
+        for cal in other.calibre {
+            let k = name_key(&cal.name);
+            match data.calibre.iter_mut().find(|c| name_key(&c.name) == k) {
+                Some(c) => {
+                    c.aliases.extend(cal.aliases);
+                    c.related.extend(cal.related);
+                }
+                None => data.calibre.push(cal),
+            }
+        }
+        for make in other.make {
+            let k = name_key(&make.name);
+            match data.make.iter_mut().find(|m| name_key(&m.name) == k) {
+                Some(m) => {
+                    m.aliases.extend(make.aliases);
+                    m.misspellings.extend(make.misspellings);
+                    if make.country.is_some() {
+                        m.country = make.country;
+                    }
+                    if make.weight.is_some() {
+                        m.weight = make.weight;
+                    }
+                    for model in make.model {
+                        let mk = name_key(&model.name);
+                        match m.model.iter_mut().find(|x| name_key(&x.name) == mk) {
+                            Some(x) => {
+                                x.aliases.extend(model.aliases);
+                                if model.calibre.is_some() {
+                                    x.calibre = model.calibre;
+                                }
+                                if model.kind.is_some() {
+                                    x.kind = model.kind;
+                                }
+                            }
+                            None => m.model.push(model),
+                        }
+                    }
+                }
+                None => data.make.push(make),
+            }
+        }
+        if !other.version.is_empty() {
+            data.version = format!("{}+{}", data.version, other.version);
+        }
+        *self = Reference::try_from_data(data)?;
+        Ok(())
+    }
+
+    /// Extends from a TOML file.
+    pub fn extend_from_file(&mut self, path: impl AsRef<Path>) -> Result<()> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let data: ReferenceData = toml::from_str(&text)
+            .map_err(|e| Error::Reference(format!("{}: {e}", path.display())))?;
+        self.extend(data)
+    }
+
+    /// The data this reference was built from.
+    pub fn data(&self) -> &ReferenceData {
+        &self.data
+    }
+
+    /// Serializes to TOML (what [`Reference::from_toml_str`] reads back).
+    ///
+    /// ```
+    /// let r = armsmatch::Reference::embedded();
+    /// let again = armsmatch::Reference::from_toml_str(&r.to_toml_string())?;
+    /// assert_eq!(again.data(), r.data());
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn to_toml_string(&self) -> String {
+        toml::to_string(&self.data).unwrap_or_default()
+    }
+
+    fn from_data(data: ReferenceData) -> Reference {
+        let mut make_keys = HashMap::new();
+        let mut model_keys = HashMap::new();
+        for (i, m) in data.make.iter().enumerate() {
+            let i = i as u32;
+            // Canonical names win over aliases, aliases over misspellings, earlier entries
+            // over later ones.
+            make_keys.insert(name_key(&m.name), (i, NameForm::Canonical));
+            for (j, model) in m.model.iter().enumerate() {
+                let j = j as u32;
+                model_keys
+                    .entry((i, model_key(&model.name)))
+                    .or_insert((j, NameForm::Canonical));
+            }
+        }
+        for (i, m) in data.make.iter().enumerate() {
+            let i = i as u32;
+            for a in &m.aliases {
+                make_keys
+                    .entry(name_key(a))
+                    .or_insert((i, NameForm::Alias));
+            }
+            for (j, model) in m.model.iter().enumerate() {
+                for a in &model.aliases {
+                    model_keys
+                        .entry((i, model_key(a)))
+                        .or_insert((j as u32, NameForm::Alias));
+                }
+            }
+        }
+        for (i, m) in data.make.iter().enumerate() {
+            for a in &m.misspellings {
+                make_keys
+                    .entry(name_key(a))
+                    .or_insert((i as u32, NameForm::Misspelling));
+            }
+        }
+        make_keys.remove("");
+        let mut calibre_keys = HashMap::new();
+        for (i, c) in data.calibre.iter().enumerate() {
+            calibre_keys.insert(name_key(&c.name), (i as u32, NameForm::Canonical));
+        }
+        for (i, c) in data.calibre.iter().enumerate() {
+            for a in &c.aliases {
+                calibre_keys
+                    .entry(name_key(a))
+                    .or_insert((i as u32, NameForm::Alias));
+            }
+        }
+        calibre_keys.remove("");
+        let mut related = HashSet::new();
+        for (i, c) in data.calibre.iter().enumerate() {
+            for r in &c.related {
+                if let Some(&(j, _)) = calibre_keys.get(&name_key(r)) {
+                    related.insert((i as u32, j));
+                    related.insert((j, i as u32));
+                }
+            }
+        }
+        Reference {
+            data,
+            make_keys,
+            calibre_keys,
+            model_keys,
+            related,
+        }
+    }
+
+    /// Resolves a make name (canonical, alias, misspelling, near miss, or unknown).
+    ///
+    /// ```
+    /// use armsmatch::{Reference, NameForm};
+    /// let r = Reference::embedded();
+    /// assert_eq!(r.resolve_make("Smith and Wesson").canonical, "Smith & Wesson");
+    /// assert_eq!(r.resolve_make("Smith & Wessen").form, NameForm::Misspelling);
+    /// assert_eq!(r.resolve_make("Acme Blasters").form, NameForm::Unknown);
+    /// ```
+    pub fn resolve_make(&self, name: &str) -> Resolved {
+        let key = name_key(name);
+        if let Some(&(i, form)) = self.make_keys.get(&key) {
+            return Resolved {
+                canonical: self.data.make[i as usize].name.clone(),
+                key,
+                form,
+                entry: Some(i),
+            };
+        }
+        match self.near_miss(&key) {
+            Some(i) => Resolved {
+                canonical: self.data.make[i as usize].name.clone(),
+                key,
+                form: NameForm::Misspelling,
+                entry: Some(i),
+            },
+            None => Resolved::unknown(key),
+        }
+    }
+
+    /// The one make whose name, alias or misspelling is within 1 edit (keys of 5–8
+    /// characters) or 2 edits (longer keys) of `key`; `None` when there is none or more
+    /// than one.
+    fn near_miss(&self, key: &str) -> Option<u32> {
+        let n = key.chars().count();
+        if n < 5 {
+            return None;
+        }
+        let budget = if n <= 8 { 1 } else { 2 };
+        let mut best: Option<(usize, u32)> = None;
+        let mut tie = false;
+        for (k, &(i, _)) in &self.make_keys {
+            let m = k.chars().count();
+            if m.abs_diff(n) > budget || m < 4 {
+                continue;
+            }
+            let d = osa_distance(key.as_bytes(), k.as_bytes());
+            if d > budget {
+                continue;
+            }
+            match best {
+                Some((bd, bi)) if d == bd && bi != i => tie = true,
+                Some((bd, _)) if d >= bd => {}
+                _ => {
+                    best = Some((d, i));
+                    tie = false;
+                }
+            }
+        }
+        if tie {
+            None
+        } else {
+            best.map(|b| b.1)
+        }
+    }
+
+    /// Resolves a model name within a make (resolved canonical make entry).
+    ///
+    /// ```
+    /// use armsmatch::{Reference, NameForm};
+    /// let r = Reference::embedded();
+    /// let glock = r.resolve_make("Glock");
+    /// let m = r.resolve_model(glock.entry, "G19");
+    /// assert_eq!(m.canonical, r.resolve_model(glock.entry, "Glock 19").canonical);
+    /// ```
+    pub fn resolve_model(&self, make_entry: Option<u32>, name: &str) -> Resolved {
+        let key = model_key(name);
+        if let Some(mi) = make_entry {
+            if let Some(&(j, form)) = self.model_keys.get(&(mi, key.clone())) {
+                let model = &self.data.make[mi as usize].model[j as usize];
+                return Resolved {
+                    canonical: model.name.clone(),
+                    key,
+                    form,
+                    entry: Some(j),
+                };
+            }
+            // "Glock 19" under Glock: drop the make's own words and try again.
+            let make_key = name_key(&self.data.make[mi as usize].name);
+            if let Some(rest) = key.strip_prefix(make_key.as_str()) {
+                if !rest.is_empty() {
+                    if let Some(&(j, _)) = self.model_keys.get(&(mi, rest.to_string())) {
+                        let model = &self.data.make[mi as usize].model[j as usize];
+                        return Resolved {
+                            canonical: model.name.clone(),
+                            key,
+                            form: NameForm::Alias,
+                            entry: Some(j),
+                        };
+                    }
+                }
+            }
+        }
+        Resolved::unknown(key)
+    }
+
+    /// Resolves a calibre name.
+    ///
+    /// ```
+    /// let r = armsmatch::Reference::embedded();
+    /// let a = r.resolve_calibre(".380 ACP");
+    /// assert_eq!(a.canonical, r.resolve_calibre("9mm Kurz").canonical);
+    /// ```
+    pub fn resolve_calibre(&self, name: &str) -> Resolved {
+        let key = name_key(name);
+        match self.calibre_keys.get(&key) {
+            Some(&(i, form)) => Resolved {
+                canonical: self.data.calibre[i as usize].name.clone(),
+                key,
+                form,
+                entry: Some(i),
+            },
+            None => Resolved::unknown(key),
+        }
+    }
+
+    /// True if two calibre entries are listed as related (close, not equal).
+    ///
+    /// ```
+    /// let r = armsmatch::Reference::embedded();
+    /// let a = r.resolve_calibre(".38 Special").entry.unwrap();
+    /// let b = r.resolve_calibre(".357 Magnum").entry.unwrap();
+    /// assert!(r.calibres_related(a, b));
+    /// ```
+    pub fn calibres_related(&self, a: u32, b: u32) -> bool {
+        self.related.contains(&(a, b))
+    }
+
+    /// The country of manufacture of a make, if the reference knows it.
+    pub fn make_country(&self, make: &str) -> Option<&str> {
+        let r = self.resolve_make(make);
+        r.entry
+            .and_then(|i| self.data.make[i as usize].country.as_deref())
+    }
+}
+
+/// Comparison key of a model name: [`name_key`] with the words "model", "mod" and "mdl"
+/// dropped (`Model 870` = `870`).
+///
+/// ```
+/// assert_eq!(armsmatch::model_key("Model 870"), "870");
+/// assert_eq!(armsmatch::model_key("G-19"), "G19");
+/// ```
+pub fn model_key(name: &str) -> String {
+    let upper = name.to_uppercase();
+    let trimmed: Vec<&str> = upper
+        .split(|c: char| !c.is_alphanumeric() && c != '&' && c != '.' && c != '×')
+        .filter(|w| !w.is_empty() && !matches!(*w, "MODEL" | "MOD" | "MDL" | "MOD."))
+        .collect();
+    let joined = trimmed.join(" ");
+    let k = name_key(&joined);
+    if k.is_empty() {
+        name_key(name)
+    } else {
+        k
+    }
+}
+
+fn validate(data: &ReferenceData) -> Result<()> {
+    let bad = |m: String| Err(Error::Reference(m));
+    let mut calibres = HashSet::new();
+    for c in &data.calibre {
+        if name_key(&c.name).is_empty() {
+            return bad(format!("calibre {:?} has an empty name", c.name));
+        }
+        calibres.insert(name_key(&c.name));
+        for a in &c.aliases {
+            calibres.insert(name_key(a));
+        }
+    }
+    for c in &data.calibre {
+        for r in &c.related {
+            if !calibres.contains(&name_key(r)) {
+                return bad(format!(
+                    "calibre {:?} is related to {r:?}, which is not a calibre of this reference",
+                    c.name
+                ));
+            }
+        }
+    }
+    for m in &data.make {
+        if name_key(&m.name).is_empty() {
+            return bad(format!("make {:?} has an empty name", m.name));
+        }
+        if let Some(c) = &m.country {
+            if crate::record::country_code(c).is_err() {
+                return bad(format!(
+                    "make {:?}: country {c:?} is not an ISO 3166-1 code",
+                    m.name
+                ));
+            }
+        }
+        for model in &m.model {
+            if model_key(&model.name).is_empty() {
+                return bad(format!("make {:?} has a model with an empty name", m.name));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_reference_is_valid() {
+        let r = Reference::from_toml_str(EMBEDDED_REFERENCE_TOML).unwrap();
+        assert!(r.data().make.len() >= 150, "{}", r.data().make.len());
+        assert!(r.data().calibre.len() >= 80, "{}", r.data().calibre.len());
+    }
+
+    #[test]
+    fn issue_aliases() {
+        let r = Reference::embedded();
+        let same = |a: &str, b: &str| {
+            assert_eq!(
+                r.resolve_make(a).canonical,
+                r.resolve_make(b).canonical,
+                "{a} / {b}"
+            );
+            assert!(r.resolve_make(a).entry.is_some(), "{a}");
+        };
+        same("S&W", "Smith and Wesson");
+        same("SMITH & WESSON INC", "Smith & Wesson");
+        same("Izhmash", "Kalashnikov Concern");
+        same("FN", "FN Herstal");
+        same("CZ", "Česká zbrojovka");
+        same("Ceska Zbrojovka", "CZ");
+        same("Norinco", "China North Industries");
+        let cal = |a: &str, b: &str, eq: bool| {
+            let (x, y) = (r.resolve_calibre(a), r.resolve_calibre(b));
+            assert!(x.entry.is_some() && y.entry.is_some(), "{a} / {b}");
+            assert_eq!(x.canonical == y.canonical, eq, "{a} / {b}");
+        };
+        for a in ["9mm Luger", "9mm Parabellum", "9mm NATO", "9×19", "9mm"] {
+            cal(a, "9x19", true);
+        }
+        for a in ["9×17", "9mm Kurz", "9mm Browning Short", ".380 ACP"] {
+            cal(a, "380 ACP", true);
+        }
+        cal("9×18 Makarov", "9mm Luger", false);
+        cal("9×18 Makarov", ".380 ACP", false);
+        cal(".38 Special", ".357 Magnum", false);
+        cal(".223 Remington", "5.56×45mm NATO", false);
+    }
+
+    #[test]
+    fn unknown_and_misspelled() {
+        let r = Reference::embedded();
+        assert_eq!(r.resolve_make("Berreta").canonical, r.resolve_make("Beretta").canonical);
+        let u = r.resolve_make("Zyx Quux Armory");
+        assert_eq!(u.form, NameForm::Unknown);
+        assert_eq!(u.canonical, "ZYXQUUXARMORY");
+    }
+
+    #[test]
+    fn bad_reference_is_refused() {
+        assert!(Reference::from_toml_str("[[make]]\nname = \"\"\n").is_err());
+        assert!(Reference::from_toml_str("[[calibre]]\nname=\"a\"\nrelated=[\"b\"]\n").is_err());
+        assert!(Reference::from_toml_str("[[make]]\nname=\"x\"\ncountry=\"12\"\n").is_err());
+        assert!(Reference::from_toml_str("nonsense = 1").is_err());
+        assert!(Reference::from_toml_str("[[make]]\nnam = \"x\"\n").is_err());
+    }
+}

@@ -1,0 +1,622 @@
+//! Hits, their explanations, and how a score is made.
+//!
+//! A score is `serial_score × identity_factor`, in [0, 1]:
+//!
+//! * **serial score** — how strongly the serials say "same firearm":
+//!   exact 1.0; normalized (same key) 0.99, or 0.98 through a transliteration;
+//!   confusable or fuzzy `0.99 − 0.3 × cost × √(8 / len)`, where `cost` is the weighted
+//!   alignment cost ([`crate::distance::cost`]: a confusable substitution 0.15, a
+//!   transposition 0.55, a dropped leading zero 0.3, an arbitrary substitution 1.0, a
+//!   digit substitution in the last three places 1.4 because serials are sequential and
+//!   such a serial is usually a sibling firearm) and `len` the record key's length (an
+//!   edit weighs more in a short serial); partial `0.55 + 0.4 × known / len`. Keys of
+//!   fewer than 5 characters are common and get `× (0.55 + 0.1 × len)`.
+//! * **identity factor** — make, model and calibre are correlated (the model implies
+//!   make and calibre), so they are *one tiered comparison*, not independent evidence
+//!   added up ([`identity_factor`]).
+//!
+//! The default threshold [`DEFAULT_THRESHOLD`] keeps an exact serial under a different
+//! make (0.30–0.35) and two sibling digits out, and one edit of a same-make serial in.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::distance::{Alignment, Edit};
+use crate::record::Record;
+use crate::reference::{Reference, Resolved};
+
+/// Default score threshold: hits scoring below it are not returned.
+pub const DEFAULT_THRESHOLD: f32 = 0.4;
+
+/// Options of one check.
+///
+/// ```
+/// use armsmatch::CheckOptions;
+/// let o = CheckOptions::default().max_edits(2).top(5).threshold(0.5);
+/// assert_eq!(o.top, 5);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckOptions {
+    /// Edit budget; `None` is AUTO ([`auto_edit_budget`]). At most
+    /// [`crate::limits::MAX_EDITS`].
+    pub max_edits: Option<u8>,
+    /// Most hits returned (1 ..= [`crate::limits::MAX_TOP`]).
+    pub top: usize,
+    /// Lowest score returned, in [0, 1].
+    pub threshold: f32,
+    /// Compare serials only: skip make/model/calibre (identity factor 1).
+    pub serial_only: bool,
+}
+
+impl Default for CheckOptions {
+    fn default() -> CheckOptions {
+        CheckOptions {
+            max_edits: None,
+            top: 10,
+            threshold: DEFAULT_THRESHOLD,
+            serial_only: false,
+        }
+    }
+}
+
+impl CheckOptions {
+    /// Sets a fixed edit budget.
+    pub fn max_edits(mut self, k: u8) -> CheckOptions {
+        self.max_edits = Some(k);
+        self
+    }
+    /// Sets the number of hits returned.
+    pub fn top(mut self, top: usize) -> CheckOptions {
+        self.top = top;
+        self
+    }
+    /// Sets the threshold.
+    pub fn threshold(mut self, t: f32) -> CheckOptions {
+        self.threshold = t;
+        self
+    }
+    /// Compares serials only.
+    pub fn serial_only(mut self, yes: bool) -> CheckOptions {
+        self.serial_only = yes;
+        self
+    }
+}
+
+/// The AUTO edit budget for a serial key of `len` characters: 0 up to 4 characters
+/// (short serials are common; one edit would match too much), 1 for 5–7, 2 from 8.
+///
+/// ```
+/// use armsmatch::auto_edit_budget;
+/// assert_eq!((auto_edit_budget(4), auto_edit_budget(5), auto_edit_budget(8)), (0, 1, 2));
+/// ```
+pub fn auto_edit_budget(len: usize) -> u8 {
+    match len {
+        0..=4 => 0,
+        5..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// How the serials matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum SerialMatch {
+    /// Identical as written.
+    Exact,
+    /// Identical after normalization (case, separators, Cyrillic/Greek folding).
+    Normalized,
+    /// Identical up to commonly confused characters (`O`/`0`, `I`/`1`, …).
+    Confusable,
+    /// Within the edit budget.
+    Fuzzy,
+    /// Matches a partial serial (`?`, `*`).
+    Partial,
+    /// No serial compared (a check or record without a usable serial).
+    None,
+}
+
+impl SerialMatch {
+    /// Lowercase name used in files.
+    ///
+    /// ```
+    /// assert_eq!(armsmatch::SerialMatch::Confusable.as_str(), "confusable");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SerialMatch::Exact => "exact",
+            SerialMatch::Normalized => "normalized",
+            SerialMatch::Confusable => "confusable",
+            SerialMatch::Fuzzy => "fuzzy",
+            SerialMatch::Partial => "partial",
+            SerialMatch::None => "none",
+        }
+    }
+}
+
+/// How one identity field (make, model, calibre) of the check agrees with the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FieldMatch {
+    /// The same name.
+    Same,
+    /// Different names of the same thing (an alias, a misspelling, a synonym calibre).
+    Alias,
+    /// Close but not the same (a related calibre, a model variant, a similar text).
+    Similar,
+    /// Different.
+    Different,
+    /// Missing on one side.
+    Unknown,
+}
+
+impl FieldMatch {
+    /// Lowercase name used in files.
+    ///
+    /// ```
+    /// assert_eq!(armsmatch::FieldMatch::Alias.as_str(), "alias");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldMatch::Same => "same",
+            FieldMatch::Alias => "alias",
+            FieldMatch::Similar => "similar",
+            FieldMatch::Different => "different",
+            FieldMatch::Unknown => "unknown",
+        }
+    }
+
+    fn agrees(self) -> bool {
+        matches!(self, FieldMatch::Same | FieldMatch::Alias)
+    }
+}
+
+/// How the serial of a hit matched, in detail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SerialEvidence {
+    /// The kind of match.
+    pub kind: SerialMatch,
+    /// Plain edit distance (OSA) between the two keys; for a partial match, the number
+    /// of unknown characters of the record key.
+    pub distance: u8,
+    /// The edits, for confusable and fuzzy matches.
+    pub edits: Vec<Edit>,
+    /// The check's key that matched.
+    pub check_key: String,
+    /// The record's key that matched.
+    pub record_key: String,
+    /// True if the match went through a transliteration of a Cyrillic or Greek serial.
+    pub transliterated: bool,
+}
+
+/// Why a hit scored what it did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// The serial comparison.
+    pub serial: SerialEvidence,
+    /// The make comparison.
+    pub make: FieldMatch,
+    /// The model comparison.
+    pub model: FieldMatch,
+    /// The calibre comparison.
+    pub calibre: FieldMatch,
+    /// The serial's part of the score.
+    pub serial_score: f32,
+    /// The identity part (make, model, calibre as one tiered comparison).
+    pub identity_factor: f32,
+}
+
+impl fmt::Display for Explanation {
+    /// ```
+    /// use armsmatch::{Index, Record, Query, CheckOptions};
+    /// let mut b = Index::builder();
+    /// b.add(Record::new("R1", "AB123456").make("Glock"))?;
+    /// let index = b.build()?;
+    /// let hits = index.check(&Query::new("AB123465").make("Glock"), &CheckOptions::default())?;
+    /// let text = hits[0].explanation.to_string();
+    /// assert!(text.contains("fuzzy") && text.contains("transposition") && text.contains("make same"));
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = &self.serial;
+        write!(f, "serial {}", s.kind.as_str())?;
+        if s.kind != SerialMatch::None {
+            write!(f, " ({} vs {}", s.check_key, s.record_key)?;
+            if s.transliterated {
+                f.write_str(", transliterated")?;
+            }
+            if !s.edits.is_empty() {
+                let edits: Vec<String> = s.edits.iter().map(describe_edit).collect();
+                write!(f, "; {}", edits.join(", "))?;
+            }
+            f.write_str(")")?;
+        }
+        write!(
+            f,
+            "; make {}, model {}, calibre {}; score {:.2} = serial {:.2} × identity {:.2}",
+            self.make.as_str(),
+            self.model.as_str(),
+            self.calibre.as_str(),
+            self.serial_score * self.identity_factor,
+            self.serial_score,
+            self.identity_factor
+        )
+    }
+}
+
+fn describe_edit(e: &Edit) -> String {
+    match e {
+        Edit::Confusable { at, check, record } => {
+            format!("confusable {check}→{record} at {}", at + 1)
+        }
+        Edit::RareConfusion { at, check, record } => {
+            format!("misread {check}→{record} at {}", at + 1)
+        }
+        Edit::Substitution { at, check, record } => {
+            format!("substitution {check}→{record} at {}", at + 1)
+        }
+        Edit::Transposition { at } => format!("transposition at {}", at + 1),
+        Edit::Insertion { at, check } => format!("extra {check} before {}", at + 1),
+        Edit::Deletion { at, record } => format!("missing {record} at {}", at + 1),
+    }
+}
+
+/// A record found by a check, with its score and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// The record, as registered.
+    pub record: Record,
+    /// Score in [0, 1]; higher is more likely the same firearm.
+    pub score: f32,
+    /// Why.
+    pub explanation: Explanation,
+}
+
+/// The identity factor of a make/model/calibre comparison (a table, not a sum):
+///
+/// | make \ model | same/alias | similar/unknown | different |
+/// |---|---|---|---|
+/// | same/alias   | 1.00 | 0.97 | 0.85 |
+/// | similar      | 0.95 | 0.92 | 0.80 |
+/// | unknown      | 0.92 | 0.90 | 0.80 |
+/// | different    | 0.35 | 0.32 | 0.30 |
+///
+/// times a calibre factor: same/alias 1.0, unknown 0.99, similar 0.96, different 0.88.
+///
+/// ```
+/// use armsmatch::{identity_factor, FieldMatch::*};
+/// assert_eq!(identity_factor(Same, Same, Same), 1.0);
+/// assert!(identity_factor(Different, Same, Same) < identity_factor(Unknown, Unknown, Unknown));
+/// ```
+pub fn identity_factor(make: FieldMatch, model: FieldMatch, calibre: FieldMatch) -> f32 {
+    let row = match make {
+        FieldMatch::Same | FieldMatch::Alias => [1.0, 0.97, 0.85],
+        FieldMatch::Similar => [0.95, 0.92, 0.80],
+        FieldMatch::Unknown => [0.92, 0.90, 0.80],
+        FieldMatch::Different => [0.35, 0.32, 0.30],
+    };
+    let m = match model {
+        FieldMatch::Same | FieldMatch::Alias => row[0],
+        FieldMatch::Similar | FieldMatch::Unknown => row[1],
+        FieldMatch::Different => row[2],
+    };
+    let c = match calibre {
+        FieldMatch::Same | FieldMatch::Alias => 1.0,
+        FieldMatch::Unknown => 0.99,
+        FieldMatch::Similar => 0.96,
+        FieldMatch::Different => 0.88,
+    };
+    m * c
+}
+
+/// Weight of a short key: short serials are common, so an exact match says less.
+fn specificity(len: usize) -> f32 {
+    (0.55 + 0.1 * len as f32).min(1.0)
+}
+
+/// Serial evidence and serial score of a (non-partial) check key against a record key.
+pub(crate) fn serial_evidence(
+    check_raw: &str,
+    record_raw: &str,
+    check_key: &str,
+    record_key: &str,
+    transliterated: bool,
+) -> (SerialEvidence, f32) {
+    let len = record_key.len();
+    let (kind, edits, score) = if check_raw.trim() == record_raw.trim() {
+        (SerialMatch::Exact, Vec::new(), 1.0)
+    } else if check_key == record_key {
+        let s = if transliterated { 0.98 } else { 0.99 };
+        (SerialMatch::Normalized, Vec::new(), s)
+    } else {
+        let a = Alignment::new(check_key, record_key);
+        let all_confusable = a
+            .edits
+            .iter()
+            .all(|e| matches!(e, Edit::Confusable { .. }));
+        let kind = if all_confusable {
+            SerialMatch::Confusable
+        } else {
+            SerialMatch::Fuzzy
+        };
+        let s = 0.99 - 0.3 * a.cost * (8.0 / len.max(1) as f32).sqrt();
+        (kind, a.edits, s.clamp(0.01, 0.99))
+    };
+    let distance = if edits.is_empty() {
+        0
+    } else {
+        crate::distance::osa_distance(check_key.as_bytes(), record_key.as_bytes()) as u8
+    };
+    let score = score * specificity(len);
+    (
+        SerialEvidence {
+            kind,
+            distance,
+            edits,
+            check_key: check_key.to_string(),
+            record_key: record_key.to_string(),
+            transliterated,
+        },
+        score,
+    )
+}
+
+/// Serial evidence of a partial check (pattern with `?`/`*`) against a record key.
+pub(crate) fn partial_evidence(
+    pattern_text: &str,
+    known: usize,
+    record_key: &str,
+    transliterated: bool,
+) -> (SerialEvidence, f32) {
+    let len = record_key.len().max(1);
+    let unknown = len.saturating_sub(known);
+    let s = (0.55 + 0.4 * known as f32 / len as f32).min(0.95) * specificity(known);
+    (
+        SerialEvidence {
+            kind: SerialMatch::Partial,
+            distance: unknown.min(255) as u8,
+            edits: Vec::new(),
+            check_key: pattern_text.to_string(),
+            record_key: record_key.to_string(),
+            transliterated,
+        },
+        s,
+    )
+}
+
+/// The resolved identity of one side (check or record).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Identity {
+    pub make: Option<Resolved>,
+    pub model: Option<String>,
+    pub calibre: Option<Resolved>,
+}
+
+impl Identity {
+    pub(crate) fn resolve(
+        reference: &Reference,
+        make: Option<&str>,
+        model: Option<&str>,
+        calibre: Option<&str>,
+    ) -> Identity {
+        fn present(s: Option<&str>) -> Option<&str> {
+            s.filter(|s| !crate::normalize::name_key(s).is_empty())
+        }
+        Identity {
+            make: present(make).map(|m| reference.resolve_make(m)),
+            model: present(model).map(str::to_string),
+            calibre: present(calibre).map(|c| reference.resolve_calibre(c)),
+        }
+    }
+}
+
+/// Compares two resolved names of the same field.
+pub(crate) fn compare_names(q: Option<&Resolved>, r: Option<&Resolved>) -> FieldMatch {
+    let (Some(q), Some(r)) = (q, r) else {
+        return FieldMatch::Unknown;
+    };
+    match (q.entry, r.entry) {
+        (Some(a), Some(b)) if a == b => {
+            if q.key == r.key {
+                FieldMatch::Same
+            } else {
+                FieldMatch::Alias
+            }
+        }
+        (Some(_), Some(_)) => FieldMatch::Different,
+        _ => {
+            if q.key == r.key {
+                FieldMatch::Same
+            } else if texts_similar(&q.key, &r.key) || texts_similar(&q.canonical, &r.canonical) {
+                FieldMatch::Similar
+            } else {
+                FieldMatch::Different
+            }
+        }
+    }
+}
+
+fn texts_similar(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    (short.len() >= 3 && long.contains(short))
+        || (short.len() >= 4 && crate::distance::osa_distance(a.as_bytes(), b.as_bytes()) <= 1)
+        || strsim::jaro_winkler(a, b) >= 0.93
+}
+
+pub(crate) fn compare_models(
+    reference: &Reference,
+    make_entry: Option<u32>,
+    q: Option<&str>,
+    r: Option<&str>,
+) -> FieldMatch {
+    let (Some(q), Some(r)) = (q, r) else {
+        return FieldMatch::Unknown;
+    };
+    let qr = reference.resolve_model(make_entry, q);
+    let rr = reference.resolve_model(make_entry, r);
+    match compare_names(Some(&qr), Some(&rr)) {
+        FieldMatch::Different if model_variant(&qr.key, &rr.key) => FieldMatch::Similar,
+        m => m,
+    }
+}
+
+/// `G19` / `19` / `GLOCK19GEN4`: the same model number in different dress.
+fn model_variant(a: &str, b: &str) -> bool {
+    let digits = |s: &str| -> String {
+        s.chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(|c| c.is_ascii_digit())
+            .collect()
+    };
+    let (da, db) = (digits(a), digits(b));
+    !da.is_empty() && da == db
+}
+
+pub(crate) fn compare_calibres(
+    reference: &Reference,
+    q: Option<&Resolved>,
+    r: Option<&Resolved>,
+) -> FieldMatch {
+    let m = compare_names(q, r);
+    if m != FieldMatch::Different {
+        return m;
+    }
+    let (Some(q), Some(r)) = (q, r) else {
+        return m;
+    };
+    if let (Some(a), Some(b)) = (q.entry, r.entry) {
+        if reference.calibres_related(a, b) {
+            return FieldMatch::Similar;
+        }
+    }
+    // Lossy calibres (NCIC drops decimals: .38 Special → 38): a bare number is similar
+    // to every calibre that starts with it.
+    let lossy = |x: &Resolved, y: &Resolved| {
+        x.key.chars().all(|c| c.is_ascii_digit())
+            && (y.key.starts_with(&x.key)
+                || crate::normalize::name_key(&y.canonical).starts_with(&x.key))
+    };
+    if lossy(q, r) || lossy(r, q) {
+        FieldMatch::Similar
+    } else {
+        FieldMatch::Different
+    }
+}
+
+/// Compares the identities of a check and a record: (make, model, calibre).
+pub(crate) fn compare_identity(
+    reference: &Reference,
+    q: &Identity,
+    r: &Identity,
+) -> (FieldMatch, FieldMatch, FieldMatch) {
+    let make = compare_names(q.make.as_ref(), r.make.as_ref());
+    let make_entry = r
+        .make
+        .as_ref()
+        .and_then(|m| m.entry)
+        .or_else(|| q.make.as_ref().and_then(|m| m.entry));
+    let model = compare_models(reference, make_entry, q.model.as_deref(), r.model.as_deref());
+    let calibre = compare_calibres(reference, q.calibre.as_ref(), r.calibre.as_ref());
+    (make, model, calibre)
+}
+
+/// Score of an identity-only hit (neither side has a usable serial): make must agree.
+pub(crate) fn identity_only_score(make: FieldMatch, model: FieldMatch, calibre: FieldMatch) -> f32 {
+    if !make.agrees() {
+        return 0.0;
+    }
+    let base: f32 = match model {
+        FieldMatch::Same | FieldMatch::Alias => 0.5,
+        FieldMatch::Similar => 0.42,
+        FieldMatch::Unknown => 0.35,
+        FieldMatch::Different => 0.1,
+    };
+    let cal: f32 = match calibre {
+        FieldMatch::Same | FieldMatch::Alias => 0.05,
+        FieldMatch::Unknown | FieldMatch::Similar => 0.0,
+        FieldMatch::Different => -0.1,
+    };
+    (base + cal).max(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serial_score(q: &str, r: &str) -> f32 {
+        let (qk, rk) = (crate::serial_key(q), crate::serial_key(r));
+        serial_evidence(q, r, &qk, &rk, false).1
+    }
+
+    #[test]
+    fn ordering_guarantees() {
+        let same = identity_factor(FieldMatch::Same, FieldMatch::Unknown, FieldMatch::Unknown);
+        let diff = identity_factor(FieldMatch::Different, FieldMatch::Unknown, FieldMatch::Unknown);
+        for (rec, fuzzy) in [
+            ("AB123456", "AB123465"),  // transposition
+            ("AB123456", "AB12345"),   // deletion
+            ("AB123456", "AB1X3456"),  // substitution
+            ("AB123456", "AB123457"),  // sibling digit
+            ("12345", "12346"),        // sibling digit, short serial
+            ("12345", "12354"),        // transposition, short serial
+            ("1234567890", "1234567899"),
+        ] {
+            let exact_same = serial_score(rec, rec) * same;
+            let fuzzy_same = serial_score(fuzzy, rec) * same;
+            let exact_diff = serial_score(rec, rec) * diff;
+            assert!(exact_same > fuzzy_same, "{rec} {fuzzy}");
+            assert!(fuzzy_same > exact_diff, "{rec} {fuzzy}: {fuzzy_same} vs {exact_diff}");
+        }
+    }
+
+    #[test]
+    fn confusion_and_transposition_beat_arbitrary_substitution() {
+        let rec = "1234567";
+        let sub = serial_score("1234568", rec);
+        assert!(serial_score("I234567", rec) > sub);
+        assert!(serial_score("1234576", rec) > sub);
+        assert!(serial_score("1X34567", rec) > sub, "an arbitrary early substitution beats a sibling digit");
+        assert!(serial_score("12345678", "12345678") > serial_score("1234567B", "12345678") );
+    }
+
+    #[test]
+    fn exact_beats_normalized_beats_confusable() {
+        let r = "AB-1234";
+        assert!(serial_score("AB-1234", r) > serial_score("ab 1234", r));
+        assert!(serial_score("ab 1234", r) > serial_score("A8 1234", r));
+    }
+
+    #[test]
+    fn sibling_serials_fall_below_the_threshold() {
+        let f = identity_factor(FieldMatch::Same, FieldMatch::Same, FieldMatch::Same);
+        assert!(serial_score("12345688", "12345677") * f < DEFAULT_THRESHOLD);
+        assert!(serial_score("AB123465", "AB123456") * f > DEFAULT_THRESHOLD);
+        let diff = identity_factor(FieldMatch::Different, FieldMatch::Same, FieldMatch::Same);
+        assert!(serial_score("AB123456", "AB123456") * diff < DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn field_comparisons() {
+        let r = Reference::embedded();
+        let id = |m: &str, mo: &str, c: &str| Identity::resolve(r, Some(m), Some(mo), Some(c));
+        let (mk, mo, ca) = compare_identity(r, &id("S&W", "M&P9", "9mm"), &id("Smith & Wesson", "M&P 9", "9mm Luger"));
+        assert_eq!(mk, FieldMatch::Alias);
+        assert!(mo.agrees(), "{mo:?}");
+        assert_eq!(ca, FieldMatch::Alias);
+        let (_, _, ca) = compare_identity(r, &id("Colt", "Python", ".38 Special"), &id("Colt", "Python", ".357 Magnum"));
+        assert_eq!(ca, FieldMatch::Similar);
+        let (_, _, ca) = compare_identity(r, &id("Izhmash", "PM", "9x18"), &id("Izhmash", "PM", "9x19"));
+        assert_eq!(ca, FieldMatch::Different);
+        let (mk, _, _) = compare_identity(r, &id("Glock", "19", "9mm"), &id("Beretta", "92", "9mm"));
+        assert_eq!(mk, FieldMatch::Different);
+        let (mk, _, _) = compare_identity(r, &id("Acme Guns", "", ""), &id("ACME GUNS LTD", "", ""));
+        assert_eq!(mk, FieldMatch::Same);
+        let (_, mo, _) = compare_identity(r, &id("Glock", "G19 Gen4", ""), &id("Glock", "19", ""));
+        assert_eq!(mo, FieldMatch::Similar);
+    }
+}

@@ -1,0 +1,805 @@
+//! The immutable part of an index and its file format.
+//!
+//! A built index *is* its file bytes: building serializes the segment and then reads it
+//! back through the same code as [`crate::Index::open`], so a saved index reopens
+//! byte-for-byte and answer-for-answer identical.
+//!
+//! # Layout (all integers little-endian)
+//!
+//! ```text
+//! header   magic "ARMSMTCH" | format version u32 | section count u32
+//!          section table: count × (id u32, 0 u32, offset u64, length u64, crc32 u32, 0 u32)
+//!          crc32 of all the header bytes before it (u32), zero padding to 8 bytes
+//! sections (each at an 8-byte aligned offset)
+//!   1 META         JSON: record and key counts, reference version, library version
+//!   2 REFERENCE    TOML of the reference the index was built with
+//!   3 SERIAL_FST   fst::Map: confusable skeleton of every serial key → posting
+//!   4 POSTINGS     u32 array; a posting with more than one record is [n, r1 … rn]
+//!   5 ID_FST       fst::Map: record id → record number
+//!   6 STR_OFFSETS  u32 × (2 × records + 1): id and serial of record i are
+//!                  STRINGS[o[2i]..o[2i+1]] and STRINGS[o[2i+1]..o[2i+2]]
+//!   7 STRINGS      UTF-8 bytes
+//!   8 FIELDS       20 bytes per record: make u32, model u32, calibre u16, country u16,
+//!                  kind u8, status u8, 0 u16, reported_on u32 (packed date);
+//!                  dictionary numbers are 1-based, 0 is "unknown"
+//!   9 DICTS        JSON: {"makes": [...], "models": [...], "calibres": [...], "countries": [...]}
+//!  10 NO_SERIAL    u32 array: records whose serial is a placeholder
+//! ```
+//!
+//! A serial FST value below 2⁶³ is a record number (the common single-record posting);
+//! with bit 63 set, the low bits are the POSTINGS offset of `[n, r1 … rn]`.
+//!
+//! Opening checks the magic, the version, the header checksum and every section's
+//! checksum, then every structural invariant (offsets in bounds and increasing,
+//! dictionary numbers in range, every FST value pointing at a real record), so that no
+//! later read can fail or read out of bounds.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use fst::Streamer;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::limits;
+use crate::normalize::{placeholder, skeleton_of_key, variants};
+use crate::record::{country_code, Date, Kind, Record, Status};
+use crate::reference::{Reference, Resolved};
+
+/// Magic bytes at the start of every index file.
+pub const MAGIC: &[u8; 8] = b"ARMSMTCH";
+/// Version of the file format; a file of another version is refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+const SEC_META: u32 = 1;
+const SEC_REFERENCE: u32 = 2;
+const SEC_SERIAL_FST: u32 = 3;
+const SEC_POSTINGS: u32 = 4;
+const SEC_ID_FST: u32 = 5;
+const SEC_STR_OFFSETS: u32 = 6;
+const SEC_STRINGS: u32 = 7;
+const SEC_FIELDS: u32 = 8;
+const SEC_DICTS: u32 = 9;
+const SEC_NO_SERIAL: u32 = 10;
+const SECTIONS: [u32; 10] = [
+    SEC_META,
+    SEC_REFERENCE,
+    SEC_SERIAL_FST,
+    SEC_POSTINGS,
+    SEC_ID_FST,
+    SEC_STR_OFFSETS,
+    SEC_STRINGS,
+    SEC_FIELDS,
+    SEC_DICTS,
+    SEC_NO_SERIAL,
+];
+const ROW: usize = 20;
+const MULTI: u64 = 1 << 63;
+
+/// The bytes behind a segment: owned or memory-mapped.
+pub(crate) enum Backing {
+    Owned(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl AsRef<[u8]> for Backing {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Backing::Owned(v) => v,
+            Backing::Mapped(m) => m,
+        }
+    }
+}
+
+/// A shared slice of the backing bytes, for `fst::Map`.
+#[derive(Clone)]
+pub(crate) struct Slice {
+    buf: Arc<Backing>,
+    start: usize,
+    end: usize,
+}
+
+impl AsRef<[u8]> for Slice {
+    fn as_ref(&self) -> &[u8] {
+        &self.buf.as_ref().as_ref()[self.start..self.end]
+    }
+}
+
+/// Index metadata stored in the META section.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Records in the segment.
+    pub records: u64,
+    /// Distinct serial skeleton keys.
+    pub keys: u64,
+    /// Records without a usable serial.
+    pub no_serial: u64,
+    /// Version label of the reference data.
+    pub reference_version: String,
+    /// armsmatch version that wrote the file.
+    pub written_by: String,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Dicts {
+    makes: Vec<String>,
+    models: Vec<String>,
+    calibres: Vec<String>,
+    countries: Vec<String>,
+}
+
+/// The fields of one record in compact form.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Row {
+    pub make: u32,
+    pub model: u32,
+    pub calibre: u16,
+    pub country: u16,
+    pub kind: u8,
+    pub status: u8,
+    pub date: u32,
+}
+
+impl Row {
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.make.to_le_bytes());
+        out.extend_from_slice(&self.model.to_le_bytes());
+        out.extend_from_slice(&self.calibre.to_le_bytes());
+        out.extend_from_slice(&self.country.to_le_bytes());
+        out.push(self.kind);
+        out.push(self.status);
+        out.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(&self.date.to_le_bytes());
+    }
+
+    fn read(b: &[u8]) -> Row {
+        let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+        let u16_at = |i: usize| u16::from_le_bytes([b[i], b[i + 1]]);
+        Row {
+            make: u32_at(0),
+            model: u32_at(4),
+            calibre: u16_at(8),
+            country: u16_at(10),
+            kind: b[12],
+            status: b[13],
+            date: u32_at(16),
+        }
+    }
+}
+
+/// Interns strings to 1-based numbers.
+#[derive(Default)]
+struct Interner {
+    list: Vec<String>,
+    map: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn intern(&mut self, s: Option<&str>) -> u32 {
+        let Some(s) = s.map(str::trim).filter(|s| !s.is_empty()) else {
+            return 0;
+        };
+        if let Some(&i) = self.map.get(s) {
+            return i;
+        }
+        self.list.push(s.to_string());
+        let i = self.list.len() as u32;
+        self.map.insert(s.to_string(), i);
+        i
+    }
+}
+
+/// Validates a record's fields against the limits; returns its serial keys.
+pub(crate) fn check_record(r: &Record) -> Result<Vec<String>> {
+    if r.id.trim().is_empty() {
+        return Err(Error::invalid("id", "a record needs a non-empty id"));
+    }
+    if r.id.len() > limits::MAX_FIELD_BYTES {
+        return Err(Error::limit("id length in bytes", limits::MAX_FIELD_BYTES, r.id.len()));
+    }
+    if r.id.contains('\0') {
+        return Err(Error::invalid("id", "a record id may not contain NUL"));
+    }
+    if r.serial.len() > limits::MAX_SERIAL_BYTES {
+        return Err(Error::limit(
+            format!("serial length in bytes (record {:?})", r.id),
+            limits::MAX_SERIAL_BYTES,
+            r.serial.len(),
+        ));
+    }
+    for (name, v) in [
+        ("make", &r.make),
+        ("model", &r.model),
+        ("calibre", &r.calibre),
+        ("country", &r.country),
+    ] {
+        if let Some(v) = v {
+            if v.len() > limits::MAX_FIELD_BYTES {
+                return Err(Error::limit(
+                    format!("{name} length in bytes (record {:?})", r.id),
+                    limits::MAX_FIELD_BYTES,
+                    v.len(),
+                ));
+            }
+        }
+    }
+    if let Some(c) = r.country.as_deref().filter(|c| !c.trim().is_empty()) {
+        country_code(c)?;
+    }
+    let keys = variants(&r.serial, false);
+    let longest = keys.iter().map(String::len).max().unwrap_or(0);
+    if longest > limits::MAX_KEY_CHARS {
+        return Err(Error::limit(
+            format!("serial key length (record {:?})", r.id),
+            limits::MAX_KEY_CHARS,
+            longest,
+        ));
+    }
+    Ok(keys)
+}
+
+/// Collects records and writes a segment.
+pub(crate) struct SegmentWriter {
+    reference: Arc<Reference>,
+    strings: Vec<u8>,
+    str_offsets: Vec<u32>,
+    rows: Vec<u8>,
+    makes: Interner,
+    models: Interner,
+    calibres: Interner,
+    countries: Interner,
+    /// (offset in key_arena, length, record) per distinct skeleton of each record.
+    keys: Vec<(u32, u8, u32)>,
+    key_arena: Vec<u8>,
+    no_serial: Vec<u32>,
+    count: u32,
+}
+
+impl SegmentWriter {
+    pub(crate) fn new(reference: Arc<Reference>) -> SegmentWriter {
+        SegmentWriter {
+            reference,
+            strings: Vec::new(),
+            str_offsets: vec![0],
+            rows: Vec::new(),
+            makes: Interner::default(),
+            models: Interner::default(),
+            calibres: Interner::default(),
+            countries: Interner::default(),
+            keys: Vec::new(),
+            key_arena: Vec::new(),
+            no_serial: Vec::new(),
+            count: 0,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.count as usize
+    }
+
+    pub(crate) fn add(&mut self, r: &Record) -> Result<()> {
+        let keys = check_record(r)?;
+        if self.count as usize >= limits::MAX_RECORDS {
+            return Err(Error::limit("records in one index", limits::MAX_RECORDS, self.count as usize + 1));
+        }
+        let over = |what: &str| Error::limit(format!("distinct {what} in one index"), u16::MAX as usize, u16::MAX as usize + 1);
+        let calibre = self.calibres.intern(r.calibre.as_deref());
+        if calibre > u16::MAX as u32 {
+            return Err(over("calibres"));
+        }
+        let country = self.countries.intern(
+            r.country
+                .as_deref()
+                .map(|c| c.trim().to_ascii_uppercase())
+                .as_deref(),
+        );
+        if country > u16::MAX as u32 {
+            return Err(over("countries"));
+        }
+        let row = Row {
+            make: self.makes.intern(r.make.as_deref()),
+            model: self.models.intern(r.model.as_deref()),
+            calibre: calibre as u16,
+            country: country as u16,
+            kind: r.kind.map_or(0, Kind::code),
+            status: r.status.map_or(0, Status::code),
+            date: r.reported_on.map_or(0, Date::to_packed),
+        };
+        let rec = self.count;
+        self.strings.extend_from_slice(r.id.trim().as_bytes());
+        self.str_offsets.push(self.strings.len() as u32);
+        self.strings.extend_from_slice(r.serial.as_bytes());
+        self.str_offsets.push(self.strings.len() as u32);
+        if self.strings.len() > u32::MAX as usize {
+            return Err(Error::limit("bytes of ids and serials", u32::MAX as usize, self.strings.len()));
+        }
+        row.write(&mut self.rows);
+        if placeholder(&r.serial, &keys[0]) {
+            self.no_serial.push(rec);
+        } else {
+            let mut skels: Vec<String> = keys.iter().map(|k| skeleton_of_key(k)).collect();
+            skels.sort_unstable();
+            skels.dedup();
+            for s in skels.iter().filter(|s| !s.is_empty()) {
+                self.keys
+                    .push((self.key_arena.len() as u32, s.len() as u8, rec));
+                self.key_arena.extend_from_slice(s.as_bytes());
+            }
+        }
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Writes the segment bytes.
+    pub(crate) fn finish(self) -> Result<Vec<u8>> {
+        use rayon::prelude::*;
+        let SegmentWriter {
+            reference,
+            strings,
+            str_offsets,
+            rows,
+            makes,
+            models,
+            calibres,
+            countries,
+            mut keys,
+            key_arena,
+            no_serial,
+            count,
+        } = self;
+        let id_of = |i: u32| -> &[u8] {
+            let (a, b) = (str_offsets[2 * i as usize], str_offsets[2 * i as usize + 1]);
+            &strings[a as usize..b as usize]
+        };
+        // Ids: sorted record numbers; a duplicate shows up as two equal neighbours.
+        let mut by_id: Vec<u32> = (0..count).collect();
+        by_id.par_sort_unstable_by(|&a, &b| id_of(a).cmp(id_of(b)));
+        for w in by_id.windows(2) {
+            if id_of(w[0]) == id_of(w[1]) {
+                return Err(Error::DuplicateId(
+                    String::from_utf8_lossy(id_of(w[0])).into_owned(),
+                ));
+            }
+        }
+        let mut id_fst = fst::MapBuilder::memory();
+        for &i in &by_id {
+            id_fst
+                .insert(id_of(i), i as u64)
+                .map_err(|e| Error::invalid("id", e.to_string()))?;
+        }
+        drop(by_id);
+        let id_fst = id_fst
+            .into_inner()
+            .map_err(|e| Error::invalid("id", e.to_string()))?;
+
+        let key_of = |k: &(u32, u8, u32)| &key_arena[k.0 as usize..k.0 as usize + k.1 as usize];
+        keys.par_sort_unstable_by(|a, b| key_of(a).cmp(key_of(b)).then(a.2.cmp(&b.2)));
+        let mut serial_fst = fst::MapBuilder::memory();
+        let mut postings: Vec<u32> = Vec::new();
+        let mut distinct = 0u64;
+        let mut i = 0;
+        while i < keys.len() {
+            let key = key_of(&keys[i]);
+            let mut j = i + 1;
+            while j < keys.len() && key_of(&keys[j]) == key {
+                j += 1;
+            }
+            let value = if j - i == 1 {
+                keys[i].2 as u64
+            } else {
+                let off = postings.len() as u64;
+                postings.push((j - i) as u32);
+                postings.extend(keys[i..j].iter().map(|k| k.2));
+                MULTI | off
+            };
+            serial_fst
+                .insert(key, value)
+                .map_err(|e| Error::invalid("serial", e.to_string()))?;
+            distinct += 1;
+            i = j;
+        }
+        drop(keys);
+        let serial_fst = serial_fst
+            .into_inner()
+            .map_err(|e| Error::invalid("serial", e.to_string()))?;
+
+        let meta = Meta {
+            records: count as u64,
+            keys: distinct,
+            no_serial: no_serial.len() as u64,
+            reference_version: reference.data().version.clone(),
+            written_by: format!("armsmatch {}", env!("CARGO_PKG_VERSION")),
+        };
+        let dicts = Dicts {
+            makes: makes.list,
+            models: models.list,
+            calibres: calibres.list,
+            countries: countries.list,
+        };
+        let u32s = |v: &[u32]| -> Vec<u8> { v.iter().flat_map(|x| x.to_le_bytes()).collect() };
+        let sections: Vec<(u32, Vec<u8>)> = vec![
+            (SEC_META, serde_json::to_vec(&meta).unwrap_or_default()),
+            (SEC_REFERENCE, reference.to_toml_string().into_bytes()),
+            (SEC_SERIAL_FST, serial_fst),
+            (SEC_POSTINGS, u32s(&postings)),
+            (SEC_ID_FST, id_fst),
+            (SEC_STR_OFFSETS, u32s(&str_offsets)),
+            (SEC_STRINGS, strings),
+            (SEC_FIELDS, rows),
+            (SEC_DICTS, serde_json::to_vec(&dicts).unwrap_or_default()),
+            (SEC_NO_SERIAL, u32s(&no_serial)),
+        ];
+        Ok(write_file(&sections))
+    }
+}
+
+fn align8(n: usize) -> usize {
+    (n + 7) & !7
+}
+
+fn write_file(sections: &[(u32, Vec<u8>)]) -> Vec<u8> {
+    let header_len = align8(8 + 4 + 4 + sections.len() * 32 + 4);
+    let total: usize = header_len + sections.iter().map(|s| align8(s.1.len())).sum::<usize>();
+    let mut out = Vec::with_capacity(total);
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    let mut offset = header_len;
+    for (id, bytes) in sections {
+        out.extend_from_slice(&id.to_le_bytes());
+        out.extend_from_slice(&0u32.to_le_bytes());
+        out.extend_from_slice(&(offset as u64).to_le_bytes());
+        out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        out.extend_from_slice(&crc32fast::hash(bytes).to_le_bytes());
+        out.extend_from_slice(&0u32.to_le_bytes());
+        offset += align8(bytes.len());
+    }
+    let crc = crc32fast::hash(&out);
+    out.extend_from_slice(&crc.to_le_bytes());
+    out.resize(header_len, 0);
+    for (_, bytes) in sections {
+        out.extend_from_slice(bytes);
+        out.resize(align8(out.len()), 0);
+    }
+    out
+}
+
+/// An immutable, verified segment.
+pub(crate) struct Segment {
+    buf: Arc<Backing>,
+    pub(crate) meta: Meta,
+    pub(crate) reference: Arc<Reference>,
+    pub(crate) serial_fst: fst::Map<Slice>,
+    pub(crate) id_fst: fst::Map<Slice>,
+    postings: std::ops::Range<usize>,
+    str_offsets: std::ops::Range<usize>,
+    strings: std::ops::Range<usize>,
+    fields: std::ops::Range<usize>,
+    no_serial: std::ops::Range<usize>,
+    dicts: Dicts,
+    /// Resolutions of the make and calibre dictionaries (index = dictionary number − 1).
+    pub(crate) make_res: Vec<Resolved>,
+    pub(crate) calibre_res: Vec<Resolved>,
+}
+
+impl Segment {
+    /// Parses and verifies segment bytes. `name` labels errors (a path or "<memory>").
+    pub(crate) fn parse(backing: Backing, name: &str) -> Result<Segment> {
+        let buf = Arc::new(backing);
+        let bytes: &[u8] = buf.as_ref().as_ref();
+        let bad = |m: String| Error::corrupt(name, m);
+        if bytes.len() < 16 || &bytes[..8] != MAGIC {
+            return Err(bad("not an armsmatch index file (wrong magic bytes)".into()));
+        }
+        let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+        if version != FORMAT_VERSION {
+            return Err(bad(format!(
+                "index format version {version}, this armsmatch reads version {FORMAT_VERSION}: rebuild the index from its records with this version"
+            )));
+        }
+        let count = u32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]) as usize;
+        if count != SECTIONS.len() {
+            return Err(bad(format!("{count} sections, expected {}", SECTIONS.len())));
+        }
+        let table_end = 16 + count * 32;
+        if bytes.len() < table_end + 4 {
+            return Err(bad("truncated header".into()));
+        }
+        let crc = u32::from_le_bytes([
+            bytes[table_end],
+            bytes[table_end + 1],
+            bytes[table_end + 2],
+            bytes[table_end + 3],
+        ]);
+        if crc32fast::hash(&bytes[..table_end]) != crc {
+            return Err(bad("header checksum mismatch: the file is damaged".into()));
+        }
+        let u64_at = |i: usize| {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(&bytes[i..i + 8]);
+            u64::from_le_bytes(a)
+        };
+        let u32_at = |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+        let mut ranges = HashMap::new();
+        for s in 0..count {
+            let at = 16 + s * 32;
+            let id = u32_at(at);
+            let off = u64_at(at + 8) as usize;
+            let len = u64_at(at + 16) as usize;
+            let crc = u32_at(at + 24);
+            let end = off
+                .checked_add(len)
+                .filter(|&e| e <= bytes.len() && off >= table_end)
+                .ok_or_else(|| bad(format!("section {id} lies outside the file: the file is truncated")))?;
+            if crc32fast::hash(&bytes[off..end]) != crc {
+                return Err(bad(format!("section {id} checksum mismatch: the file is damaged")));
+            }
+            ranges.insert(id, off..end);
+        }
+        let sec = |id: u32| {
+            ranges
+                .get(&id)
+                .cloned()
+                .ok_or_else(|| bad(format!("section {id} is missing")))
+        };
+        let meta: Meta = serde_json::from_slice(&bytes[sec(SEC_META)?])
+            .map_err(|e| bad(format!("metadata: {e}")))?;
+        let reference_text = std::str::from_utf8(&bytes[sec(SEC_REFERENCE)?])
+            .map_err(|_| bad("reference data is not UTF-8".into()))?;
+        let reference = Arc::new(
+            Reference::from_toml_str(reference_text)
+                .map_err(|e| bad(format!("reference data: {e}")))?,
+        );
+        let dicts: Dicts = serde_json::from_slice(&bytes[sec(SEC_DICTS)?])
+            .map_err(|e| bad(format!("dictionaries: {e}")))?;
+        let slice = |r: std::ops::Range<usize>| Slice {
+            buf: Arc::clone(&buf),
+            start: r.start,
+            end: r.end,
+        };
+        let serial_fst = fst::Map::new(slice(sec(SEC_SERIAL_FST)?))
+            .map_err(|e| bad(format!("serial FST: {e}")))?;
+        let id_fst =
+            fst::Map::new(slice(sec(SEC_ID_FST)?)).map_err(|e| bad(format!("id FST: {e}")))?;
+        let make_res = dicts.makes.iter().map(|m| reference.resolve_make(m)).collect();
+        let calibre_res = dicts
+            .calibres
+            .iter()
+            .map(|c| reference.resolve_calibre(c))
+            .collect();
+        let seg = Segment {
+            meta,
+            reference,
+            serial_fst,
+            id_fst,
+            postings: sec(SEC_POSTINGS)?,
+            str_offsets: sec(SEC_STR_OFFSETS)?,
+            strings: sec(SEC_STRINGS)?,
+            fields: sec(SEC_FIELDS)?,
+            no_serial: sec(SEC_NO_SERIAL)?,
+            dicts,
+            make_res,
+            calibre_res,
+            buf,
+        };
+        seg.verify().map_err(bad)?;
+        Ok(seg)
+    }
+
+    /// Structural checks, so that no later read is out of bounds.
+    fn verify(&self) -> std::result::Result<(), String> {
+        let n = self.meta.records as usize;
+        if n > limits::MAX_RECORDS {
+            return Err("record count over the limit".into());
+        }
+        if self.str_offsets.len() != (2 * n + 1) * 4 || self.fields.len() != n * ROW {
+            return Err("record tables do not match the record count".into());
+        }
+        if self.postings.len() % 4 != 0 || self.no_serial.len() % 4 != 0 {
+            return Err("misaligned tables".into());
+        }
+        let strings_len = self.strings.len();
+        let mut prev = 0u32;
+        for i in 0..=2 * n {
+            let o = self.u32_in(&self.str_offsets, i);
+            if o < prev || o as usize > strings_len {
+                return Err("string offsets out of order".into());
+            }
+            prev = o;
+        }
+        let Ok(strings) = std::str::from_utf8(&self.bytes()[self.strings.clone()]) else {
+            return Err("ids and serials are not UTF-8".into());
+        };
+        for i in 0..2 * n {
+            let a = self.u32_in(&self.str_offsets, i) as usize;
+            if !strings.is_char_boundary(a) {
+                return Err("string offsets split a character".into());
+            }
+        }
+        for i in 0..n {
+            let row = self.row(i as u32);
+            if row.make as usize > self.dicts.makes.len()
+                || row.model as usize > self.dicts.models.len()
+                || row.calibre as usize > self.dicts.calibres.len()
+                || row.country as usize > self.dicts.countries.len()
+                || row.kind as usize > Kind::ALL.len()
+                || row.status as usize > Status::ALL.len()
+                || (row.date != 0 && Date::from_packed(row.date).is_none())
+            {
+                return Err(format!("record {i} has a field out of range"));
+            }
+        }
+        for i in 0..self.no_serial.len() / 4 {
+            if self.u32_in(&self.no_serial, i) as usize >= n {
+                return Err("no-serial list points past the records".into());
+            }
+        }
+        // Walk both FSTs whole: every node must decode and every value must point at a
+        // real record, so searches never meet a bad address.
+        let plen = self.postings.len() / 4;
+        let mut keys = 0u64;
+        let mut stream = self.serial_fst.stream();
+        while let Some((_, v)) = stream.next() {
+            keys += 1;
+            if v & MULTI != 0 {
+                let off = (v & !MULTI) as usize;
+                if off >= plen {
+                    return Err("posting offset out of range".into());
+                }
+                let cnt = self.u32_in(&self.postings, off) as usize;
+                if cnt < 2 || off + 1 + cnt > plen {
+                    return Err("posting list out of range".into());
+                }
+                for j in 0..cnt {
+                    if self.u32_in(&self.postings, off + 1 + j) as usize >= n {
+                        return Err("posting points past the records".into());
+                    }
+                }
+            } else if v as usize >= n {
+                return Err("serial key points past the records".into());
+            }
+        }
+        if keys != self.meta.keys {
+            return Err("key count does not match".into());
+        }
+        let mut ids = 0usize;
+        let mut stream = self.id_fst.stream();
+        while let Some((k, v)) = stream.next() {
+            ids += 1;
+            if v as usize >= n || self.id_bytes(v as u32) != k {
+                return Err("id table does not match the records".into());
+            }
+        }
+        if ids != n {
+            return Err("id count does not match".into());
+        }
+        Ok(())
+    }
+
+    pub(crate) fn bytes(&self) -> &[u8] {
+        self.buf.as_ref().as_ref()
+    }
+
+    fn u32_in(&self, r: &std::ops::Range<usize>, i: usize) -> u32 {
+        let b = self.bytes();
+        let at = r.start + 4 * i;
+        match b.get(at..at + 4) {
+            Some(s) => u32::from_le_bytes([s[0], s[1], s[2], s[3]]),
+            None => 0,
+        }
+    }
+
+    pub(crate) fn len(&self) -> u32 {
+        self.meta.records as u32
+    }
+
+    fn str_range(&self, j: usize) -> std::ops::Range<usize> {
+        let a = self.u32_in(&self.str_offsets, j) as usize;
+        let b = self.u32_in(&self.str_offsets, j + 1) as usize;
+        self.strings.start + a..self.strings.start + b.max(a)
+    }
+
+    fn id_bytes(&self, i: u32) -> &[u8] {
+        self.bytes().get(self.str_range(2 * i as usize)).unwrap_or(&[])
+    }
+
+    /// The id of record `i` (verified UTF-8 at open).
+    pub(crate) fn id(&self, i: u32) -> &str {
+        std::str::from_utf8(self.id_bytes(i)).unwrap_or("")
+    }
+
+    /// The serial of record `i`.
+    pub(crate) fn serial(&self, i: u32) -> &str {
+        let b = self.bytes().get(self.str_range(2 * i as usize + 1)).unwrap_or(&[]);
+        std::str::from_utf8(b).unwrap_or("")
+    }
+
+    pub(crate) fn row(&self, i: u32) -> Row {
+        let at = self.fields.start + i as usize * ROW;
+        match self.bytes().get(at..at + ROW) {
+            Some(b) => Row::read(b),
+            None => Row::default(),
+        }
+    }
+
+    fn dict(list: &[String], i: u32) -> Option<&str> {
+        (i as usize).checked_sub(1).and_then(|i| list.get(i)).map(String::as_str)
+    }
+
+    pub(crate) fn make_str(&self, row: &Row) -> Option<&str> {
+        Self::dict(&self.dicts.makes, row.make)
+    }
+
+    pub(crate) fn model_str(&self, row: &Row) -> Option<&str> {
+        Self::dict(&self.dicts.models, row.model)
+    }
+
+    pub(crate) fn calibre_str(&self, row: &Row) -> Option<&str> {
+        Self::dict(&self.dicts.calibres, row.calibre as u32)
+    }
+
+    pub(crate) fn make_resolved(&self, row: &Row) -> Option<&Resolved> {
+        (row.make as usize).checked_sub(1).and_then(|i| self.make_res.get(i))
+    }
+
+    pub(crate) fn calibre_resolved(&self, row: &Row) -> Option<&Resolved> {
+        (row.calibre as usize)
+            .checked_sub(1)
+            .and_then(|i| self.calibre_res.get(i))
+    }
+
+    /// The whole record `i`.
+    pub(crate) fn record(&self, i: u32) -> Record {
+        let row = self.row(i);
+        Record {
+            id: self.id(i).to_string(),
+            serial: self.serial(i).to_string(),
+            make: self.make_str(&row).map(str::to_string),
+            model: self.model_str(&row).map(str::to_string),
+            calibre: self.calibre_str(&row).map(str::to_string),
+            kind: Kind::from_code(row.kind),
+            country: Self::dict(&self.dicts.countries, row.country as u32).map(str::to_string),
+            status: Status::from_code(row.status),
+            reported_on: Date::from_packed(row.date),
+        }
+    }
+
+    /// Record number of an id.
+    pub(crate) fn find_id(&self, id: &str) -> Option<u32> {
+        self.id_fst.get(id.trim()).map(|v| v as u32)
+    }
+
+    /// Calls `f` with each record of a serial FST value; stops when `f` returns false.
+    pub(crate) fn postings(&self, value: u64, mut f: impl FnMut(u32) -> bool) -> bool {
+        if value & MULTI == 0 {
+            return f(value as u32);
+        }
+        let off = (value & !MULTI) as usize;
+        let cnt = self.u32_in(&self.postings, off) as usize;
+        for j in 0..cnt {
+            if !f(self.u32_in(&self.postings, off + 1 + j)) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Records without a usable serial.
+    pub(crate) fn no_serial(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.no_serial.len() / 4).map(|i| self.u32_in(&self.no_serial, i))
+    }
+
+    /// Size of each section, for `info`.
+    pub(crate) fn section_sizes(&self) -> Vec<(&'static str, usize)> {
+        vec![
+            ("serial_fst", self.serial_fst.as_fst().as_bytes().len()),
+            ("postings", self.postings.len()),
+            ("id_fst", self.id_fst.as_fst().as_bytes().len()),
+            ("str_offsets", self.str_offsets.len()),
+            ("strings", self.strings.len()),
+            ("fields", self.fields.len()),
+            ("no_serial", self.no_serial.len()),
+            ("total", self.bytes().len()),
+        ]
+    }
+}

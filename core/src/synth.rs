@@ -1,0 +1,1 @@
+//! Synthetic register generator (in progress).

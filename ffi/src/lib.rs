@@ -1,0 +1,1 @@
+//! C ABI for armsmatch (in progress).
