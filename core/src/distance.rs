@@ -200,7 +200,12 @@ impl Alignment {
         let eq = |x: f32, y: f32| (x - y).abs() < 1e-4;
         while i > 0 || j > 0 {
             let here = d[i * w + j];
-            if i > 0 && j > 0 && eq(here, d[(i - 1) * w + j - 1] + sub(a[i - 1], b[j - 1], j - 1))
+            if i > 0
+                && j > 0
+                && eq(
+                    here,
+                    d[(i - 1) * w + j - 1] + sub(a[i - 1], b[j - 1], j - 1),
+                )
             {
                 let (x, y) = (a[i - 1], b[j - 1]);
                 if x != y {
@@ -282,13 +287,7 @@ mod tests {
         let a = Alignment::new("1234576", "1234567");
         assert_eq!(a.edits, vec![Edit::Transposition { at: 5 }]);
         let a = Alignment::new("369J257", "369257");
-        assert_eq!(
-            a.edits,
-            vec![Edit::Insertion {
-                at: 3,
-                check: 'J'
-            }]
-        );
+        assert_eq!(a.edits, vec![Edit::Insertion { at: 3, check: 'J' }]);
         assert!((a.cost - cost::INNER_LETTER).abs() < 1e-6);
         let a = Alignment::new("0012345", "12345");
         assert_eq!(a.edits.len(), 2);

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::distance::osa_within;
 use crate::error::{Error, Result};
 use crate::limits;
-use crate::normalize::{placeholder, skeleton_of_key, variants};
+use crate::normalize::{placeholder, search_keys, skeleton_of_key, variants};
 use crate::raw::{fuzzy_walk, wildcard_walk, Pattern};
 use crate::record::{Query, Record};
 use crate::reference::Reference;
@@ -165,11 +165,33 @@ pub struct Index {
     compacting: Mutex<()>,
 }
 
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let info = self.info();
+        f.debug_struct("Index")
+            .field("records", &info.records)
+            .field("keys", &info.keys)
+            .field("live_added", &info.live_added)
+            .field("live_removed", &info.live_removed)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for IndexBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IndexBuilder")
+            .field("records", &self.len())
+            .finish()
+    }
+}
+
 /// A check, normalized once.
 struct Prepared {
     raw: String,
-    /// For a full serial: (key, skeleton, budget) per variant.
+    /// For a full serial: (key, skeleton, budget) per search key.
     keys: Vec<(String, String, usize)>,
+    /// For a full serial: the keys a hit is scored with (no leading-zero forms).
+    score_keys: Vec<String>,
     /// For a partial serial: (pattern text, skeleton pattern) per variant.
     patterns: Vec<(String, Pattern)>,
     identity: Identity,
@@ -203,7 +225,11 @@ impl Prepared {
         }
         if let Some(k) = opts.max_edits {
             if k > limits::MAX_EDITS {
-                return Err(Error::limit("edit budget", limits::MAX_EDITS as usize, k as usize));
+                return Err(Error::limit(
+                    "edit budget",
+                    limits::MAX_EDITS as usize,
+                    k as usize,
+                ));
             }
         }
         if opts.top == 0 || opts.top > limits::MAX_TOP {
@@ -220,14 +246,23 @@ impl Prepared {
         }
         let wild = q.serial.chars().filter(|c| *c == '?' || *c == '*').count();
         if wild > limits::MAX_WILDCARDS {
-            return Err(Error::limit("wildcards in the serial", limits::MAX_WILDCARDS, wild));
+            return Err(Error::limit(
+                "wildcards in the serial",
+                limits::MAX_WILDCARDS,
+                wild,
+            ));
         }
         let vs = variants(&q.serial, wild > 0);
         let longest = vs.iter().map(String::len).max().unwrap_or(0);
         if longest > limits::MAX_KEY_CHARS {
-            return Err(Error::limit("serial key length", limits::MAX_KEY_CHARS, longest));
+            return Err(Error::limit(
+                "serial key length",
+                limits::MAX_KEY_CHARS,
+                longest,
+            ));
         }
         let mut keys = Vec::new();
+        let mut score_keys = Vec::new();
         let mut patterns = Vec::new();
         if wild > 0 {
             for v in vs {
@@ -249,14 +284,22 @@ impl Prepared {
                     // Wildcards that normalization removed entirely cannot happen, but a
                     // pattern without wildcards is a plain key.
                     let s = skeleton_of_key(&v);
-                    let k = opts.max_edits.map_or_else(|| auto_edit_budget(v.len()), |k| k) as usize;
+                    let k = opts
+                        .max_edits
+                        .map_or_else(|| auto_edit_budget(v.len()), |k| k)
+                        as usize;
+                    score_keys.push(v.clone());
                     keys.push((v, s, k));
                 }
             }
         } else if !placeholder(&q.serial, &vs[0]) {
-            for v in vs {
+            score_keys = vs;
+            for v in search_keys(&q.serial) {
                 let s = skeleton_of_key(&v);
-                let k = opts.max_edits.map_or_else(|| auto_edit_budget(v.len()), |k| k) as usize;
+                let k = opts
+                    .max_edits
+                    .map_or_else(|| auto_edit_budget(v.len()), |k| k)
+                    as usize;
                 keys.push((v, s, k));
             }
         }
@@ -273,6 +316,7 @@ impl Prepared {
         Ok(Prepared {
             raw: q.serial.clone(),
             keys,
+            score_keys,
             patterns,
             identity,
             opts: opts.clone(),
@@ -295,11 +339,15 @@ impl Prepared {
     }
 
     /// Best serial evidence of this check against a record's serial.
-    fn serial_evidence(&self, record_serial: &str, record_keys: &[String]) -> (SerialEvidence, f32) {
+    fn serial_evidence(
+        &self,
+        record_serial: &str,
+        record_keys: &[String],
+    ) -> (SerialEvidence, f32) {
         let mut best: Option<(SerialEvidence, f32)> = None;
         for (ri, rk) in record_keys.iter().enumerate() {
             let rs = skeleton_of_key(rk);
-            for (qi, (qk, _, _)) in self.keys.iter().enumerate() {
+            for (qi, qk) in self.score_keys.iter().enumerate() {
                 let (e, s) = serial_evidence(&self.raw, record_serial, qk, rk, qi > 0 || ri > 0);
                 if best.as_ref().is_none_or(|b| s > b.1) {
                     best = Some((e, s));
@@ -337,7 +385,11 @@ impl Prepared {
         record_identity: &Identity,
     ) -> Option<(f32, Explanation)> {
         let (make, model, calibre) = if self.opts.serial_only {
-            (FieldMatch::Unknown, FieldMatch::Unknown, FieldMatch::Unknown)
+            (
+                FieldMatch::Unknown,
+                FieldMatch::Unknown,
+                FieldMatch::Unknown,
+            )
         } else {
             compare_identity(reference, &self.identity, record_identity)
         };
@@ -465,9 +517,9 @@ impl Index {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let name = path
-            .file_name()
-            .ok_or_else(|| Error::invalid("path", format!("{} is not a file path", path.display())))?;
+        let name = path.file_name().ok_or_else(|| {
+            Error::invalid("path", format!("{} is not a file path", path.display()))
+        })?;
         let tmp = dir.join(format!(
             ".{}.tmp-{}",
             name.to_string_lossy(),
@@ -553,7 +605,9 @@ impl Index {
     pub fn contains(&self, id: &str) -> bool {
         let g = self.read();
         g.live.by_id.contains_key(id.trim())
-            || g.base.find_id(id).is_some_and(|i| !g.live.removed.contains(&i))
+            || g.base
+                .find_id(id)
+                .is_some_and(|i| !g.live.removed.contains(&i))
     }
 
     /// Adds a record, visible to the next check. Fails if the id is present.
@@ -726,7 +780,8 @@ fn live_record(mut record: Record, reference: &Reference) -> Result<LiveRecord> 
     let keys = if placeholder(&record.serial, &keys[0]) {
         Vec::new()
     } else {
-        keys.into_iter()
+        search_keys(&record.serial)
+            .into_iter()
             .map(|k| {
                 let s = skeleton_of_key(&k);
                 (k, s)
@@ -750,7 +805,10 @@ impl Inner {
     fn insert(&mut self, live: LiveRecord) -> Result<()> {
         let id = live.record.id.clone();
         if self.live.by_id.contains_key(&id)
-            || self.base.find_id(&id).is_some_and(|i| !self.live.removed.contains(&i))
+            || self
+                .base
+                .find_id(&id)
+                .is_some_and(|i| !self.live.removed.contains(&i))
         {
             return Err(Error::DuplicateId(id));
         }

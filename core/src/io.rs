@@ -119,7 +119,10 @@ impl HitRow {
 
 fn is_jsonl(path: &Path) -> bool {
     matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
         Some("jsonl" | "ndjson" | "json")
     )
 }
@@ -191,7 +194,10 @@ fn for_each_row(
                 row.insert(canon(&k), v);
             }
             if let Some(col) = required.iter().find(|c| !row.contains_key(**c)) {
-                skip(report, parse_err(col, format!("required field {col:?} is missing")))?;
+                skip(
+                    report,
+                    parse_err(col, format!("required field {col:?} is missing")),
+                )?;
                 continue;
             }
             report.rows += 1;
@@ -372,7 +378,11 @@ pub fn for_each_record(
     for_each_row(
         path,
         &["record_id", "serial"],
-        &[("id", "record_id"), ("kind", "type"), ("caliber", "calibre")],
+        &[
+            ("id", "record_id"),
+            ("kind", "type"),
+            ("caliber", "calibre"),
+        ],
         opts,
         &mut report,
         |row| {
@@ -399,7 +409,10 @@ pub fn for_each_record(
 }
 
 /// Reads all records of a file.
-pub fn read_records(path: impl AsRef<Path>, opts: ReadOptions) -> Result<(Vec<Record>, ReadReport)> {
+pub fn read_records(
+    path: impl AsRef<Path>,
+    opts: ReadOptions,
+) -> Result<(Vec<Record>, ReadReport)> {
     let mut out = Vec::new();
     let report = for_each_record(path, opts, |r| {
         out.push(r);
@@ -481,25 +494,51 @@ mod tests {
     #[test]
     fn errors_name_file_line_and_column() {
         let dir = tempfile::tempdir().unwrap();
-        let p = write(&dir, "r.csv", "record_id,serial,country\nR1,AB1,DEU\nR2,AB2,Germany\n");
-        let e = read_records(&p, ReadOptions::default()).unwrap_err().to_string();
+        let p = write(
+            &dir,
+            "r.csv",
+            "record_id,serial,country\nR1,AB1,DEU\nR2,AB2,Germany\n",
+        );
+        let e = read_records(&p, ReadOptions::default())
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("r.csv:3:country"), "{e}");
         let p = write(&dir, "r2.csv", "record_id,make\nR1,Glock\n");
-        let e = read_records(&p, ReadOptions::default()).unwrap_err().to_string();
+        let e = read_records(&p, ReadOptions::default())
+            .unwrap_err()
+            .to_string();
         assert!(e.contains(":1:serial"), "{e}");
-        let p = write(&dir, "r3.csv", "record_id,serial,reported_on\nR1,A1,2024-13-01\n");
-        let e = read_records(&p, ReadOptions::default()).unwrap_err().to_string();
+        let p = write(
+            &dir,
+            "r3.csv",
+            "record_id,serial,reported_on\nR1,A1,2024-13-01\n",
+        );
+        let e = read_records(&p, ReadOptions::default())
+            .unwrap_err()
+            .to_string();
         assert!(e.contains(":2:reported_on"), "{e}");
         let p = write(&dir, "r4.csv", "record_id,serial\nR1,A1,extra\n");
-        let e = read_records(&p, ReadOptions::default()).unwrap_err().to_string();
+        let e = read_records(&p, ReadOptions::default())
+            .unwrap_err()
+            .to_string();
         assert!(e.contains(":2:"), "{e}");
     }
 
     #[test]
     fn skip_bad_rows_counts_them() {
         let dir = tempfile::tempdir().unwrap();
-        let p = write(&dir, "r.csv", "record_id,serial,country\nR1,AB1,DEU\nR2,AB2,xx1\n,AB3,FRA\nR4,AB4,\n");
-        let (recs, rep) = read_records(&p, ReadOptions { skip_bad_rows: true }).unwrap();
+        let p = write(
+            &dir,
+            "r.csv",
+            "record_id,serial,country\nR1,AB1,DEU\nR2,AB2,xx1\n,AB3,FRA\nR4,AB4,\n",
+        );
+        let (recs, rep) = read_records(
+            &p,
+            ReadOptions {
+                skip_bad_rows: true,
+            },
+        )
+        .unwrap();
         assert_eq!(recs.len(), 2);
         assert_eq!(rep.skipped, 2);
         assert_eq!(rep.errors.len(), 2);
@@ -517,8 +556,14 @@ mod tests {
         assert_eq!(recs.len(), 2);
         assert_eq!(recs[0].kind, Some(Kind::Pistol));
         assert_eq!(recs[1].serial, "123");
-        let p = write(&dir, "bad.jsonl", "{\"record_id\":\"R1\",\"serial\":\"A1\"}\nnot json\n");
-        let e = read_records(&p, ReadOptions::default()).unwrap_err().to_string();
+        let p = write(
+            &dir,
+            "bad.jsonl",
+            "{\"record_id\":\"R1\",\"serial\":\"A1\"}\nnot json\n",
+        );
+        let e = read_records(&p, ReadOptions::default())
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("bad.jsonl:2"), "{e}");
     }
 }

@@ -68,7 +68,7 @@ pub use distance::{osa_distance, Alignment, Edit};
 pub use error::{Error, Result};
 pub use index::{Index, IndexBuilder, IndexInfo};
 pub use normalize::{
-    is_placeholder_serial, name_key, serial_key, serial_keys, skeleton, skeleton_char,
+    is_placeholder_serial, name_key, search_keys, serial_key, serial_keys, skeleton, skeleton_char,
     CONFUSABLE_CLASSES, PLACEHOLDER_SERIALS, RARE_CONFUSIONS,
 };
 pub use record::{country_code, Date, Kind, Query, Record, Status};
@@ -88,3 +88,8 @@ pub use segment::{Meta, FORMAT_VERSION, MAGIC};
 /// assert!(!armsmatch::VERSION.is_empty());
 /// ```
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The README's Rust example, compiled and run as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;

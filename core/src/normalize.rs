@@ -167,8 +167,8 @@ const GREEK: &[(char, &str, &str)] = &[
 /// First code point of the ten decimal digits of scripts whose digits appear on
 /// documents (ASCII and full-width digits are handled by NFKC).
 const DIGIT_ZEROS: &[u32] = &[
-    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6,
-    0x0D66, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810,
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810,
 ];
 
 fn ascii_digit(c: char) -> Option<char> {
@@ -203,7 +203,9 @@ fn push_folded(c: char, fold: Fold, keep_wildcards: bool, out: &mut String) {
 fn has_transliterable(s: &str) -> bool {
     s.chars().any(|c| {
         let u = c.to_uppercase().next().unwrap_or(c);
-        CYRILLIC.iter().any(|e| e.0 == u && (e.1 != e.2 || e.1 != e.3))
+        CYRILLIC
+            .iter()
+            .any(|e| e.0 == u && (e.1 != e.2 || e.1 != e.3))
             || GREEK.iter().any(|e| e.0 == u && e.1 != e.2)
     })
 }
@@ -271,6 +273,29 @@ pub(crate) fn variants(serial: &str, keep_wildcards: bool) -> Vec<String> {
             let k = fold_serial(serial, fold, keep_wildcards);
             if !keys.contains(&k) {
                 keys.push(k);
+            }
+        }
+    }
+    keys
+}
+
+/// The keys a serial is indexed and searched under: its [`serial_keys`], plus each key
+/// with its leading zeros dropped when at least 4 characters remain (registers and
+/// officers disagree on leading zeros; NCIC drops them). Scoring still compares the
+/// full keys, so a hit through a dropped zero is explained as such.
+///
+/// ```
+/// assert_eq!(armsmatch::search_keys("00-12345"), vec!["0012345", "12345"]);
+/// assert_eq!(armsmatch::search_keys("0123"), vec!["0123"]);
+/// ```
+pub fn search_keys(serial: &str) -> Vec<String> {
+    let mut keys = variants(serial, false);
+    for i in 0..keys.len() {
+        let stripped = keys[i].trim_start_matches('0');
+        if stripped.len() >= 4 && stripped.len() < keys[i].len() {
+            let stripped = stripped.to_string();
+            if !keys.contains(&stripped) {
+                keys.push(stripped);
             }
         }
     }
@@ -400,6 +425,12 @@ const NAME_STOP_WORDS: &[&str] = &[
 /// assert_eq!(name_key("9×19 mm"), "9X19MM");
 /// ```
 pub fn name_key(name: &str) -> String {
+    name_words(name).concat()
+}
+
+/// The words of a name, as [`name_key`] sees them (stop words dropped unless nothing
+/// else is left).
+pub(crate) fn name_words(name: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let mut word = String::new();
     let flush = |word: &mut String, words: &mut Vec<String>| {
@@ -420,16 +451,13 @@ pub fn name_key(name: &str) -> String {
         }
     }
     flush(&mut word, &mut words);
-    let kept: Vec<&str> = words
-        .iter()
-        .map(String::as_str)
-        .filter(|w| !NAME_STOP_WORDS.contains(w))
-        .collect();
-    if kept.is_empty() {
-        words.concat()
-    } else {
-        kept.concat()
+    if words.iter().all(|w| NAME_STOP_WORDS.contains(&w.as_str())) {
+        return words;
     }
+    words
+        .into_iter()
+        .filter(|w| !NAME_STOP_WORDS.contains(&w.as_str()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -500,8 +528,19 @@ mod tests {
     #[test]
     fn placeholders() {
         for s in [
-            "", "UNK", "unknown", "N/A", "none", "0", "000000", "OOOO", "0O0O", "-", "ЖЖЖ",
-            "s/n", "no serial",
+            "",
+            "UNK",
+            "unknown",
+            "N/A",
+            "none",
+            "0",
+            "000000",
+            "OOOO",
+            "0O0O",
+            "-",
+            "ЖЖЖ",
+            "s/n",
+            "no serial",
         ] {
             assert!(is_placeholder_serial(s), "{s:?}");
         }

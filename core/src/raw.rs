@@ -85,7 +85,11 @@ impl<D: AsRef<[u8]>> FuzzyWalk<'_, D> {
         let last = self.rows[depth * self.width + n];
         if node.is_final()
             && last <= self.k
-            && !visit(&self.path, out.cat(node.final_output()).value(), last as usize)
+            && !visit(
+                &self.path,
+                out.cat(node.final_output()).value(),
+                last as usize,
+            )
         {
             return false;
         }
@@ -94,7 +98,11 @@ impl<D: AsRef<[u8]>> FuzzyWalk<'_, D> {
         }
         let row_min = self.row(depth).iter().copied().min().unwrap_or(self.cap);
         let prev_min = if depth >= 1 {
-            self.row(depth - 1).iter().copied().min().unwrap_or(self.cap)
+            self.row(depth - 1)
+                .iter()
+                .copied()
+                .min()
+                .unwrap_or(self.cap)
         } else {
             self.cap
         };
@@ -325,7 +333,10 @@ fn wild_descend<D: AsRef<[u8]>>(
     path: &mut Vec<u8>,
     visit: &mut impl FnMut(&[u8], u64) -> bool,
 ) -> bool {
-    if node.is_final() && pattern.accepts(states) && !visit(path, out.cat(node.final_output()).value()) {
+    if node.is_final()
+        && pattern.accepts(states)
+        && !visit(path, out.cat(node.final_output()).value())
+    {
         return false;
     }
     let only_literals = pattern

@@ -41,7 +41,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::distance::osa_distance;
 use crate::error::{Error, Result};
-use crate::normalize::name_key;
+use crate::normalize::{name_key, name_words};
 
 /// The embedded default reference, as TOML.
 pub const EMBEDDED_REFERENCE_TOML: &str = include_str!("../data/reference.toml");
@@ -351,9 +351,7 @@ impl Reference {
         for (i, m) in data.make.iter().enumerate() {
             let i = i as u32;
             for a in &m.aliases {
-                make_keys
-                    .entry(name_key(a))
-                    .or_insert((i, NameForm::Alias));
+                make_keys.entry(name_key(a)).or_insert((i, NameForm::Alias));
             }
             for (j, model) in m.model.iter().enumerate() {
                 for a in &model.aliases {
@@ -420,11 +418,20 @@ impl Reference {
                 entry: Some(i),
             };
         }
-        match self.near_miss(&key) {
-            Some(i) => Resolved {
+        if let Some(i) = self.near_miss(&key) {
+            return Resolved {
                 canonical: self.data.make[i as usize].name.clone(),
                 key,
                 form: NameForm::Misspelling,
+                entry: Some(i),
+            };
+        }
+        // "Glock Ges.m.b.H. Austria", "Colt Python": a known name inside a longer text.
+        match window_lookup(&self.make_keys, name, 4, false) {
+            Some(i) => Resolved {
+                canonical: self.data.make[i as usize].name.clone(),
+                key,
+                form: NameForm::Alias,
                 entry: Some(i),
             },
             None => Resolved::unknown(key),
@@ -516,11 +523,21 @@ impl Reference {
     /// ```
     pub fn resolve_calibre(&self, name: &str) -> Resolved {
         let key = name_key(name);
-        match self.calibre_keys.get(&key) {
-            Some(&(i, form)) => Resolved {
+        if let Some(&(i, form)) = self.calibre_keys.get(&key) {
+            return Resolved {
                 canonical: self.data.calibre[i as usize].name.clone(),
                 key,
                 form,
+                entry: Some(i),
+            };
+        }
+        // "9x18 Makarov", "cal. 9mm Luger FMJ": a known calibre inside a longer text; the
+        // part must hold a digit (so "Magnum" alone never picks a calibre).
+        match window_lookup(&self.calibre_keys, name, 2, true) {
+            Some(i) => Resolved {
+                canonical: self.data.calibre[i as usize].name.clone(),
+                key,
+                form: NameForm::Alias,
                 entry: Some(i),
             },
             None => Resolved::unknown(key),
@@ -545,6 +562,41 @@ impl Reference {
         r.entry
             .and_then(|i| self.data.make[i as usize].country.as_deref())
     }
+}
+
+/// The entry named by the longest run of consecutive words of `name` that is a known
+/// key (at least `min_len` characters, holding a digit if `need_digit`); `None` when
+/// no run is known or the longest known runs name different entries.
+fn window_lookup(
+    keys: &HashMap<String, (u32, NameForm)>,
+    name: &str,
+    min_len: usize,
+    need_digit: bool,
+) -> Option<u32> {
+    let words = name_words(name);
+    let n = words.len();
+    if n < 2 || n > 12 {
+        return None;
+    }
+    for len in (1..n).rev() {
+        let mut found: Option<u32> = None;
+        for start in 0..=n - len {
+            let k = words[start..start + len].concat();
+            if k.len() < min_len || (need_digit && !k.bytes().any(|b| b.is_ascii_digit())) {
+                continue;
+            }
+            if let Some(&(i, _)) = keys.get(&k) {
+                if found.is_some_and(|f| f != i) {
+                    return None;
+                }
+                found = Some(i);
+            }
+        }
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
 /// Comparison key of a model name: [`name_key`] with the words "model", "mod" and "mdl"
@@ -661,7 +713,10 @@ mod tests {
     #[test]
     fn unknown_and_misspelled() {
         let r = Reference::embedded();
-        assert_eq!(r.resolve_make("Berreta").canonical, r.resolve_make("Beretta").canonical);
+        assert_eq!(
+            r.resolve_make("Berreta").canonical,
+            r.resolve_make("Beretta").canonical
+        );
         let u = r.resolve_make("Zyx Quux Armory");
         assert_eq!(u.form, NameForm::Unknown);
         assert_eq!(u.canonical, "ZYXQUUXARMORY");

@@ -332,10 +332,7 @@ pub(crate) fn serial_evidence(
         (SerialMatch::Normalized, Vec::new(), s)
     } else {
         let a = Alignment::new(check_key, record_key);
-        let all_confusable = a
-            .edits
-            .iter()
-            .all(|e| matches!(e, Edit::Confusable { .. }));
+        let all_confusable = a.edits.iter().all(|e| matches!(e, Edit::Confusable { .. }));
         let kind = if all_confusable {
             SerialMatch::Confusable
         } else {
@@ -520,7 +517,12 @@ pub(crate) fn compare_identity(
         .as_ref()
         .and_then(|m| m.entry)
         .or_else(|| q.make.as_ref().and_then(|m| m.entry));
-    let model = compare_models(reference, make_entry, q.model.as_deref(), r.model.as_deref());
+    let model = compare_models(
+        reference,
+        make_entry,
+        q.model.as_deref(),
+        r.model.as_deref(),
+    );
     let calibre = compare_calibres(reference, q.calibre.as_ref(), r.calibre.as_ref());
     (make, model, calibre)
 }
@@ -556,21 +558,28 @@ mod tests {
     #[test]
     fn ordering_guarantees() {
         let same = identity_factor(FieldMatch::Same, FieldMatch::Unknown, FieldMatch::Unknown);
-        let diff = identity_factor(FieldMatch::Different, FieldMatch::Unknown, FieldMatch::Unknown);
+        let diff = identity_factor(
+            FieldMatch::Different,
+            FieldMatch::Unknown,
+            FieldMatch::Unknown,
+        );
         for (rec, fuzzy) in [
-            ("AB123456", "AB123465"),  // transposition
-            ("AB123456", "AB12345"),   // deletion
-            ("AB123456", "AB1X3456"),  // substitution
-            ("AB123456", "AB123457"),  // sibling digit
-            ("12345", "12346"),        // sibling digit, short serial
-            ("12345", "12354"),        // transposition, short serial
+            ("AB123456", "AB123465"), // transposition
+            ("AB123456", "AB12345"),  // deletion
+            ("AB123456", "AB1X3456"), // substitution
+            ("AB123456", "AB123457"), // sibling digit
+            ("12345", "12346"),       // sibling digit, short serial
+            ("12345", "12354"),       // transposition, short serial
             ("1234567890", "1234567899"),
         ] {
             let exact_same = serial_score(rec, rec) * same;
             let fuzzy_same = serial_score(fuzzy, rec) * same;
             let exact_diff = serial_score(rec, rec) * diff;
             assert!(exact_same > fuzzy_same, "{rec} {fuzzy}");
-            assert!(fuzzy_same > exact_diff, "{rec} {fuzzy}: {fuzzy_same} vs {exact_diff}");
+            assert!(
+                fuzzy_same > exact_diff,
+                "{rec} {fuzzy}: {fuzzy_same} vs {exact_diff}"
+            );
         }
     }
 
@@ -580,8 +589,11 @@ mod tests {
         let sub = serial_score("1234568", rec);
         assert!(serial_score("I234567", rec) > sub);
         assert!(serial_score("1234576", rec) > sub);
-        assert!(serial_score("1X34567", rec) > sub, "an arbitrary early substitution beats a sibling digit");
-        assert!(serial_score("12345678", "12345678") > serial_score("1234567B", "12345678") );
+        assert!(
+            serial_score("1X34567", rec) > sub,
+            "an arbitrary early substitution beats a sibling digit"
+        );
+        assert!(serial_score("12345678", "12345678") > serial_score("1234567B", "12345678"));
     }
 
     #[test]
@@ -604,17 +616,31 @@ mod tests {
     fn field_comparisons() {
         let r = Reference::embedded();
         let id = |m: &str, mo: &str, c: &str| Identity::resolve(r, Some(m), Some(mo), Some(c));
-        let (mk, mo, ca) = compare_identity(r, &id("S&W", "M&P9", "9mm"), &id("Smith & Wesson", "M&P 9", "9mm Luger"));
+        let (mk, mo, ca) = compare_identity(
+            r,
+            &id("S&W", "M&P9", "9mm"),
+            &id("Smith & Wesson", "M&P 9", "9mm Luger"),
+        );
         assert_eq!(mk, FieldMatch::Alias);
         assert!(mo.agrees(), "{mo:?}");
         assert_eq!(ca, FieldMatch::Alias);
-        let (_, _, ca) = compare_identity(r, &id("Colt", "Python", ".38 Special"), &id("Colt", "Python", ".357 Magnum"));
+        let (_, _, ca) = compare_identity(
+            r,
+            &id("Colt", "Python", ".38 Special"),
+            &id("Colt", "Python", ".357 Magnum"),
+        );
         assert_eq!(ca, FieldMatch::Similar);
-        let (_, _, ca) = compare_identity(r, &id("Izhmash", "PM", "9x18"), &id("Izhmash", "PM", "9x19"));
+        let (_, _, ca) = compare_identity(
+            r,
+            &id("Izhmash", "PM", "9x18"),
+            &id("Izhmash", "PM", "9x19"),
+        );
         assert_eq!(ca, FieldMatch::Different);
-        let (mk, _, _) = compare_identity(r, &id("Glock", "19", "9mm"), &id("Beretta", "92", "9mm"));
+        let (mk, _, _) =
+            compare_identity(r, &id("Glock", "19", "9mm"), &id("Beretta", "92", "9mm"));
         assert_eq!(mk, FieldMatch::Different);
-        let (mk, _, _) = compare_identity(r, &id("Acme Guns", "", ""), &id("ACME GUNS LTD", "", ""));
+        let (mk, _, _) =
+            compare_identity(r, &id("Acme Guns", "", ""), &id("ACME GUNS LTD", "", ""));
         assert_eq!(mk, FieldMatch::Same);
         let (_, mo, _) = compare_identity(r, &id("Glock", "G19 Gen4", ""), &id("Glock", "19", ""));
         assert_eq!(mo, FieldMatch::Similar);

@@ -42,7 +42,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::limits;
-use crate::normalize::{placeholder, skeleton_of_key, variants};
+use crate::normalize::{placeholder, search_keys, skeleton_of_key, variants};
 use crate::record::{country_code, Date, Kind, Record, Status};
 use crate::reference::{Reference, Resolved};
 
@@ -195,7 +195,11 @@ pub(crate) fn check_record(r: &Record) -> Result<Vec<String>> {
         return Err(Error::invalid("id", "a record needs a non-empty id"));
     }
     if r.id.len() > limits::MAX_FIELD_BYTES {
-        return Err(Error::limit("id length in bytes", limits::MAX_FIELD_BYTES, r.id.len()));
+        return Err(Error::limit(
+            "id length in bytes",
+            limits::MAX_FIELD_BYTES,
+            r.id.len(),
+        ));
     }
     if r.id.contains('\0') {
         return Err(Error::invalid("id", "a record id may not contain NUL"));
@@ -280,9 +284,19 @@ impl SegmentWriter {
     pub(crate) fn add(&mut self, r: &Record) -> Result<()> {
         let keys = check_record(r)?;
         if self.count as usize >= limits::MAX_RECORDS {
-            return Err(Error::limit("records in one index", limits::MAX_RECORDS, self.count as usize + 1));
+            return Err(Error::limit(
+                "records in one index",
+                limits::MAX_RECORDS,
+                self.count as usize + 1,
+            ));
         }
-        let over = |what: &str| Error::limit(format!("distinct {what} in one index"), u16::MAX as usize, u16::MAX as usize + 1);
+        let over = |what: &str| {
+            Error::limit(
+                format!("distinct {what} in one index"),
+                u16::MAX as usize,
+                u16::MAX as usize + 1,
+            )
+        };
         let calibre = self.calibres.intern(r.calibre.as_deref());
         if calibre > u16::MAX as u32 {
             return Err(over("calibres"));
@@ -311,13 +325,20 @@ impl SegmentWriter {
         self.strings.extend_from_slice(r.serial.as_bytes());
         self.str_offsets.push(self.strings.len() as u32);
         if self.strings.len() > u32::MAX as usize {
-            return Err(Error::limit("bytes of ids and serials", u32::MAX as usize, self.strings.len()));
+            return Err(Error::limit(
+                "bytes of ids and serials",
+                u32::MAX as usize,
+                self.strings.len(),
+            ));
         }
         row.write(&mut self.rows);
         if placeholder(&r.serial, &keys[0]) {
             self.no_serial.push(rec);
         } else {
-            let mut skels: Vec<String> = keys.iter().map(|k| skeleton_of_key(k)).collect();
+            let mut skels: Vec<String> = search_keys(&r.serial)
+                .iter()
+                .map(|k| skeleton_of_key(k))
+                .collect();
             skels.sort_unstable();
             skels.dedup();
             for s in skels.iter().filter(|s| !s.is_empty()) {
@@ -499,7 +520,10 @@ impl Segment {
         }
         let count = u32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]) as usize;
         if count != SECTIONS.len() {
-            return Err(bad(format!("{count} sections, expected {}", SECTIONS.len())));
+            return Err(bad(format!(
+                "{count} sections, expected {}",
+                SECTIONS.len()
+            )));
         }
         let table_end = 16 + count * 32;
         if bytes.len() < table_end + 4 {
@@ -519,7 +543,8 @@ impl Segment {
             a.copy_from_slice(&bytes[i..i + 8]);
             u64::from_le_bytes(a)
         };
-        let u32_at = |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+        let u32_at =
+            |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
         let mut ranges = HashMap::new();
         for s in 0..count {
             let at = 16 + s * 32;
@@ -530,9 +555,15 @@ impl Segment {
             let end = off
                 .checked_add(len)
                 .filter(|&e| e <= bytes.len() && off >= table_end)
-                .ok_or_else(|| bad(format!("section {id} lies outside the file: the file is truncated")))?;
+                .ok_or_else(|| {
+                    bad(format!(
+                        "section {id} lies outside the file: the file is truncated"
+                    ))
+                })?;
             if crc32fast::hash(&bytes[off..end]) != crc {
-                return Err(bad(format!("section {id} checksum mismatch: the file is damaged")));
+                return Err(bad(format!(
+                    "section {id} checksum mismatch: the file is damaged"
+                )));
             }
             ranges.insert(id, off..end);
         }
@@ -561,7 +592,11 @@ impl Segment {
             .map_err(|e| bad(format!("serial FST: {e}")))?;
         let id_fst =
             fst::Map::new(slice(sec(SEC_ID_FST)?)).map_err(|e| bad(format!("id FST: {e}")))?;
-        let make_res = dicts.makes.iter().map(|m| reference.resolve_make(m)).collect();
+        let make_res = dicts
+            .makes
+            .iter()
+            .map(|m| reference.resolve_make(m))
+            .collect();
         let calibre_res = dicts
             .calibres
             .iter()
@@ -700,7 +735,9 @@ impl Segment {
     }
 
     fn id_bytes(&self, i: u32) -> &[u8] {
-        self.bytes().get(self.str_range(2 * i as usize)).unwrap_or(&[])
+        self.bytes()
+            .get(self.str_range(2 * i as usize))
+            .unwrap_or(&[])
     }
 
     /// The id of record `i` (verified UTF-8 at open).
@@ -710,7 +747,10 @@ impl Segment {
 
     /// The serial of record `i`.
     pub(crate) fn serial(&self, i: u32) -> &str {
-        let b = self.bytes().get(self.str_range(2 * i as usize + 1)).unwrap_or(&[]);
+        let b = self
+            .bytes()
+            .get(self.str_range(2 * i as usize + 1))
+            .unwrap_or(&[]);
         std::str::from_utf8(b).unwrap_or("")
     }
 
@@ -723,7 +763,10 @@ impl Segment {
     }
 
     fn dict(list: &[String], i: u32) -> Option<&str> {
-        (i as usize).checked_sub(1).and_then(|i| list.get(i)).map(String::as_str)
+        (i as usize)
+            .checked_sub(1)
+            .and_then(|i| list.get(i))
+            .map(String::as_str)
     }
 
     pub(crate) fn make_str(&self, row: &Row) -> Option<&str> {
@@ -739,7 +782,9 @@ impl Segment {
     }
 
     pub(crate) fn make_resolved(&self, row: &Row) -> Option<&Resolved> {
-        (row.make as usize).checked_sub(1).and_then(|i| self.make_res.get(i))
+        (row.make as usize)
+            .checked_sub(1)
+            .and_then(|i| self.make_res.get(i))
     }
 
     pub(crate) fn calibre_resolved(&self, row: &Row) -> Option<&Resolved> {
