@@ -22,8 +22,8 @@ pub fn osa_distance(a: &[u8], b: &[u8]) -> usize {
     }
     let w = m + 1;
     let mut d = vec![0usize; (n + 1) * w];
-    for j in 0..=m {
-        d[j] = j;
+    for (j, cell) in d.iter_mut().enumerate().take(w) {
+        *cell = j;
     }
     for i in 1..=n {
         d[i * w] = i;

@@ -286,7 +286,7 @@ impl Prepared {
                     let s = skeleton_of_key(&v);
                     let k = opts
                         .max_edits
-                        .map_or_else(|| auto_edit_budget(v.len()), |k| k)
+                        .unwrap_or_else(|| auto_edit_budget(v.len()))
                         as usize;
                     score_keys.push(v.clone());
                     keys.push((v, s, k));
@@ -298,7 +298,7 @@ impl Prepared {
                 let s = skeleton_of_key(&v);
                 let k = opts
                     .max_edits
-                    .map_or_else(|| auto_edit_budget(v.len()), |k| k)
+                    .unwrap_or_else(|| auto_edit_budget(v.len()))
                     as usize;
                 keys.push((v, s, k));
             }
@@ -407,19 +407,17 @@ impl Prepared {
             (e, identity_only_score(make, model, calibre), 1.0)
         };
         let score = (serial_score * factor).clamp(0.0, 1.0);
-        (score >= self.opts.threshold && score > 0.0).then(|| {
-            (
-                score,
-                Explanation {
-                    serial,
-                    make,
-                    model,
-                    calibre,
-                    serial_score,
-                    identity_factor: factor,
-                },
-            )
-        })
+        (score >= self.opts.threshold && score > 0.0).then_some((
+            score,
+            Explanation {
+                serial,
+                make,
+                model,
+                calibre,
+                serial_score,
+                identity_factor: factor,
+            },
+        ))
     }
 }
 

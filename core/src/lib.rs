@@ -61,8 +61,10 @@ mod record;
 mod reference;
 mod score;
 mod segment;
+pub mod stats;
 #[cfg(feature = "synth")]
 pub mod synth;
+pub mod trace;
 
 pub use distance::{osa_distance, Alignment, Edit};
 pub use error::{Error, Result};

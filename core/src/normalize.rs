@@ -181,9 +181,7 @@ fn ascii_digit(c: char) -> Option<char> {
 
 /// Appends the folding of one uppercase character to `out`.
 fn push_folded(c: char, fold: Fold, keep_wildcards: bool, out: &mut String) {
-    if c.is_ascii_alphanumeric() {
-        out.push(c);
-    } else if keep_wildcards && (c == '?' || c == '*') {
+    if c.is_ascii_alphanumeric() || (keep_wildcards && (c == '?' || c == '*')) {
         out.push(c);
     } else if let Some(&(_, vis, bgn, iso)) = CYRILLIC.iter().find(|e| e.0 == c) {
         out.push_str(match fold {

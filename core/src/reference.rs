@@ -575,7 +575,7 @@ fn window_lookup(
 ) -> Option<u32> {
     let words = name_words(name);
     let n = words.len();
-    if n < 2 || n > 12 {
+    if !(2..=12).contains(&n) {
         return None;
     }
     for len in (1..n).rev() {
