@@ -12,7 +12,7 @@ use crate::distance::osa_within;
 use crate::error::{Error, Result};
 use crate::limits;
 use crate::normalize::{placeholder, search_keys, skeleton_of_key, variants};
-use crate::raw::{fuzzy_walk, wildcard_walk, Pattern};
+use crate::raw::{fuzzy_walk_split, wildcard_walk, Pattern, Token};
 use crate::record::{Query, Record};
 use crate::reference::Reference;
 use crate::score::{
@@ -284,10 +284,7 @@ impl Prepared {
                     // Wildcards that normalization removed entirely cannot happen, but a
                     // pattern without wildcards is a plain key.
                     let s = skeleton_of_key(&v);
-                    let k = opts
-                        .max_edits
-                        .unwrap_or_else(|| auto_edit_budget(v.len()))
-                        as usize;
+                    let k = opts.max_edits.unwrap_or_else(|| auto_edit_budget(v.len())) as usize;
                     score_keys.push(v.clone());
                     keys.push((v, s, k));
                 }
@@ -296,10 +293,7 @@ impl Prepared {
             score_keys = vs;
             for v in search_keys(&q.serial) {
                 let s = skeleton_of_key(&v);
-                let k = opts
-                    .max_edits
-                    .unwrap_or_else(|| auto_edit_budget(v.len()))
-                    as usize;
+                let k = opts.max_edits.unwrap_or_else(|| auto_edit_budget(v.len())) as usize;
                 keys.push((v, s, k));
             }
         }
@@ -887,18 +881,58 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
                 true
             })
         };
-        let fst = base.serial_fst.as_fst();
+        let (fwd, rev) = (base.serial_fst.as_fst(), base.serial_rfst.as_fst());
         for (_, skel, k) in &p.keys {
-            if *k == 0 {
-                if let Some(v) = base.serial_fst.get(skel) {
+            let (q, k) = (skel.as_bytes(), *k);
+            if k == 0 {
+                if let Some(v) = base.serial_fst.get(q) {
                     push(v);
                 }
+                continue;
+            }
+            // Two walks, one from each end (see `raw::fuzzy_walk_split`): the forward
+            // walk allows `a` edits in the first half of the serial, the reversed walk
+            // `b` in the second half; a + b = k − 1 covers every key within k. Keys
+            // found by both are deduplicated below.
+            let a = (k - 1) / 2;
+            let b = k - 1 - a;
+            // Where to split, measured on 1 M registered serials (same run, q/s): for
+            // k = 1 the middle is best; for k = 2 (a = 0, b = 1) a shorter exact head
+            // and a longer one-edit tail is 1.3× faster than the middle.
+            let head = if k == 2 {
+                (2 * q.len() + 2) / 5
             } else {
-                fuzzy_walk(fst, skel.as_bytes(), *k, |_, v, _| push(v));
+                q.len().div_ceil(2)
+            };
+            let rq: Vec<u8> = q.iter().rev().copied().collect();
+            let mut go_on = true;
+            fuzzy_walk_split(fwd, q, k, head, a, |_, v, _| {
+                go_on = push(v);
+                go_on
+            });
+            if go_on {
+                fuzzy_walk_split(rev, &rq, k, q.len() - head, b, |_, v, _| push(v));
             }
         }
         for (_, pat) in &p.patterns {
-            wildcard_walk(fst, pat, |_, v| push(v));
+            // Walk from the end with more known characters: `*4471` reversed is a
+            // prefix probe, not a scan of the whole FST.
+            let lead = pat
+                .tokens()
+                .iter()
+                .take_while(|t| matches!(t, Token::Literal(_)))
+                .count();
+            let trail = pat
+                .tokens()
+                .iter()
+                .rev()
+                .take_while(|t| matches!(t, Token::Literal(_)))
+                .count();
+            if trail > lead {
+                wildcard_walk(rev, &pat.reversed(), |_, v| push(v));
+            } else {
+                wildcard_walk(fwd, pat, |_, v| push(v));
+            }
         }
     }
     if over {

@@ -34,12 +34,53 @@ pub fn fuzzy_walk<D: AsRef<[u8]>>(
     fst: &Fst<D>,
     query: &[u8],
     k: usize,
+    visit: impl FnMut(&[u8], u64, usize) -> bool,
+) {
+    fuzzy_walk_split(fst, query, k, 0, k, visit);
+}
+
+/// Like [`fuzzy_walk`], but only along alignments that spend at most `head_budget`
+/// edits before they leave the first `head` characters of the query. A key is visited
+/// if such an alignment within `k` exists; the distance passed to `visit` is the cost of
+/// the best such alignment (at least the true distance).
+///
+/// Why: with `head_budget` 0 the first `head` levels of the walk are a single probed
+/// path instead of a fan-out over every byte. Run once over an FST of keys and once,
+/// with the query reversed, over an FST of reversed keys, two such walks cover every
+/// key within `k` as soon as the two head budgets add up to at least `k − 1` (an
+/// alignment that broke both would cost at least `a + b + 2`). [`crate::Index`] does
+/// exactly that; the property tests check the union against a brute-force scan.
+///
+/// ```
+/// use armsmatch::raw::fuzzy_walk_split;
+/// let map = fst::Map::from_iter([("AB1234", 1u64), ("XB1234", 2)])?;
+/// let mut found = Vec::new();
+/// // The first two characters must match exactly.
+/// fuzzy_walk_split(map.as_fst(), b"AB1233", 1, 2, 0, |_, v, _| { found.push(v); true });
+/// assert_eq!(found, vec![1]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn fuzzy_walk_split<D: AsRef<[u8]>>(
+    fst: &Fst<D>,
+    query: &[u8],
+    k: usize,
+    head: usize,
+    head_budget: usize,
     mut visit: impl FnMut(&[u8], u64, usize) -> bool,
 ) {
     let n = query.len();
     let width = n + 1;
     let max_depth = n + k;
     let cap = (k + 1) as u8;
+    let limits: Vec<u8> = (0..width)
+        .map(|j| {
+            if j < head {
+                head_budget.min(k) as u8
+            } else {
+                k as u8
+            }
+        })
+        .collect();
     let mut walk = FuzzyWalk {
         fst,
         query,
@@ -47,11 +88,14 @@ pub fn fuzzy_walk<D: AsRef<[u8]>>(
         cap,
         width,
         max_depth,
+        limits,
         rows: vec![cap; (max_depth + 2) * width],
         path: Vec::with_capacity(max_depth + 1),
     };
-    for j in 0..width {
-        walk.rows[j] = (j as u8).min(cap);
+    for j in 0..width.min(k + 1) {
+        if j as u8 <= walk.limits[j] {
+            walk.rows[j] = j as u8;
+        }
     }
     let _ = walk.descend(&fst.root(), 0, Output::zero(), &mut visit);
 }
@@ -63,15 +107,21 @@ struct FuzzyWalk<'a, D: AsRef<[u8]>> {
     cap: u8,
     width: usize,
     max_depth: usize,
+    /// Highest cost a cell of column `j` may have and stay alive.
+    limits: Vec<u8>,
     /// Row `d` (at `d * width`) holds the OSA distances of the first `d` key bytes to
-    /// every prefix of the query, saturated at `k + 1`.
+    /// every prefix of the query, saturated at `k + 1` (dead). Only the band
+    /// `|d − j| ≤ k` is ever written: a cell outside it is more than `k` by
+    /// construction, and keeps the cap it was initialized with.
     rows: Vec<u8>,
     path: Vec<u8>,
 }
 
 impl<D: AsRef<[u8]>> FuzzyWalk<'_, D> {
-    fn row(&self, d: usize) -> &[u8] {
-        &self.rows[d * self.width..(d + 1) * self.width]
+    /// The band of query positions `j` whose cell in row `d` can be within `k`.
+    fn band(&self, d: usize) -> (usize, usize) {
+        let k = self.k as usize;
+        (d.saturating_sub(k), (d + k).min(self.query.len()))
     }
 
     fn descend(
@@ -82,7 +132,8 @@ impl<D: AsRef<[u8]>> FuzzyWalk<'_, D> {
         visit: &mut impl FnMut(&[u8], u64, usize) -> bool,
     ) -> bool {
         let n = self.query.len();
-        let last = self.rows[depth * self.width + n];
+        let w = self.width;
+        let last = self.rows[depth * w + n];
         if node.is_final()
             && last <= self.k
             && !visit(
@@ -96,38 +147,53 @@ impl<D: AsRef<[u8]>> FuzzyWalk<'_, D> {
         if depth >= self.max_depth {
             return true;
         }
-        let row_min = self.row(depth).iter().copied().min().unwrap_or(self.cap);
-        let prev_min = if depth >= 1 {
-            self.row(depth - 1)
-                .iter()
-                .copied()
-                .min()
-                .unwrap_or(self.cap)
-        } else {
-            self.cap
+        // Which next bytes can keep some cell of the next row alive? Any byte, if an
+        // insertion or a substitution still fits a column's limit; otherwise only the
+        // bytes that continue a zero-cost diagonal or complete a transposition.
+        let (lo, hi) = self.band(depth + 1);
+        let cur = depth * w;
+        let mut any = false;
+        // At most two bytes per cell of the band (diagonal, transposition).
+        let mut probe = [0u8; 2 * (crate::limits::MAX_EDITS as usize * 2 + 2)];
+        let mut probes = 0;
+        let add = |c: u8, probe: &mut [u8], probes: &mut usize| {
+            if !probe[..*probes].contains(&c) && *probes < probe.len() {
+                probe[*probes] = c;
+                *probes += 1;
+            }
         };
-        if row_min < self.k || prev_min < self.k {
-            // Budget left: any byte may be an insertion or a substitution.
+        for j in lo..=hi {
+            let lim = self.limits[j];
+            let here = self.rows[cur + j];
+            if here < lim || (j >= 1 && self.rows[cur + j - 1] < lim) {
+                any = true;
+                break;
+            }
+            if j >= 1 && self.rows[cur + j - 1] <= lim {
+                add(self.query[j - 1], &mut probe, &mut probes);
+            }
+            if depth >= 1
+                && j >= 2
+                && self.rows[(depth - 1) * w + j - 2] < lim
+                && self.path[depth - 1] == self.query[j - 1]
+            {
+                add(self.query[j - 2], &mut probe, &mut probes);
+            }
+        }
+        if any || probes == probe.len() {
             for t in node.transitions() {
                 if !self.step(t.inp, t.addr, out.cat(t.out), depth, visit) {
                     return false;
                 }
             }
         } else {
-            // Budget spent: only a byte that continues a zero-cost diagonal keeps a cell
-            // within k. Probe those bytes only.
-            let mut tried = [false; 256];
-            for j in 1..=n {
-                if self.rows[depth * self.width + j - 1] <= self.k {
-                    let c = self.query[j - 1];
-                    if !tried[c as usize] {
-                        tried[c as usize] = true;
-                        if let Some(i) = node.find_input(c) {
-                            let t = node.transition(i);
-                            if !self.step(t.inp, t.addr, out.cat(t.out), depth, visit) {
-                                return false;
-                            }
-                        }
+            // Byte order keeps the walk in key order.
+            probe[..probes].sort_unstable();
+            for &c in &probe[..probes] {
+                if let Some(i) = node.find_input(c) {
+                    let t = node.transition(i);
+                    if !self.step(t.inp, t.addr, out.cat(t.out), depth, visit) {
+                        return false;
                     }
                 }
             }
@@ -143,14 +209,21 @@ impl<D: AsRef<[u8]>> FuzzyWalk<'_, D> {
         depth: usize,
         visit: &mut impl FnMut(&[u8], u64, usize) -> bool,
     ) -> bool {
-        let n = self.query.len();
         let w = self.width;
         let (cur, next) = (depth * w, (depth + 1) * w);
+        let (lo, hi) = self.band(depth + 1);
         let mut live = false;
-        let first = ((depth + 1) as u8).min(self.cap);
-        self.rows[next] = first;
-        live |= first <= self.k;
-        for j in 1..=n {
+        if lo == 0 {
+            let first = (depth + 1) as u8;
+            let first = if first <= self.limits[0] {
+                first
+            } else {
+                self.cap
+            };
+            self.rows[next] = first;
+            live |= first <= self.k;
+        }
+        for j in lo.max(1)..=hi {
             let sub = u8::from(self.query[j - 1] != c);
             let mut v = (self.rows[cur + j] + 1)
                 .min(self.rows[next + j - 1] + 1)
@@ -162,7 +235,7 @@ impl<D: AsRef<[u8]>> FuzzyWalk<'_, D> {
             {
                 v = v.min(self.rows[(depth - 1) * w + j - 2] + 1);
             }
-            let v = v.min(self.cap);
+            let v = if v <= self.limits[j] { v } else { self.cap };
             self.rows[next + j] = v;
             live |= v <= self.k;
         }
@@ -226,6 +299,19 @@ impl Pattern {
             ));
         }
         Ok(Pattern { tokens })
+    }
+
+    /// The same pattern read backwards (for an FST of reversed keys).
+    ///
+    /// ```
+    /// use armsmatch::raw::Pattern;
+    /// assert!(Pattern::parse(b"*4471")?.reversed().matches(b"1744AB"));
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn reversed(&self) -> Pattern {
+        Pattern {
+            tokens: self.tokens.iter().rev().copied().collect(),
+        }
     }
 
     /// The tokens.
@@ -404,6 +490,31 @@ mod tests {
                 let d = osa_distance(key, &q);
                 (d <= k).then(|| (key.clone(), i as u64, d))
             }).collect();
+            prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn split_walks_cover_every_key(
+            keys in keys_strategy(),
+            q in prop::collection::vec(b'0'..=b'4', 0..9),
+            k in 0usize..=3,
+            head in 0usize..9,
+        ) {
+            // Forward walk with head budget a, reversed walk with b, a + b = k − 1.
+            let fwd = fst::Map::from_iter(keys.iter().enumerate().map(|(i, k)| (k.clone(), i as u64))).unwrap();
+            let mut rev_keys: Vec<(Vec<u8>, u64)> = keys.iter().enumerate()
+                .map(|(i, k)| (k.iter().rev().copied().collect(), i as u64)).collect();
+            rev_keys.sort();
+            let rev = fst::Map::from_iter(rev_keys).unwrap();
+            let head = head.min(q.len());
+            let a = k.saturating_sub(1) / 2;
+            let b = k.saturating_sub(1) - a;
+            let mut got = std::collections::BTreeSet::new();
+            fuzzy_walk_split(fwd.as_fst(), &q, k, head, a, |_, v, _| { got.insert(v); true });
+            let rq: Vec<u8> = q.iter().rev().copied().collect();
+            fuzzy_walk_split(rev.as_fst(), &rq, k, q.len() - head, b, |_, v, _| { got.insert(v); true });
+            let want: std::collections::BTreeSet<u64> = keys.iter().enumerate()
+                .filter(|(_, key)| osa_distance(key, &q) <= k).map(|(i, _)| i as u64).collect();
             prop_assert_eq!(got, want);
         }
 

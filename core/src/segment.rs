@@ -19,11 +19,15 @@
 //!   6 STR_OFFSETS  u32 × (2 × records + 1): id and serial of record i are
 //!                  STRINGS[o[2i]..o[2i+1]] and STRINGS[o[2i+1]..o[2i+2]]
 //!   7 STRINGS      UTF-8 bytes
-//!   8 FIELDS       20 bytes per record: make u32, model u32, calibre u16, country u16,
-//!                  kind u8, status u8, 0 u16, reported_on u32 (packed date);
-//!                  dictionary numbers are 1-based, 0 is "unknown"
+//!   8 FIELDS       16 bytes per record: make u32, model u32, calibre u16, country u16,
+//!                  kind (low 4 bits) | status (high 4 bits) u8, reported_on as 3 bytes
+//!                  (year << 9 | month << 5 | day); dictionary numbers are 1-based,
+//!                  0 is "unknown"
 //!   9 DICTS        JSON: {"makes": [...], "models": [...], "calibres": [...], "countries": [...]}
 //!  10 NO_SERIAL    u32 array: records whose serial is a placeholder
+//!  11 SERIAL_RFST  fst::Map: every skeleton key *reversed* → the same posting, so a
+//!                  check can walk from the end of a serial (split fuzzy walks,
+//!                  partial serials with a known suffix such as `*4471`)
 //! ```
 //!
 //! A serial FST value below 2⁶³ is a record number (the common single-record posting);
@@ -61,7 +65,8 @@ const SEC_STRINGS: u32 = 7;
 const SEC_FIELDS: u32 = 8;
 const SEC_DICTS: u32 = 9;
 const SEC_NO_SERIAL: u32 = 10;
-const SECTIONS: [u32; 10] = [
+const SEC_SERIAL_RFST: u32 = 11;
+const SECTIONS: [u32; 11] = [
     SEC_META,
     SEC_REFERENCE,
     SEC_SERIAL_FST,
@@ -72,8 +77,9 @@ const SECTIONS: [u32; 10] = [
     SEC_FIELDS,
     SEC_DICTS,
     SEC_NO_SERIAL,
+    SEC_SERIAL_RFST,
 ];
-const ROW: usize = 20;
+const ROW: usize = 16;
 const MULTI: u64 = 1 << 63;
 
 /// The bytes behind a segment: owned or memory-mapped.
@@ -146,10 +152,9 @@ impl Row {
         out.extend_from_slice(&self.model.to_le_bytes());
         out.extend_from_slice(&self.calibre.to_le_bytes());
         out.extend_from_slice(&self.country.to_le_bytes());
-        out.push(self.kind);
-        out.push(self.status);
-        out.extend_from_slice(&[0, 0]);
-        out.extend_from_slice(&self.date.to_le_bytes());
+        out.push(self.kind & 0x0F | self.status << 4);
+        // A packed date needs 23 bits (year ≤ 9999).
+        out.extend_from_slice(&self.date.to_le_bytes()[..3]);
     }
 
     fn read(b: &[u8]) -> Row {
@@ -160,9 +165,9 @@ impl Row {
             model: u32_at(4),
             calibre: u16_at(8),
             country: u16_at(10),
-            kind: b[12],
-            status: b[13],
-            date: u32_at(16),
+            kind: b[12] & 0x0F,
+            status: b[12] >> 4,
+            date: u32::from_le_bytes([b[13], b[14], b[15], 0]),
         }
     }
 }
@@ -396,6 +401,9 @@ impl SegmentWriter {
         let key_of = |k: &(u32, u8, u32)| &key_arena[k.0 as usize..k.0 as usize + k.1 as usize];
         keys.par_sort_unstable_by(|a, b| key_of(a).cmp(key_of(b)).then(a.2.cmp(&b.2)));
         let mut serial_fst = fst::MapBuilder::memory();
+        // Reversed keys for the reversed FST: one arena, (offset, length, value) each.
+        let mut rev_arena: Vec<u8> = Vec::with_capacity(key_arena.len());
+        let mut rev_keys: Vec<(u32, u8, u64)> = Vec::new();
         let mut postings: Vec<u32> = Vec::new();
         let mut distinct = 0u64;
         let mut i = 0;
@@ -416,11 +424,26 @@ impl SegmentWriter {
             serial_fst
                 .insert(key, value)
                 .map_err(|e| Error::invalid("serial", e.to_string()))?;
+            rev_keys.push((rev_arena.len() as u32, key.len() as u8, value));
+            rev_arena.extend(key.iter().rev());
             distinct += 1;
             i = j;
         }
         drop(keys);
         let serial_fst = serial_fst
+            .into_inner()
+            .map_err(|e| Error::invalid("serial", e.to_string()))?;
+        let rkey_of = |k: &(u32, u8, u64)| &rev_arena[k.0 as usize..k.0 as usize + k.1 as usize];
+        rev_keys.par_sort_unstable_by(|a, b| rkey_of(a).cmp(rkey_of(b)));
+        let mut serial_rfst = fst::MapBuilder::memory();
+        for k in &rev_keys {
+            serial_rfst
+                .insert(rkey_of(k), k.2)
+                .map_err(|e| Error::invalid("serial", e.to_string()))?;
+        }
+        drop(rev_keys);
+        drop(rev_arena);
+        let serial_rfst = serial_rfst
             .into_inner()
             .map_err(|e| Error::invalid("serial", e.to_string()))?;
 
@@ -449,6 +472,7 @@ impl SegmentWriter {
             (SEC_FIELDS, rows),
             (SEC_DICTS, serde_json::to_vec(&dicts).unwrap_or_default()),
             (SEC_NO_SERIAL, u32s(&no_serial)),
+            (SEC_SERIAL_RFST, serial_rfst),
         ];
         Ok(write_file(&sections))
     }
@@ -491,6 +515,7 @@ pub(crate) struct Segment {
     pub(crate) meta: Meta,
     pub(crate) reference: Arc<Reference>,
     pub(crate) serial_fst: fst::Map<Slice>,
+    pub(crate) serial_rfst: fst::Map<Slice>,
     pub(crate) id_fst: fst::Map<Slice>,
     postings: std::ops::Range<usize>,
     str_offsets: std::ops::Range<usize>,
@@ -590,6 +615,8 @@ impl Segment {
         };
         let serial_fst = fst::Map::new(slice(sec(SEC_SERIAL_FST)?))
             .map_err(|e| bad(format!("serial FST: {e}")))?;
+        let serial_rfst = fst::Map::new(slice(sec(SEC_SERIAL_RFST)?))
+            .map_err(|e| bad(format!("reversed serial FST: {e}")))?;
         let id_fst =
             fst::Map::new(slice(sec(SEC_ID_FST)?)).map_err(|e| bad(format!("id FST: {e}")))?;
         let make_res = dicts
@@ -606,6 +633,7 @@ impl Segment {
             meta,
             reference,
             serial_fst,
+            serial_rfst,
             id_fst,
             postings: sec(SEC_POSTINGS)?,
             str_offsets: sec(SEC_STR_OFFSETS)?,
@@ -672,10 +700,7 @@ impl Segment {
         // Walk both FSTs whole: every node must decode and every value must point at a
         // real record, so searches never meet a bad address.
         let plen = self.postings.len() / 4;
-        let mut keys = 0u64;
-        let mut stream = self.serial_fst.stream();
-        while let Some((_, v)) = stream.next() {
-            keys += 1;
+        let check_value = |v: u64| -> std::result::Result<(), String> {
             if v & MULTI != 0 {
                 let off = (v & !MULTI) as usize;
                 if off >= plen {
@@ -693,9 +718,18 @@ impl Segment {
             } else if v as usize >= n {
                 return Err("serial key points past the records".into());
             }
-        }
-        if keys != self.meta.keys {
-            return Err("key count does not match".into());
+            Ok(())
+        };
+        for fst in [&self.serial_fst, &self.serial_rfst] {
+            let mut keys = 0u64;
+            let mut stream = fst.stream();
+            while let Some((_, v)) = stream.next() {
+                keys += 1;
+                check_value(v)?;
+            }
+            if keys != self.meta.keys {
+                return Err("key count does not match".into());
+            }
         }
         let mut ids = 0usize;
         let mut stream = self.id_fst.stream();
@@ -838,6 +872,7 @@ impl Segment {
     pub(crate) fn section_sizes(&self) -> Vec<(&'static str, usize)> {
         vec![
             ("serial_fst", self.serial_fst.as_fst().as_bytes().len()),
+            ("serial_rfst", self.serial_rfst.as_fst().as_bytes().len()),
             ("postings", self.postings.len()),
             ("id_fst", self.id_fst.as_fst().as_bytes().len()),
             ("str_offsets", self.str_offsets.len()),
