@@ -570,6 +570,14 @@ impl Segment {
         };
         let u32_at =
             |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+        // Every byte of the file is either under a checksum or padding that must be
+        // zero, and the file ends where its last section (padded) ends: no flipped or
+        // missing byte can go unnoticed.
+        let header_len = align8(table_end + 4);
+        if bytes.len() < header_len || bytes[table_end + 4..header_len].iter().any(|&b| b != 0) {
+            return Err(bad("damaged header padding".into()));
+        }
+        let mut expected_offset = header_len;
         let mut ranges = HashMap::new();
         for s in 0..count {
             let at = 16 + s * 32;
@@ -585,12 +593,28 @@ impl Segment {
                         "section {id} lies outside the file: the file is truncated"
                     ))
                 })?;
+            if off != expected_offset {
+                return Err(bad(format!("section {id} is not where the layout puts it")));
+            }
             if crc32fast::hash(&bytes[off..end]) != crc {
                 return Err(bad(format!(
                     "section {id} checksum mismatch: the file is damaged"
                 )));
             }
-            ranges.insert(id, off..end);
+            let padded = align8(end).min(bytes.len());
+            if bytes[end..padded].iter().any(|&b| b != 0) {
+                return Err(bad(format!("damaged padding after section {id}")));
+            }
+            expected_offset = align8(end);
+            if ranges.insert(id, off..end).is_some() {
+                return Err(bad(format!("section {id} appears twice")));
+            }
+        }
+        if bytes.len() != expected_offset {
+            return Err(bad(format!(
+                "the file is {} bytes, its layout says {expected_offset}: truncated or extended",
+                bytes.len()
+            )));
         }
         let sec = |id: u32| {
             ranges

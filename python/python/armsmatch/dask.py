@@ -1,0 +1,90 @@
+"""Checks over a Dask DataFrame: each worker process memory-maps the index file once.
+
+>>> import dask.dataframe as dd
+>>> import armsmatch.dask
+>>> hits = armsmatch.dask.check_many(dd.read_csv("queries-*.csv"), "register.armsidx", top=5)
+>>> hits.compute()  # doctest: +SKIP
+
+The index travels as a path, not as bytes: every worker process opens the file the
+first time a partition needs it and keeps it open (``open_cached``), so a 1.5 M-record
+register is mapped once per process, not shipped with every task. The file must be
+readable at the same path on every worker and must not change while the graph runs.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any
+
+from . import _frames
+from ._armsmatch import Index
+
+__all__ = ["check_many", "open_cached", "opened"]
+
+_open: dict[str, tuple[tuple[int, int, int], Index]] = {}
+_opens = 0
+_lock = threading.Lock()
+
+
+def opened() -> dict[str, int]:
+    """What ``open_cached`` did in this process: ``{"files": ..., "opens": ...}`` (the
+    index files it holds open, and how many times it opened one)."""
+    with _lock:
+        return {"files": len(_open), "opens": _opens}
+
+
+def open_cached(path: str | os.PathLike[str]) -> Index:
+    """The index at ``path``, opened once per process (again only if the file was
+    replaced: another inode, size or modification time)."""
+    global _opens
+    path = os.path.abspath(os.fspath(path))
+    st = os.stat(path)
+    stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+    with _lock:
+        cached = _open.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        index = Index.open(path)
+        _opens += 1
+        _open[path] = (stamp, index)
+        return index
+
+
+def _check_partition(part: Any, path: str, options: dict[str, Any]) -> Any:
+    if "query_id" not in part.columns:
+        # The partition's index labels: the row positions of the whole frame when it
+        # has the default index, as check_many on the whole frame would number them.
+        part = part.assign(query_id=part.index.astype(str))
+    return open_cached(path).check_many(part, **options)
+
+
+def check_many(
+    ddf: Any,
+    index_path: str | os.PathLike[str],
+    *,
+    top: int = 10,
+    threshold: float | None = None,
+    max_edits: int | None = None,
+    serial_only: bool = False,
+    threads: int | None = None,
+) -> Any:
+    """``Index.check_many`` over a Dask DataFrame of queries, partition by partition
+    (``map_partitions``); returns a lazy Dask DataFrame of hits with the hits columns.
+
+    Without a ``query_id`` column, the frame's index labels (as text) are the query
+    ids. ``threads`` bounds the threads one partition's checks use (default: all
+    cores of the worker); with several worker processes on one machine, ``threads=1``
+    avoids oversubscription.
+    """
+    path = os.path.abspath(os.fspath(index_path))
+    # Fail here, on the client, rather than in every task.
+    open_cached(path)
+    options = {
+        "top": top,
+        "threshold": threshold,
+        "max_edits": max_edits,
+        "serial_only": serial_only,
+        "threads": threads,
+    }
+    return ddf.map_partitions(_check_partition, path, options, meta=_frames.empty_hits("pandas"))

@@ -1,0 +1,495 @@
+//! Python values → owned Rust data (records, checks, options), with errors that name the
+//! field. Everything here runs with the GIL held; the work that follows runs without it.
+
+use std::path::PathBuf;
+
+use armsmatch::{country_code, limits, CheckOptions, Date, Error, Kind, Query, Record, Status};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString};
+
+use crate::errors::{in_context, invalid, to_py_err, wrong_type};
+
+/// UTF-8 text of a Python `str`. A lone surrogate ("\ud800") cannot be UTF-8: it is
+/// refused as invalid input naming the field.
+pub(crate) fn utf8(s: &Bound<'_, PyString>, field: &str) -> PyResult<String> {
+    match s.to_cow() {
+        Ok(text) => Ok(text.into_owned()),
+        Err(e) => Err(invalid(
+            field,
+            format!("not valid Unicode text ({})", e.value(s.py())),
+        )),
+    }
+}
+
+/// A required `str` argument.
+pub(crate) fn text_arg(v: &Bound<'_, PyAny>, field: &str) -> PyResult<String> {
+    match v.downcast::<PyString>() {
+        Ok(s) => utf8(s, field),
+        Err(_) => Err(wrong_type(field, "str", v)),
+    }
+}
+
+/// An optional `str` argument (`None` = unknown).
+pub(crate) fn opt_text_arg(v: Option<&Bound<'_, PyAny>>, field: &str) -> PyResult<Option<String>> {
+    match v {
+        None => Ok(None),
+        Some(v) if v.is_none() => Ok(None),
+        Some(v) => text_arg(v, field).map(Some),
+    }
+}
+
+/// A file path argument: `str` or `os.PathLike`.
+pub(crate) fn path_arg(v: &Bound<'_, PyAny>, field: &str) -> PyResult<PathBuf> {
+    if let Ok(s) = v.downcast::<PyString>() {
+        return utf8(s, field).map(PathBuf::from);
+    }
+    if v.hasattr("__fspath__")? {
+        let p = v.call_method0("__fspath__")?;
+        if let Ok(s) = p.downcast::<PyString>() {
+            return utf8(s, field).map(PathBuf::from);
+        }
+    }
+    Err(wrong_type(field, "str or os.PathLike", v))
+}
+
+/// True if `v` names a file (a `str` or an `os.PathLike`).
+pub(crate) fn is_path(v: &Bound<'_, PyAny>) -> PyResult<bool> {
+    Ok(v.is_instance_of::<PyString>() || v.hasattr("__fspath__")?)
+}
+
+/// One cell of a table (a DataFrame column value or a dict value): `str`; `None` or a
+/// float NaN (how pandas writes a missing value) mean missing; an `int` is written in
+/// decimal (as the JSON Lines reader does); for dates, anything with `isoformat()`.
+/// Text that is empty after trimming is missing too, as an empty CSV cell is.
+fn cell_text(v: &Bound<'_, PyAny>, field: &str, is_date: bool) -> PyResult<Option<String>> {
+    if v.is_none() {
+        return Ok(None);
+    }
+    let text = if let Ok(s) = v.downcast::<PyString>() {
+        utf8(s, field)?
+    } else if v.is_instance_of::<PyInt>() && !v.is_instance_of::<PyBool>() {
+        v.str()?.to_cow()?.into_owned()
+    } else if v.downcast::<PyFloat>().is_ok_and(|f| f.value().is_nan()) {
+        return Ok(None);
+    } else if is_date && v.hasattr("isoformat")? {
+        let iso = v.call_method0("isoformat")?;
+        text_arg(&iso, field)?
+    } else {
+        let expected = if is_date {
+            "str, date or None"
+        } else {
+            "str or None"
+        };
+        return Err(wrong_type(field, expected, v));
+    };
+    let trimmed = text.trim();
+    Ok((!trimmed.is_empty()).then(|| trimmed.to_string()))
+}
+
+/// Rows of records or checks, as the DataFrame glue hands them over: whole columns as
+/// lists, or an iterable of dicts.
+pub(crate) enum Table<'py> {
+    /// Column name → list of values; `len` rows.
+    Columns {
+        columns: Vec<(String, Bound<'py, PyList>)>,
+        len: usize,
+    },
+    /// An iterable of mappings.
+    Rows(Bound<'py, PyAny>),
+}
+
+/// A column of a table: its name in files, and the other names accepted for it.
+pub(crate) struct Column {
+    pub(crate) name: &'static str,
+    pub(crate) aliases: &'static [&'static str],
+}
+
+impl Column {
+    const fn new(name: &'static str, aliases: &'static [&'static str]) -> Column {
+        Column { name, aliases }
+    }
+
+    fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        std::iter::once(self.name).chain(self.aliases.iter().copied())
+    }
+}
+
+/// Record columns, as in the records file (`id`, `kind` and `caliber` accepted too).
+pub(crate) const RECORD_COLUMNS: [Column; 9] = [
+    Column::new("record_id", &["id"]),
+    Column::new("serial", &[]),
+    Column::new("make", &[]),
+    Column::new("model", &[]),
+    Column::new("calibre", &["caliber"]),
+    Column::new("type", &["kind"]),
+    Column::new("country", &[]),
+    Column::new("status", &[]),
+    Column::new("reported_on", &[]),
+];
+
+/// Check columns, as in the queries file (`id` and `caliber` accepted too).
+pub(crate) const QUERY_COLUMNS: [Column; 6] = [
+    Column::new("query_id", &["id"]),
+    Column::new("serial", &[]),
+    Column::new("make", &[]),
+    Column::new("model", &[]),
+    Column::new("calibre", &["caliber"]),
+    Column::new("country", &[]),
+];
+
+/// Every name of these columns (what the glue should pull out of a DataFrame).
+pub(crate) fn all_names(columns: &[Column]) -> Vec<&'static str> {
+    columns.iter().flat_map(Column::names).collect()
+}
+
+impl<'py> Table<'py> {
+    /// The table the glue returned: `dict[str, list]` of columns, or the rows iterable.
+    pub(crate) fn new(kind: &str, data: Bound<'py, PyAny>) -> PyResult<Table<'py>> {
+        if kind == "rows" {
+            return Ok(Table::Rows(data));
+        }
+        let dict = data.downcast::<PyDict>()?;
+        let mut columns = Vec::new();
+        let mut len = None;
+        for (k, v) in dict.iter() {
+            let name = text_arg(&k, "column name")?;
+            let list = v.downcast_into::<PyList>()?;
+            if *len.get_or_insert(list.len()) != list.len() {
+                return Err(invalid(name, "columns have different lengths"));
+            }
+            columns.push((name, list));
+        }
+        Ok(Table::Columns {
+            columns,
+            len: len.unwrap_or(0),
+        })
+    }
+
+    /// Calls `f(i, row)` for every row.
+    pub(crate) fn for_each_row(
+        &self,
+        what: &str,
+        spec: &[Column],
+        required: &[&str],
+        mut f: impl FnMut(usize, &Row<'_, '_>) -> PyResult<()>,
+    ) -> PyResult<()> {
+        match self {
+            Table::Columns { columns, len } => {
+                // Which list holds each spec column.
+                let mut at: Vec<Option<&Bound<'py, PyList>>> = Vec::new();
+                for c in spec {
+                    let found = c
+                        .names()
+                        .find_map(|n| columns.iter().find(|(name, _)| name == n))
+                        .map(|(_, list)| list);
+                    if found.is_none() && required.contains(&c.name) {
+                        let have: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
+                        return Err(invalid(
+                            what,
+                            format!(
+                                "required column {:?} is missing (columns found: {})",
+                                c.name,
+                                if have.is_empty() {
+                                    "none".to_string()
+                                } else {
+                                    have.join(", ")
+                                }
+                            ),
+                        ));
+                    }
+                    at.push(found);
+                }
+                for i in 0..*len {
+                    let mut values = Vec::with_capacity(spec.len());
+                    for list in &at {
+                        values.push(match list {
+                            Some(list) => Some(list.get_item(i)?),
+                            None => None,
+                        });
+                    }
+                    f(
+                        i,
+                        &Row {
+                            spec,
+                            values: &values,
+                        },
+                    )?;
+                }
+                Ok(())
+            }
+            Table::Rows(rows) => {
+                let iter = rows.try_iter().map_err(|_| {
+                    wrong_type(
+                        what,
+                        "a DataFrame, an Arrow table or an iterable of dicts",
+                        rows,
+                    )
+                })?;
+                for (i, row) in iter.enumerate() {
+                    let row = row?;
+                    with_mapping_row(&row, spec, required, &format!("{what}[{i}]"), |r| f(i, r))?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Number of rows, if known without iterating.
+    pub(crate) fn len_hint(&self) -> usize {
+        match self {
+            Table::Columns { len, .. } => *len,
+            Table::Rows(rows) => rows.len().unwrap_or(0),
+        }
+    }
+}
+
+/// Calls `f` with one mapping (a dict row) as a [`Row`], after checking its required
+/// keys are present.
+pub(crate) fn with_mapping_row<T>(
+    row: &Bound<'_, PyAny>,
+    spec: &[Column],
+    required: &[&str],
+    context: &str,
+    f: impl FnOnce(&Row<'_, '_>) -> PyResult<T>,
+) -> PyResult<T> {
+    let values = mapping_values(row, spec, context)?;
+    for c in required {
+        let pos = spec.iter().position(|s| s.name == *c);
+        if pos.is_some_and(|p| values[p].is_none()) {
+            return Err(invalid(
+                format!("{context}.{c}"),
+                format!("required key {c:?} is missing"),
+            ));
+        }
+    }
+    f(&Row {
+        spec,
+        values: &values,
+    })
+}
+
+/// The values of the spec columns in one mapping (`None` = key absent).
+fn mapping_values<'py>(
+    row: &Bound<'py, PyAny>,
+    spec: &[Column],
+    context: &str,
+) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
+    let mut values = Vec::with_capacity(spec.len());
+    if let Ok(dict) = row.downcast::<PyDict>() {
+        for c in spec {
+            let mut v = None;
+            for n in c.names() {
+                if let Some(x) = dict.get_item(n)? {
+                    v = Some(x);
+                    break;
+                }
+            }
+            values.push(v);
+        }
+        return Ok(values);
+    }
+    let mapping = row
+        .downcast::<PyMapping>()
+        .map_err(|_| wrong_type(context, "dict", row))?;
+    for c in spec {
+        let mut v = None;
+        for n in c.names() {
+            if mapping.contains(n)? {
+                v = Some(mapping.get_item(n)?);
+                break;
+            }
+        }
+        values.push(v);
+    }
+    Ok(values)
+}
+
+/// One row: the values of the spec columns, in spec order.
+pub(crate) struct Row<'a, 'py> {
+    spec: &'a [Column],
+    values: &'a [Option<Bound<'py, PyAny>>],
+}
+
+impl Row<'_, '_> {
+    /// The text of column `name` (`None` when absent or missing).
+    pub(crate) fn text(&self, name: &str, context: &str) -> PyResult<Option<String>> {
+        let Some(pos) = self.spec.iter().position(|c| c.name == name) else {
+            return Ok(None);
+        };
+        match &self.values[pos] {
+            None => Ok(None),
+            Some(v) => cell_text(v, &format!("{context}.{name}"), name == "reported_on"),
+        }
+    }
+}
+
+/// A record from a row of a records table. Errors name the row and the field.
+pub(crate) fn record_from_row(row: &Row<'_, '_>, context: &str) -> PyResult<Record> {
+    let id = row.text("record_id", context)?.unwrap_or_default();
+    if id.is_empty() {
+        return Err(invalid(
+            format!("{context}.record_id"),
+            "the record id is empty",
+        ));
+    }
+    record_from_parts(
+        id,
+        row.text("serial", context)?.unwrap_or_default(),
+        RecordFields {
+            make: row.text("make", context)?,
+            model: row.text("model", context)?,
+            calibre: row.text("calibre", context)?,
+            kind: row.text("type", context)?,
+            country: row.text("country", context)?,
+            status: row.text("status", context)?,
+            reported_on: row.text("reported_on", context)?,
+        },
+    )
+    .map_err(|e| to_py_err(in_context(e, context)))
+}
+
+/// The optional fields of a record, as text.
+#[derive(Default)]
+pub(crate) struct RecordFields {
+    pub(crate) make: Option<String>,
+    pub(crate) model: Option<String>,
+    pub(crate) calibre: Option<String>,
+    pub(crate) kind: Option<String>,
+    pub(crate) country: Option<String>,
+    pub(crate) status: Option<String>,
+    pub(crate) reported_on: Option<String>,
+}
+
+/// A record from text fields, read as the records file reader reads them: kind and
+/// status leniently (unknown text is "other"), the country code and date strictly.
+pub(crate) fn record_from_parts(
+    id: String,
+    serial: String,
+    f: RecordFields,
+) -> Result<Record, Error> {
+    let country = match f
+        .country
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
+        Some(c) => Some(country_code(c)?),
+        None => None,
+    };
+    let reported_on = match f
+        .reported_on
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        Some(d) => Some(d.parse::<Date>()?),
+        None => None,
+    };
+    Ok(Record {
+        id,
+        serial,
+        make: f.make,
+        model: f.model,
+        calibre: f.calibre,
+        kind: f.kind.and_then(|k| k.parse::<Kind>().ok()),
+        country,
+        status: f.status.and_then(|s| s.parse::<Status>().ok()),
+        reported_on,
+    })
+}
+
+/// A check with its id, from a row of a queries table; `position` is the id when the
+/// table has no `query_id`.
+pub(crate) fn query_from_row(
+    row: &Row<'_, '_>,
+    position: usize,
+    context: &str,
+) -> PyResult<(String, Query)> {
+    let query_id = row
+        .text("query_id", context)?
+        .unwrap_or_else(|| position.to_string());
+    Ok((
+        query_id,
+        Query {
+            // A missing serial is an unknown one, as an empty cell of a queries file.
+            serial: row.text("serial", context)?.unwrap_or_default(),
+            make: row.text("make", context)?,
+            model: row.text("model", context)?,
+            calibre: row.text("calibre", context)?,
+            country: row.text("country", context)?,
+        },
+    ))
+}
+
+/// Check options from Python arguments. Range checks are core's (made before any
+/// check runs); here only what Rust's types cannot hold is refused.
+pub(crate) fn check_options(
+    top: Option<&Bound<'_, PyAny>>,
+    threshold: Option<&Bound<'_, PyAny>>,
+    max_edits: Option<&Bound<'_, PyAny>>,
+    serial_only: bool,
+) -> PyResult<CheckOptions> {
+    let mut opts = CheckOptions::default().serial_only(serial_only);
+    if let Some(top) = top {
+        let n = int_arg(top, "top")?;
+        opts.top = usize::try_from(n).map_err(|_| {
+            invalid(
+                "top",
+                format!("{n} is not between 1 and {}", limits::MAX_TOP),
+            )
+        })?;
+    }
+    if let Some(t) = threshold.filter(|t| !t.is_none()) {
+        let is_number = (t.is_instance_of::<PyFloat>() || t.is_instance_of::<PyInt>())
+            && !t.is_instance_of::<PyBool>();
+        if !is_number {
+            return Err(wrong_type("threshold", "float or None", t));
+        }
+        // A huge int does not fit a float: out of range like any other value over 1.
+        opts.threshold = t.extract::<f64>().unwrap_or(f64::INFINITY) as f32;
+    }
+    if let Some(k) = max_edits.filter(|k| !k.is_none()) {
+        let k = int_arg(k, "max_edits")?;
+        if k < 0 {
+            return Err(invalid("max_edits", format!("{k} is negative")));
+        }
+        if k > i64::from(limits::MAX_EDITS) {
+            return Err(to_py_err(Error::LimitExceeded {
+                what: "edit budget (max_edits)".to_string(),
+                limit: usize::from(limits::MAX_EDITS),
+                got: usize::try_from(k).unwrap_or(usize::MAX),
+            }));
+        }
+        opts.max_edits = Some(k as u8);
+    }
+    Ok(opts)
+}
+
+/// An `int` argument (not a bool). One beyond 64 bits is refused as out of range (a
+/// ValueError naming the field, not an OverflowError).
+pub(crate) fn int_arg(v: &Bound<'_, PyAny>, field: &str) -> PyResult<i64> {
+    if !v.is_instance_of::<PyInt>() || v.is_instance_of::<PyBool>() {
+        return Err(wrong_type(field, "int", v));
+    }
+    v.extract::<i64>()
+        .map_err(|_| invalid(field, format!("{v} is out of range")))
+}
+
+/// Most threads one `check_many` may ask for. Core takes any count and rayon would try
+/// to start them all; a count past this is a mistake, not a machine.
+const MAX_THREADS: i64 = 1024;
+
+/// `threads`: `None` = all cores, else a count in 1..=[`MAX_THREADS`].
+pub(crate) fn threads_arg(threads: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
+    let Some(v) = threads.filter(|v| !v.is_none()) else {
+        return Ok(0);
+    };
+    let n = int_arg(v, "threads")?;
+    if !(1..=MAX_THREADS).contains(&n) {
+        return Err(invalid(
+            "threads",
+            format!("{n} is not between 1 and {MAX_THREADS}"),
+        ));
+    }
+    Ok(n as usize)
+}

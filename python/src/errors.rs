@@ -1,0 +1,293 @@
+//! The exception classes of `armsmatch`, defined once here, and the one function that
+//! maps an [`armsmatch::Error`] to them.
+//!
+//! The classes need two bases each (`armsmatch.Error` and a built-in such as
+//! `ValueError`, so `except ValueError` keeps working), which `create_exception!` cannot
+//! express; they are made with `type(name, bases, namespace)` at import.
+
+use armsmatch::Error;
+use pyo3::exceptions::{PyException, PyKeyError, PyOSError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::GILOnceCell;
+use pyo3::types::{PyDict, PyTuple, PyType};
+use pyo3::IntoPyObjectExt;
+
+/// The classes, created once per process.
+pub(crate) struct Exceptions {
+    error: Py<PyType>,
+    invalid_input: Py<PyType>,
+    limit_exceeded: Py<PyType>,
+    duplicate_id: Py<PyType>,
+    not_found: Py<PyType>,
+    parse: Py<PyType>,
+    corrupt_index: Py<PyType>,
+    io: Py<PyType>,
+}
+
+static EXCEPTIONS: GILOnceCell<Exceptions> = GILOnceCell::new();
+
+fn new_class<'py>(
+    py: Python<'py>,
+    name: &str,
+    bases: &[Bound<'py, PyType>],
+    doc: &str,
+    plain_str: bool,
+) -> PyResult<Py<PyType>> {
+    let namespace = PyDict::new(py);
+    namespace.set_item("__doc__", doc)?;
+    // Public under the package (pickle finds them there; tracebacks show that name).
+    namespace.set_item("__module__", "armsmatch")?;
+    if plain_str {
+        // KeyError's own __str__ quotes its argument, meant for a bare key; our message
+        // is a sentence.
+        namespace.set_item("__str__", py.get_type::<PyException>().getattr("__str__")?)?;
+    }
+    let class = py
+        .get_type::<PyType>()
+        .call1((name, PyTuple::new(py, bases)?, namespace))?;
+    Ok(class.downcast_into::<PyType>()?.unbind())
+}
+
+impl Exceptions {
+    fn create(py: Python<'_>) -> PyResult<Exceptions> {
+        let value_error = py.get_type::<PyValueError>();
+        let error = new_class(
+            py,
+            "Error",
+            &[py.get_type::<PyException>()],
+            "Base class of every error armsmatch raises.\n\nMessages name the input that was \
+             wrong (the field, the file and line, the limit).",
+            false,
+        )?;
+        let base = error.bind(py).clone();
+        let invalid_input = new_class(
+            py,
+            "InvalidInputError",
+            &[base.clone(), value_error.clone()],
+            "A value that cannot be used: an empty record id, a malformed country code or \
+             date, a missing required column, text that is not valid Unicode (a lone \
+             surrogate), an out-of-range option.\n\nAttribute `field` names the input.",
+            false,
+        )?;
+        let limit_exceeded = new_class(
+            py,
+            "LimitExceededError",
+            &[invalid_input.bind(py).clone()],
+            "An input over one of the documented limits (`armsmatch.LIMITS`): serial \
+             length, edit budget, wildcards, `top`, candidates of one check.\n\nAttributes \
+             `what`, `limit` and `got`.",
+            false,
+        )?;
+        let duplicate_id = new_class(
+            py,
+            "DuplicateIdError",
+            &[base.clone(), value_error.clone()],
+            "A record id given twice (ids are unique within an index).\n\nAttribute `id`.",
+            false,
+        )?;
+        let not_found = new_class(
+            py,
+            "NotFoundError",
+            &[base.clone(), py.get_type::<PyKeyError>()],
+            "No record with that id in the index (a KeyError, like a missing dict key).\n\n\
+             Attribute `id`.",
+            true,
+        )?;
+        let parse = new_class(
+            py,
+            "ParseError",
+            &[base.clone(), value_error.clone()],
+            "A row of a records or queries file (CSV or JSON Lines), or a reference data \
+             file, could not be read.\n\nAttributes `path`, `line` and `column` (None for \
+             reference data).",
+            false,
+        )?;
+        let corrupt_index = new_class(
+            py,
+            "CorruptIndexError",
+            &[base.clone(), value_error],
+            "An index file (or bytes) that is truncated, damaged, of another format \
+             version, or not an index at all. The data is wrong, not the file system, so \
+             this is a ValueError; rebuild the index or restore the file.\n\nAttribute \
+             `path`.",
+            false,
+        )?;
+        let io = new_class(
+            py,
+            "ArmsmatchIOError",
+            &[base, py.get_type::<PyOSError>()],
+            "Reading or writing a file failed (an OSError with `errno`, `strerror` and \
+             `filename`).",
+            false,
+        )?;
+        Ok(Exceptions {
+            error,
+            invalid_input,
+            limit_exceeded,
+            duplicate_id,
+            not_found,
+            parse,
+            corrupt_index,
+            io,
+        })
+    }
+
+    pub(crate) fn get(py: Python<'_>) -> PyResult<&Exceptions> {
+        EXCEPTIONS.get_or_try_init(py, || Exceptions::create(py))
+    }
+
+    /// Adds the classes to the module.
+    pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        let e = Exceptions::get(m.py())?;
+        for class in [
+            &e.error,
+            &e.invalid_input,
+            &e.limit_exceeded,
+            &e.duplicate_id,
+            &e.not_found,
+            &e.parse,
+            &e.corrupt_index,
+            &e.io,
+        ] {
+            let class = class.bind(m.py());
+            m.add(class.name()?, class)?;
+        }
+        Ok(())
+    }
+}
+
+/// An exception instance of `class` with `message`, and attributes set on it.
+fn raise(
+    py: Python<'_>,
+    class: &Py<PyType>,
+    message: String,
+    attrs: &[(&str, PyObject)],
+) -> PyResult<PyErr> {
+    let value = class.bind(py).call1((message,))?;
+    for (name, v) in attrs {
+        value.setattr(*name, v)?;
+    }
+    Ok(PyErr::from_value(value))
+}
+
+/// Maps an [`armsmatch::Error`] to its Python exception. The one place where core
+/// errors become Python errors.
+pub(crate) fn to_py_err(err: Error) -> PyErr {
+    Python::with_gil(|py| map(py, err).unwrap_or_else(|e| e))
+}
+
+fn map(py: Python<'_>, err: Error) -> PyResult<PyErr> {
+    let e = Exceptions::get(py)?;
+    let message = err.to_string();
+    match err {
+        Error::InvalidInput { field, .. } => raise(
+            py,
+            &e.invalid_input,
+            message,
+            &[("field", field.into_py_any(py)?)],
+        ),
+        Error::LimitExceeded { what, limit, got } => raise(
+            py,
+            &e.limit_exceeded,
+            message,
+            &[
+                ("field", limit_field(&what).into_py_any(py)?),
+                ("what", what.into_py_any(py)?),
+                ("limit", limit.into_py_any(py)?),
+                ("got", got.into_py_any(py)?),
+            ],
+        ),
+        Error::DuplicateId(id) => {
+            raise(py, &e.duplicate_id, message, &[("id", id.into_py_any(py)?)])
+        }
+        Error::NotFound(id) => raise(py, &e.not_found, message, &[("id", id.into_py_any(py)?)]),
+        Error::Parse {
+            path, line, column, ..
+        } => raise(
+            py,
+            &e.parse,
+            message,
+            &[
+                ("path", path.into_py_any(py)?),
+                ("line", line.into_py_any(py)?),
+                ("column", column.into_py_any(py)?),
+            ],
+        ),
+        Error::Reference(_) => raise(
+            py,
+            &e.parse,
+            message,
+            &[
+                ("path", py.None()),
+                ("line", py.None()),
+                ("column", py.None()),
+            ],
+        ),
+        Error::CorruptIndex { path, .. } => raise(
+            py,
+            &e.corrupt_index,
+            message,
+            &[("path", path.into_py_any(py)?)],
+        ),
+        Error::Io { path, source } => {
+            let filename = path.display().to_string();
+            // OSError(errno, strerror, filename) sets the three attributes and formats
+            // "[Errno 2] No such file or directory: 'path'".
+            let (errno, strerror) = match source.raw_os_error() {
+                Some(errno) => {
+                    let text = std::io::Error::from_raw_os_error(errno).to_string();
+                    let strerror = text.split(" (os error").next().unwrap_or(&text).to_string();
+                    (errno, strerror)
+                }
+                None => (0, source.to_string()),
+            };
+            Ok(PyErr::from_value(
+                e.io.bind(py).call1((errno, strerror, filename))?,
+            ))
+        }
+        other => raise(py, &e.error, other.to_string(), &[]),
+    }
+}
+
+/// The field a limit is about: the first word of its description, after any context
+/// ("records[3]: serial length in bytes" → "serial").
+fn limit_field(what: &str) -> String {
+    let what = what.rsplit(": ").next().unwrap_or(what);
+    what.split(' ').next().unwrap_or(what).to_string()
+}
+
+/// Adds where an error happened (`records[3]`, `queries[7] (query_id "Q7")`) to a core
+/// error, keeping its kind: a field becomes `records[3].country`, a limit's description
+/// is prefixed.
+pub(crate) fn in_context(err: Error, context: &str) -> Error {
+    match err {
+        Error::InvalidInput { field, message } => Error::InvalidInput {
+            field: format!("{context}.{field}"),
+            message,
+        },
+        Error::LimitExceeded { what, limit, got } => Error::LimitExceeded {
+            what: format!("{context}: {what}"),
+            limit,
+            got,
+        },
+        other => other,
+    }
+}
+
+/// `TypeError` for a value of the wrong Python type, naming the field.
+pub(crate) fn wrong_type(field: &str, expected: &str, got: &Bound<'_, PyAny>) -> PyErr {
+    let name = got
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "object".to_string());
+    PyTypeError::new_err(format!("{field}: expected {expected}, got {name}"))
+}
+
+/// An [`Error::InvalidInput`] as a Python exception.
+pub(crate) fn invalid(field: impl Into<String>, message: impl Into<String>) -> PyErr {
+    to_py_err(Error::InvalidInput {
+        field: field.into(),
+        message: message.into(),
+    })
+}

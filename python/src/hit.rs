@@ -1,0 +1,431 @@
+//! `Record`, `Hit` and `Explanation`: read-only views of core values.
+
+use armsmatch::Edit;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyMapping};
+
+use crate::convert::{
+    opt_text_arg, record_from_parts, record_from_row, text_arg, with_mapping_row, RecordFields,
+    RECORD_COLUMNS,
+};
+use crate::errors::{to_py_err, wrong_type};
+
+/// One firearm in the register.
+///
+/// Only ``id`` and ``serial`` are required. ``kind`` and ``status`` are read leniently
+/// (unknown text becomes ``"other"``); ``country`` must be an ISO 3166-1 code and
+/// ``reported_on`` a date (``"YYYY-MM-DD"`` or a ``datetime.date``).
+///
+/// >>> r = Record("DEU-2024-0001", "AB 123456", make="Glock", kind="Pistol", country="deu")
+/// >>> (r.kind, r.country)
+/// ('pistol', 'DEU')
+#[pyclass(frozen, eq, module = "armsmatch._armsmatch")]
+#[derive(Clone, PartialEq)]
+pub(crate) struct Record {
+    pub(crate) inner: armsmatch::Record,
+}
+
+impl Record {
+    /// A record from a `Record` or a dict with the records-file keys.
+    pub(crate) fn from_py(v: &Bound<'_, PyAny>, field: &str) -> PyResult<armsmatch::Record> {
+        if let Ok(r) = v.downcast::<Record>() {
+            return Ok(r.get().inner.clone());
+        }
+        if v.is_instance_of::<PyDict>() || v.downcast::<PyMapping>().is_ok() {
+            return with_mapping_row(v, &RECORD_COLUMNS, &["record_id", "serial"], field, |row| {
+                record_from_row(row, field)
+            });
+        }
+        Err(wrong_type(field, "Record or dict", v))
+    }
+}
+
+fn opt_str(v: Option<&str>) -> Option<String> {
+    v.map(str::to_string)
+}
+
+#[pymethods]
+impl Record {
+    #[new]
+    #[pyo3(signature = (id, serial, *, make=None, model=None, calibre=None, kind=None, country=None, status=None, reported_on=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        id: &Bound<'_, PyAny>,
+        serial: &Bound<'_, PyAny>,
+        make: Option<&Bound<'_, PyAny>>,
+        model: Option<&Bound<'_, PyAny>>,
+        calibre: Option<&Bound<'_, PyAny>>,
+        kind: Option<&Bound<'_, PyAny>>,
+        country: Option<&Bound<'_, PyAny>>,
+        status: Option<&Bound<'_, PyAny>>,
+        reported_on: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Record> {
+        let reported_on = match reported_on.filter(|d| !d.is_none()) {
+            Some(d) if d.hasattr("isoformat")? => {
+                Some(text_arg(&d.call_method0("isoformat")?, "reported_on")?)
+            }
+            Some(d) => Some(text_arg(d, "reported_on")?),
+            None => None,
+        };
+        let inner = record_from_parts(
+            text_arg(id, "id")?,
+            text_arg(serial, "serial")?,
+            RecordFields {
+                make: opt_text_arg(make, "make")?,
+                model: opt_text_arg(model, "model")?,
+                calibre: opt_text_arg(calibre, "calibre")?,
+                kind: opt_text_arg(kind, "kind")?,
+                country: opt_text_arg(country, "country")?,
+                status: opt_text_arg(status, "status")?,
+                reported_on,
+            },
+        )
+        .map_err(to_py_err)?;
+        Ok(Record { inner })
+    }
+
+    /// The reporting country's reference (unique within an index).
+    #[getter]
+    fn id(&self) -> String {
+        self.inner.id.clone()
+    }
+
+    /// The serial as reported.
+    #[getter]
+    fn serial(&self) -> String {
+        self.inner.serial.clone()
+    }
+
+    /// Manufacturer, as reported.
+    #[getter]
+    fn make(&self) -> Option<String> {
+        self.inner.make.clone()
+    }
+
+    /// Model, as reported.
+    #[getter]
+    fn model(&self) -> Option<String> {
+        self.inner.model.clone()
+    }
+
+    /// Calibre, as reported.
+    #[getter]
+    fn calibre(&self) -> Option<String> {
+        self.inner.calibre.clone()
+    }
+
+    /// pistol, revolver, rifle, shotgun, submachine_gun, machine_gun or other.
+    #[getter]
+    fn kind(&self) -> Option<String> {
+        opt_str(self.inner.kind.map(|k| k.as_str()))
+    }
+
+    /// Reporting country (ISO 3166-1, uppercase).
+    #[getter]
+    fn country(&self) -> Option<String> {
+        self.inner.country.clone()
+    }
+
+    /// lost, stolen, trafficked, smuggled or other.
+    #[getter]
+    fn status(&self) -> Option<String> {
+        opt_str(self.inner.status.map(|s| s.as_str()))
+    }
+
+    /// When it was reported, ``"YYYY-MM-DD"``.
+    #[getter]
+    fn reported_on(&self) -> Option<String> {
+        self.inner.reported_on.map(|d| d.to_string())
+    }
+
+    /// The record as a dict (keys as in the constructor).
+    fn as_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        record_items(&d, &self.inner, "id")?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        let r = &self.inner;
+        let mut s = format!("Record({:?}, {:?}", r.id, r.serial);
+        for (k, v) in [
+            ("make", self.make()),
+            ("model", self.model()),
+            ("calibre", self.calibre()),
+            ("kind", self.kind()),
+            ("country", self.country()),
+            ("status", self.status()),
+            ("reported_on", self.reported_on()),
+        ] {
+            if let Some(v) = v {
+                s.push_str(&format!(", {k}={v:?}"));
+            }
+        }
+        s.push(')');
+        s
+    }
+
+    /// Pickle support: the constructor's arguments.
+    fn __getnewargs_ex__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<((String, String), Bound<'py, PyDict>)> {
+        let d = self.as_dict(py)?;
+        d.del_item("id")?;
+        d.del_item("serial")?;
+        Ok(((self.inner.id.clone(), self.inner.serial.clone()), d))
+    }
+}
+
+/// Adds the record's fields to `d` (the id under `id_key`).
+fn record_items(d: &Bound<'_, PyDict>, r: &armsmatch::Record, id_key: &str) -> PyResult<()> {
+    d.set_item(id_key, &r.id)?;
+    d.set_item("serial", &r.serial)?;
+    d.set_item("make", &r.make)?;
+    d.set_item("model", &r.model)?;
+    d.set_item("calibre", &r.calibre)?;
+    d.set_item("kind", r.kind.map(|k| k.as_str()))?;
+    d.set_item("country", &r.country)?;
+    d.set_item("status", r.status.map(|s| s.as_str()))?;
+    d.set_item("reported_on", r.reported_on.map(|x| x.to_string()))?;
+    Ok(())
+}
+
+/// Why a hit scored what it did. ``str(explanation)`` is a readable sentence.
+#[pyclass(frozen, module = "armsmatch._armsmatch")]
+pub(crate) struct Explanation {
+    pub(crate) inner: armsmatch::Explanation,
+}
+
+fn edit_dict<'py>(py: Python<'py>, e: &Edit) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    let (kind, at, check, record) = match e {
+        Edit::Confusable { at, check, record } => ("confusable", at, Some(check), Some(record)),
+        Edit::RareConfusion { at, check, record } => {
+            ("rare_confusion", at, Some(check), Some(record))
+        }
+        Edit::Substitution { at, check, record } => ("substitution", at, Some(check), Some(record)),
+        Edit::Transposition { at } => ("transposition", at, None, None),
+        Edit::Insertion { at, check } => ("insertion", at, Some(check), None),
+        Edit::Deletion { at, record } => ("deletion", at, None, Some(record)),
+        _ => ("other", &0, None, None),
+    };
+    d.set_item("kind", kind)?;
+    d.set_item("at", at)?;
+    d.set_item("check", check.map(|c| c.to_string()))?;
+    d.set_item("record", record.map(|c| c.to_string()))?;
+    Ok(d)
+}
+
+#[pymethods]
+impl Explanation {
+    /// exact, normalized, confusable, fuzzy, partial or none.
+    #[getter]
+    fn serial_match(&self) -> &'static str {
+        self.inner.serial.kind.as_str()
+    }
+
+    /// Edit distance of the serial keys (unknown characters for a partial match).
+    #[getter]
+    fn serial_distance(&self) -> u8 {
+        self.inner.serial.distance
+    }
+
+    /// The check's serial key that matched.
+    #[getter]
+    fn check_key(&self) -> String {
+        self.inner.serial.check_key.clone()
+    }
+
+    /// The record's serial key that matched.
+    #[getter]
+    fn record_key(&self) -> String {
+        self.inner.serial.record_key.clone()
+    }
+
+    /// True if the match went through a transliteration (Cyrillic, Greek).
+    #[getter]
+    fn transliterated(&self) -> bool {
+        self.inner.serial.transliterated
+    }
+
+    /// The serial edits: dicts with ``kind`` (confusable, rare_confusion,
+    /// substitution, transposition, insertion, deletion), ``at`` (0-based position in
+    /// the record's key), ``check`` and ``record`` (the characters, or None).
+    #[getter]
+    fn edits<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        self.inner
+            .serial
+            .edits
+            .iter()
+            .map(|e| edit_dict(py, e))
+            .collect()
+    }
+
+    /// same, alias, similar, different or unknown.
+    #[getter]
+    fn make_match(&self) -> &'static str {
+        self.inner.make.as_str()
+    }
+
+    /// same, alias, similar, different or unknown.
+    #[getter]
+    fn model_match(&self) -> &'static str {
+        self.inner.model.as_str()
+    }
+
+    /// same, alias, similar, different or unknown.
+    #[getter]
+    fn calibre_match(&self) -> &'static str {
+        self.inner.calibre.as_str()
+    }
+
+    /// The serial's part of the score.
+    #[getter]
+    fn serial_score(&self) -> f64 {
+        f64::from(self.inner.serial_score)
+    }
+
+    /// The identity part (make, model and calibre as one tiered comparison).
+    #[getter]
+    fn identity_factor(&self) -> f64 {
+        f64::from(self.inner.identity_factor)
+    }
+
+    /// The explanation as a dict (``text`` holds ``str(explanation)``).
+    fn as_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("serial_match", self.serial_match())?;
+        d.set_item("serial_distance", self.serial_distance())?;
+        d.set_item("check_key", self.check_key())?;
+        d.set_item("record_key", self.record_key())?;
+        d.set_item("transliterated", self.transliterated())?;
+        d.set_item("edits", self.edits(py)?)?;
+        d.set_item("make_match", self.make_match())?;
+        d.set_item("model_match", self.model_match())?;
+        d.set_item("calibre_match", self.calibre_match())?;
+        d.set_item("serial_score", self.serial_score())?;
+        d.set_item("identity_factor", self.identity_factor())?;
+        d.set_item("text", self.__str__())?;
+        Ok(d)
+    }
+
+    fn __str__(&self) -> String {
+        self.inner.to_string()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<Explanation: {}>", self.inner)
+    }
+}
+
+/// A record found by a check: the record's fields, the score in [0, 1] and why.
+#[pyclass(frozen, module = "armsmatch._armsmatch")]
+pub(crate) struct Hit {
+    pub(crate) inner: armsmatch::Hit,
+}
+
+#[pymethods]
+impl Hit {
+    /// The record, as registered.
+    #[getter]
+    fn record(&self) -> Record {
+        Record {
+            inner: self.inner.record.clone(),
+        }
+    }
+
+    /// The record's id.
+    #[getter]
+    fn record_id(&self) -> String {
+        self.inner.record.id.clone()
+    }
+
+    /// The record's serial, as registered.
+    #[getter]
+    fn serial(&self) -> String {
+        self.inner.record.serial.clone()
+    }
+
+    /// The record's make.
+    #[getter]
+    fn make(&self) -> Option<String> {
+        self.inner.record.make.clone()
+    }
+
+    /// The record's model.
+    #[getter]
+    fn model(&self) -> Option<String> {
+        self.inner.record.model.clone()
+    }
+
+    /// The record's calibre.
+    #[getter]
+    fn calibre(&self) -> Option<String> {
+        self.inner.record.calibre.clone()
+    }
+
+    /// The record's kind.
+    #[getter]
+    fn kind(&self) -> Option<String> {
+        opt_str(self.inner.record.kind.map(|k| k.as_str()))
+    }
+
+    /// The reporting country.
+    #[getter]
+    fn country(&self) -> Option<String> {
+        self.inner.record.country.clone()
+    }
+
+    /// The record's status.
+    #[getter]
+    fn status(&self) -> Option<String> {
+        opt_str(self.inner.record.status.map(|s| s.as_str()))
+    }
+
+    /// When the record was reported, ``"YYYY-MM-DD"``.
+    #[getter]
+    fn reported_on(&self) -> Option<String> {
+        self.inner.record.reported_on.map(|d| d.to_string())
+    }
+
+    /// Score in [0, 1]; higher is more likely the same firearm.
+    #[getter]
+    fn score(&self) -> f64 {
+        f64::from(self.inner.score)
+    }
+
+    /// Why: how the serial matched and how make, model and calibre agree.
+    #[getter]
+    fn explanation(&self) -> Explanation {
+        Explanation {
+            inner: self.inner.explanation.clone(),
+        }
+    }
+
+    /// The hit as a flat dict: the record's fields (id as ``record_id``), ``score``, the
+    /// hits-file columns (``serial_match`` … ``calibre_match``) and ``explanation``
+    /// (its text).
+    fn as_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        record_items(&d, &self.inner.record, "record_id")?;
+        let e = self.explanation();
+        d.set_item("score", self.score())?;
+        d.set_item("serial_match", e.serial_match())?;
+        d.set_item("serial_distance", e.serial_distance())?;
+        d.set_item("make_match", e.make_match())?;
+        d.set_item("model_match", e.model_match())?;
+        d.set_item("calibre_match", e.calibre_match())?;
+        d.set_item("explanation", e.__str__())?;
+        Ok(d)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<Hit {:?} score={:.4} serial {}>",
+            self.inner.record.id,
+            self.inner.score,
+            self.inner.explanation.serial.kind.as_str()
+        )
+    }
+}

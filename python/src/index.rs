@@ -1,0 +1,510 @@
+//! `Index`: the register, built from records, saved and opened, checked.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use armsmatch::io::{HitRow, ReadOptions};
+use armsmatch::{CheckOptions, Error, IndexBuilder, Query};
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyMemoryView, PyType};
+use pyo3::IntoPyObjectExt;
+
+use crate::convert::{
+    all_names, check_options, is_path, opt_text_arg, path_arg, query_from_row, record_from_row,
+    text_arg, threads_arg, Table, QUERY_COLUMNS, RECORD_COLUMNS,
+};
+use crate::errors::{in_context, invalid, to_py_err, wrong_type};
+use crate::hit::{Hit, Record};
+use crate::reference::Reference;
+
+/// A searchable register of firearms reported lost, stolen, trafficked or smuggled.
+///
+/// Build one with ``Index.build(records)`` or open a saved one with
+/// ``Index.open(path)``; check firearms with ``check`` (one) or ``check_many`` (a
+/// batch, on all cores, without holding the GIL). Records can be inserted, updated and
+/// removed at any time; the change is visible to the next check, and ``compact()``
+/// folds changes into the search structure.
+///
+/// An index can be shared between Python threads. It pickles by path when it was
+/// opened from (or saved to) a file and has not changed since, so worker processes
+/// memory-map the same file; otherwise by its bytes.
+#[pyclass(frozen, module = "armsmatch._armsmatch")]
+pub(crate) struct Index {
+    inner: armsmatch::Index,
+    /// The file this index is identical to, if any (set by `open` and `save`, cleared
+    /// by any change). Also held while changing the index, so a pickle by path never
+    /// races a change.
+    path: Mutex<Option<PathBuf>>,
+}
+
+/// The glue module that knows DataFrames (pure Python).
+fn frames(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
+    py.import("armsmatch._frames")
+}
+
+/// `(kind, data)` from the glue: what kind of table `obj` is, and its columns.
+fn table_of<'py>(
+    obj: &Bound<'py, PyAny>,
+    names: Vec<&'static str>,
+    what: &str,
+) -> PyResult<(String, Table<'py>)> {
+    let (kind, data): (String, Bound<'py, PyAny>) = frames(obj.py())?
+        .call_method1("table", (obj, names, what))?
+        .extract()?;
+    let table = Table::new(&kind, data)?;
+    Ok((kind, table))
+}
+
+impl Index {
+    fn wrap(inner: armsmatch::Index, path: Option<PathBuf>) -> Index {
+        Index {
+            inner,
+            path: Mutex::new(path),
+        }
+    }
+
+    fn path_lock(&self) -> MutexGuard<'_, Option<PathBuf>> {
+        // The guarded value is a plain path: a panic elsewhere cannot leave it invalid.
+        self.path.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Runs a change with the path lock held, and forgets the path if it succeeded.
+    fn change<T>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&armsmatch::Index) -> Result<T, Error> + Send,
+    ) -> PyResult<T>
+    where
+        T: Send,
+    {
+        let inner = &self.inner;
+        let path = &self.path;
+        py.allow_threads(|| {
+            let mut guard = path.lock().unwrap_or_else(|p| p.into_inner());
+            let out = f(inner)?;
+            *guard = None;
+            Ok(out)
+        })
+        .map_err(to_py_err)
+    }
+
+    /// The checks of a batch, as hits-file columns. Runs without the GIL.
+    fn check_batch(
+        &self,
+        queries: &[(String, Query)],
+        opts: &CheckOptions,
+        threads: usize,
+    ) -> Result<HitColumns, Error> {
+        // The options are the same for every check: validate them once, so an invalid
+        // option is reported as such rather than as the first query's error.
+        self.inner.check(&Query::default(), opts)?;
+        let checks: Vec<Query> = queries.iter().map(|(_, q)| q.clone()).collect();
+        let results = self.inner.check_many_with_threads(&checks, opts, threads)?;
+        let mut out = HitColumns::default();
+        for (i, ((id, _), result)) in queries.iter().zip(results).enumerate() {
+            let hits =
+                result.map_err(|e| in_context(e, &format!("queries[{i}] (query_id {id:?})")))?;
+            for row in HitRow::from_hits(id, &hits) {
+                out.push(row);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Hits in columns, in `HitRow::COLUMNS` order.
+#[derive(Default)]
+struct HitColumns {
+    query_id: Vec<String>,
+    rank: Vec<u32>,
+    record_id: Vec<String>,
+    score: Vec<f64>,
+    serial_match: Vec<String>,
+    serial_distance: Vec<u8>,
+    make_match: Vec<String>,
+    model_match: Vec<String>,
+    calibre_match: Vec<String>,
+}
+
+impl HitColumns {
+    fn push(&mut self, r: HitRow) {
+        self.query_id.push(r.query_id);
+        self.rank.push(r.rank);
+        self.record_id.push(r.record_id);
+        // The row's score is rounded to 4 decimals as an f32; give Python the f64 nearest
+        // that decimal (0.9123, not 0.9122999906539917).
+        self.score
+            .push((f64::from(r.score) * 10_000.0).round() / 10_000.0);
+        self.serial_match.push(r.serial_match);
+        self.serial_distance.push(r.serial_distance);
+        self.make_match.push(r.make_match);
+        self.model_match.push(r.model_match);
+        self.calibre_match.push(r.calibre_match);
+    }
+
+    fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+        let d = PyDict::new(py);
+        for name in HitRow::COLUMNS {
+            let list = match name {
+                "query_id" => PyList::new(py, self.query_id.iter())?,
+                "rank" => PyList::new(py, self.rank.iter())?,
+                "record_id" => PyList::new(py, self.record_id.iter())?,
+                "score" => PyList::new(py, self.score.iter())?,
+                "serial_match" => PyList::new(py, self.serial_match.iter())?,
+                "serial_distance" => PyList::new(py, self.serial_distance.iter())?,
+                "make_match" => PyList::new(py, self.make_match.iter())?,
+                "model_match" => PyList::new(py, self.model_match.iter())?,
+                "calibre_match" => PyList::new(py, self.calibre_match.iter())?,
+                other => return Err(invalid("hits", format!("unknown hits column {other:?}"))),
+            };
+            d.set_item(name, list)?;
+        }
+        Ok(d)
+    }
+}
+
+/// The Python type of each hits column, for typed empty frames.
+pub(crate) fn hit_column_types() -> Vec<(&'static str, &'static str)> {
+    HitRow::COLUMNS
+        .iter()
+        .map(|&c| {
+            let t = match c {
+                "rank" | "serial_distance" => "int",
+                "score" => "float",
+                _ => "str",
+            };
+            (c, t)
+        })
+        .collect()
+}
+
+#[pymethods]
+impl Index {
+    /// Builds an index from records: a pandas or polars DataFrame, a pyarrow Table, an
+    /// iterable of dicts (or ``Record`` objects), or the path of a records file (CSV with
+    /// a header row, or JSON Lines for ``.jsonl``/``.ndjson``/``.json``).
+    ///
+    /// Columns (dict keys): ``record_id`` (or ``id``) and ``serial`` are required;
+    /// ``make``, ``model``, ``calibre``, ``type`` (or ``kind``), ``country``, ``status``,
+    /// ``reported_on`` are optional; others are ignored. A missing value (None, NaN,
+    /// empty text) is unknown; an unknown serial never produces a serial hit.
+    ///
+    /// Raises ``InvalidInputError`` naming the row and field, ``DuplicateIdError`` when
+    /// two records share an id, ``ParseError`` for a malformed file row.
+    #[classmethod]
+    #[pyo3(signature = (records, *, reference=None))]
+    fn build(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        records: &Bound<'_, PyAny>,
+        reference: Option<PyRef<'_, Reference>>,
+    ) -> PyResult<Index> {
+        let mut builder = match &reference {
+            Some(r) => IndexBuilder::with_reference(Arc::new(r.inner.clone())),
+            None => IndexBuilder::new(),
+        };
+        drop(reference);
+        if is_path(records)? {
+            let path = path_arg(records, "records")?;
+            let inner = py
+                .allow_threads(move || {
+                    armsmatch::io::for_each_record(&path, ReadOptions::default(), |r| {
+                        builder.add(r)
+                    })?;
+                    builder.build()
+                })
+                .map_err(to_py_err)?;
+            return Ok(Index::wrap(inner, None));
+        }
+        let (_, table) = table_of(records, all_names(&RECORD_COLUMNS), "records")?;
+        let mut add = |i: usize, record: armsmatch::Record| {
+            builder
+                .add(record)
+                .map_err(|e| to_py_err(in_context(e, &format!("records[{i}]"))))
+        };
+        match &table {
+            // Rows may be dicts or `Record` objects.
+            Table::Rows(rows) => {
+                let iter = rows.try_iter().map_err(|_| {
+                    wrong_type(
+                        "records",
+                        "a DataFrame, an Arrow table, an iterable of dicts or a path",
+                        rows,
+                    )
+                })?;
+                for (i, row) in iter.enumerate() {
+                    add(i, Record::from_py(&row?, &format!("records[{i}]"))?)?;
+                }
+            }
+            Table::Columns { .. } => {
+                table.for_each_row(
+                    "records",
+                    &RECORD_COLUMNS,
+                    &["record_id", "serial"],
+                    |i, row| add(i, record_from_row(row, &format!("records[{i}]"))?),
+                )?;
+            }
+        }
+        let inner = py
+            .allow_threads(move || builder.build())
+            .map_err(to_py_err)?;
+        Ok(Index::wrap(inner, None))
+    }
+
+    /// Opens a saved index, memory-mapping the file. The whole file is verified first;
+    /// a truncated, damaged or foreign file raises ``CorruptIndexError``. The file must
+    /// not be modified while open (``save`` replaces a file atomically, by rename).
+    #[classmethod]
+    fn open(_cls: &Bound<'_, PyType>, py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<Index> {
+        let path = path_arg(path, "path")?;
+        let path = std::path::absolute(&path).unwrap_or(path);
+        let inner = py
+            .allow_threads(|| armsmatch::Index::open(&path))
+            .map_err(to_py_err)?;
+        Ok(Index::wrap(inner, Some(path)))
+    }
+
+    /// Reads an index from bytes (``to_bytes()`` or a saved file's content).
+    #[classmethod]
+    fn from_bytes(
+        _cls: &Bound<'_, PyType>,
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+    ) -> PyResult<Index> {
+        let bytes: Vec<u8> = if let Ok(b) = data.downcast::<PyBytes>() {
+            b.as_bytes().to_vec()
+        } else if data.is_instance_of::<PyByteArray>() || data.is_instance_of::<PyMemoryView>() {
+            py.get_type::<PyBytes>()
+                .call1((data,))?
+                .downcast_into::<PyBytes>()?
+                .as_bytes()
+                .to_vec()
+        } else {
+            return Err(wrong_type("data", "bytes", data));
+        };
+        let inner = py
+            .allow_threads(move || armsmatch::Index::from_bytes(bytes))
+            .map_err(to_py_err)?;
+        Ok(Index::wrap(inner, None))
+    }
+
+    /// The index as file bytes, including changes since the last compaction.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let bytes = py
+            .allow_threads(|| self.inner.to_bytes())
+            .map_err(to_py_err)?;
+        Ok(PyBytes::new(py, &bytes))
+    }
+
+    /// Saves the index (with its changes) to one file, atomically: written beside it,
+    /// then renamed over ``path``.
+    fn save(&self, py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<()> {
+        let path = path_arg(path, "path")?;
+        let path = std::path::absolute(&path).unwrap_or(path);
+        let inner = &self.inner;
+        let slot = &self.path;
+        py.allow_threads(|| {
+            let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
+            inner.save(&path)?;
+            *guard = Some(path.clone());
+            Ok(())
+        })
+        .map_err(to_py_err)
+    }
+
+    /// Adds a record (a ``Record`` or a dict). Raises ``DuplicateIdError`` if the id is
+    /// present.
+    fn insert(&self, py: Python<'_>, record: &Bound<'_, PyAny>) -> PyResult<()> {
+        let record = Record::from_py(record, "record")?;
+        self.change(py, move |ix| ix.insert(record))
+    }
+
+    /// Replaces the record with the same id. Raises ``NotFoundError`` if absent.
+    fn update(&self, py: Python<'_>, record: &Bound<'_, PyAny>) -> PyResult<()> {
+        let record = Record::from_py(record, "record")?;
+        self.change(py, move |ix| ix.update(record))
+    }
+
+    /// Removes the record with this id. Raises ``NotFoundError`` (a ``KeyError``) if
+    /// absent.
+    fn remove(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<()> {
+        let id = text_arg(id, "id")?;
+        self.change(py, move |ix| ix.remove(&id))
+    }
+
+    /// Folds the records inserted and removed since the last compaction into the
+    /// search structure. Checks from other threads keep running meanwhile.
+    fn compact(&self, py: Python<'_>) -> PyResult<()> {
+        let inner = &self.inner;
+        py.allow_threads(|| inner.compact()).map_err(to_py_err)
+    }
+
+    /// The record with this id, or None.
+    fn get(&self, id: &Bound<'_, PyAny>) -> PyResult<Option<Record>> {
+        let id = text_arg(id, "id")?;
+        Ok(self.inner.get(&id).map(|inner| Record { inner }))
+    }
+
+    fn __contains__(&self, id: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let id = text_arg(id, "id")?;
+        Ok(self.inner.contains(&id))
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// Sizes and counts: ``records`` (findable now), ``base_records``, ``keys``,
+    /// ``no_serial``, ``live_added``, ``live_removed``, ``bytes`` (per section and
+    /// ``total``), ``reference_version``, ``format_version`` and ``path`` (the file the
+    /// index is identical to, or None).
+    fn info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let i = self.inner.info();
+        let d = PyDict::new(py);
+        d.set_item("records", i.records)?;
+        d.set_item("base_records", i.base_records)?;
+        d.set_item("keys", i.keys)?;
+        d.set_item("no_serial", i.no_serial)?;
+        d.set_item("live_added", i.live_added)?;
+        d.set_item("live_removed", i.live_removed)?;
+        let bytes = PyDict::new(py);
+        for (k, v) in &i.bytes {
+            bytes.set_item(k, v)?;
+        }
+        d.set_item("bytes", bytes)?;
+        d.set_item("reference_version", &i.reference_version)?;
+        d.set_item("format_version", i.format_version)?;
+        d.set_item("path", self.path())?;
+        Ok(d)
+    }
+
+    /// The file this index is identical to (opened from or saved to, unchanged since),
+    /// or None.
+    #[getter]
+    fn path(&self) -> Option<String> {
+        self.path_lock().as_ref().map(|p| p.display().to_string())
+    }
+
+    /// The reference the index compares names with (a copy).
+    #[getter]
+    fn reference(&self) -> Reference {
+        Reference {
+            inner: (*self.inner.reference()).clone(),
+        }
+    }
+
+    /// Checks one firearm: hits ranked by score (ties by record id), at most ``top``,
+    /// none under ``threshold`` (default ``DEFAULT_THRESHOLD``).
+    ///
+    /// ``serial`` may hold ``?`` (one unknown character) and ``*`` (any run) for
+    /// partially obliterated serials. ``max_edits`` fixes the edit budget (default:
+    /// ``auto_edit_budget`` of the serial's length). ``serial_only`` ignores make, model
+    /// and calibre. Raises ``LimitExceededError`` for a check over the limits
+    /// (``LIMITS``) and ``InvalidInputError`` for an out-of-range option.
+    #[pyo3(
+        signature = (serial, make=None, model=None, calibre=None, country=None, *, top=None, threshold=None, max_edits=None, serial_only=false),
+        text_signature = "(self, /, serial, make=None, model=None, calibre=None, country=None, *, top=10, threshold=None, max_edits=None, serial_only=False)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    fn check(
+        &self,
+        py: Python<'_>,
+        serial: &Bound<'_, PyAny>,
+        make: Option<&Bound<'_, PyAny>>,
+        model: Option<&Bound<'_, PyAny>>,
+        calibre: Option<&Bound<'_, PyAny>>,
+        country: Option<&Bound<'_, PyAny>>,
+        top: Option<&Bound<'_, PyAny>>,
+        threshold: Option<&Bound<'_, PyAny>>,
+        max_edits: Option<&Bound<'_, PyAny>>,
+        serial_only: bool,
+    ) -> PyResult<Vec<Hit>> {
+        let query = Query {
+            serial: text_arg(serial, "serial")?,
+            make: opt_text_arg(make, "make")?,
+            model: opt_text_arg(model, "model")?,
+            calibre: opt_text_arg(calibre, "calibre")?,
+            country: opt_text_arg(country, "country")?,
+        };
+        let opts = check_options(top, threshold, max_edits, serial_only)?;
+        let inner = &self.inner;
+        let hits = py
+            .allow_threads(|| inner.check(&query, &opts))
+            .map_err(to_py_err)?;
+        Ok(hits.into_iter().map(|inner| Hit { inner }).collect())
+    }
+
+    /// Checks many firearms on all cores (or ``threads``), without holding the GIL.
+    ///
+    /// ``queries``: a pandas or polars DataFrame, a pyarrow Table, an iterable of dicts,
+    /// or the path of a queries file. Columns: ``serial`` (required), ``query_id``
+    /// (default: the row position, as text), ``make``, ``model``, ``calibre``,
+    /// ``country``.
+    ///
+    /// Returns the hits in the kind given (pandas → pandas, polars → polars, Arrow →
+    /// Arrow, dicts or a file → list of dicts) with the columns of the hits file:
+    /// ``query_id, rank, record_id, score, serial_match, serial_distance, make_match,
+    /// model_match, calibre_match`` (scores rounded to 4 decimals). A check that fails
+    /// (over a limit) raises, naming its row and query id.
+    #[pyo3(
+        signature = (queries, *, top=None, threshold=None, max_edits=None, serial_only=false, threads=None),
+        text_signature = "(self, /, queries, *, top=10, threshold=None, max_edits=None, serial_only=False, threads=None)"
+    )]
+    #[allow(clippy::too_many_arguments)]
+    fn check_many<'py>(
+        &self,
+        py: Python<'py>,
+        queries: &Bound<'py, PyAny>,
+        top: Option<&Bound<'py, PyAny>>,
+        threshold: Option<&Bound<'py, PyAny>>,
+        max_edits: Option<&Bound<'py, PyAny>>,
+        serial_only: bool,
+        threads: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let opts = check_options(top, threshold, max_edits, serial_only)?;
+        let threads = threads_arg(threads)?;
+        let (kind, rows) = if is_path(queries)? {
+            let path = path_arg(queries, "queries")?;
+            let (rows, _) = py
+                .allow_threads(|| armsmatch::io::read_queries(&path, ReadOptions::default()))
+                .map_err(to_py_err)?;
+            let rows: Vec<(String, Query)> =
+                rows.into_iter().map(|r| (r.query_id, r.query)).collect();
+            ("rows".to_string(), rows)
+        } else {
+            let (kind, table) = table_of(queries, all_names(&QUERY_COLUMNS), "queries")?;
+            let mut rows = Vec::with_capacity(table.len_hint());
+            table.for_each_row("queries", &QUERY_COLUMNS, &["serial"], |i, row| {
+                rows.push(query_from_row(row, i, &format!("queries[{i}]"))?);
+                Ok(())
+            })?;
+            (kind, rows)
+        };
+        let columns = py
+            .allow_threads(|| self.check_batch(&rows, &opts, threads))
+            .map_err(to_py_err)?;
+        let columns = columns.into_dict(py)?;
+        frames(py)?.call_method1("hits_table", (kind, columns))
+    }
+
+    /// Pickle support: by path when the index is identical to a file (workers
+    /// memory-map it), else by bytes.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, PyObject)> {
+        let class = py.get_type::<Index>();
+        let guard = self.path_lock();
+        if let Some(path) = guard.as_ref() {
+            let args = (path.display().to_string(),).into_py_any(py)?;
+            return Ok((class.getattr("open")?, args));
+        }
+        drop(guard);
+        let args = (self.to_bytes(py)?,).into_py_any(py)?;
+        Ok((class.getattr("from_bytes")?, args))
+    }
+
+    fn __repr__(&self) -> String {
+        match self.path() {
+            Some(p) => format!("<armsmatch.Index: {} records, {p}>", self.inner.len()),
+            None => format!("<armsmatch.Index: {} records>", self.inner.len()),
+        }
+    }
+}

@@ -1,0 +1,153 @@
+"""Index life cycle: insert, update, remove and compact are visible to the next check;
+save and open; info, get, len, contains."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import armsmatch
+
+
+def ids(hits: list[armsmatch.Hit]) -> list[str]:
+    return [h.record_id for h in hits]
+
+
+@pytest.fixture()
+def index(small_records: list[dict[str, str]]) -> armsmatch.Index:
+    return armsmatch.Index.build(small_records)
+
+
+def test_len_get_contains(index: armsmatch.Index, small_records: list[dict[str, str]]) -> None:
+    assert len(index) == len(small_records)
+    record = index.get("DEU-1")
+    assert record is not None
+    assert (record.id, record.serial, record.make, record.kind, record.country, record.status, record.reported_on) == (
+        "DEU-1", "AB123456", "Glock", "pistol", "DEU", "stolen", "2024-01-02")
+    assert index.get("nope") is None
+    assert "DEU-1" in index and "nope" not in index
+
+
+def test_insert_remove_update_compact_are_visible(index: armsmatch.Index) -> None:
+    assert index.check("QW-77881") == []
+    index.insert({"id": "NEW-1", "serial": "QW77881", "make": "Walther"})
+    assert ids(index.check("QW-77881")) == ["NEW-1"]
+    assert len(index) == 5 and index.info()["live_added"] == 1
+
+    index.update(armsmatch.Record("NEW-1", "QW77999", make="Walther"))
+    assert index.check("QW-77881", max_edits=0) == []
+    assert ids(index.check("QW77999")) == ["NEW-1"]
+
+    index.remove("DEU-1")
+    assert "DEU-1" not in ids(index.check("AB123456"))
+    assert index.info()["live_removed"] == 1
+    assert len(index) == 4
+
+    index.compact()
+    info = index.info()
+    assert (info["live_added"], info["live_removed"], info["base_records"], info["records"]) == (0, 0, 4, 4)
+    assert ids(index.check("QW77999")) == ["NEW-1"]
+    assert "DEU-1" not in ids(index.check("AB123456"))
+    assert "FRA-1" in ids(index.check("AB123456"))
+
+    # A removed id can be inserted again.
+    index.insert({"id": "DEU-1", "serial": "AB123456", "make": "Glock"})
+    assert ids(index.check("AB123456", make="Glock"))[0] == "DEU-1"
+
+
+def test_save_open_round_trip(tmp_path: Path, index: armsmatch.Index) -> None:
+    index.insert({"id": "NEW-1", "serial": "QW77881"})
+    path = tmp_path / "register.armsidx"
+    assert index.path is None
+    index.save(path)
+    assert index.path == str(path)
+    opened = armsmatch.Index.open(path)
+    assert opened.path == str(path)
+    assert len(opened) == len(index) == 5
+    for serial in ("AB123456", "QW77881", "XY987645"):
+        assert [h.as_dict() for h in opened.check(serial)] == [h.as_dict() for h in index.check(serial)]
+    assert opened.info()["path"] == str(path)
+    opened.remove("NEW-1")
+    assert opened.path is None
+    # Relative paths are kept absolute.
+    assert Path(armsmatch.Index.open(path).path or "").is_absolute()
+
+
+def test_bytes_round_trip(index: armsmatch.Index) -> None:
+    data = index.to_bytes()
+    assert isinstance(data, bytes)
+    again = armsmatch.Index.from_bytes(data)
+    assert len(again) == len(index)
+    assert armsmatch.Index.from_bytes(bytearray(data)).to_bytes() == data
+    assert armsmatch.Index.from_bytes(memoryview(data)).to_bytes() == data
+
+
+def test_info(index: armsmatch.Index) -> None:
+    info = index.info()
+    assert info["records"] == 4
+    assert info["no_serial"] == 1  # "UNK" is a placeholder
+    assert info["bytes"]["total"] == len(index.to_bytes())
+    assert isinstance(info["format_version"], int)
+    assert info["reference_version"] == index.reference.version
+
+
+def test_custom_reference() -> None:
+    ref = armsmatch.Reference.empty()
+    ref.extend('[[make]]\nname = "Acme Arms"\naliases = ["ACME"]\n')
+    index = armsmatch.Index.build([{"id": "R1", "serial": "AB123456", "make": "Acme Arms"}], reference=ref)
+    hit = index.check("AB123456", make="acme")[0]
+    assert hit.explanation.make_match in ("same", "alias")
+    default = armsmatch.Index.build([{"id": "R1", "serial": "AB123456", "make": "Acme Arms"}])
+    assert default.check("AB123456", make="acme", threshold=0.0)[0].explanation.make_match not in ("same", "alias")
+
+
+def test_hit_object(index: armsmatch.Index) -> None:
+    hit = index.check("AB123465", make="Glock")[0]
+    assert hit.record_id == "DEU-1" and hit.record.id == "DEU-1"
+    assert (hit.serial, hit.make, hit.model, hit.calibre) == ("AB123456", "Glock", "19", "9mm")
+    e = hit.explanation
+    assert e.serial_match == "fuzzy" and e.serial_distance == 1
+    assert e.edits == [{"kind": "transposition", "at": 6, "check": None, "record": None}]
+    text = str(e)
+    assert "fuzzy" in text and "transposition" in text and "make same" in text
+    d = hit.as_dict()
+    assert d["record_id"] == "DEU-1" and d["explanation"] == text and d["score"] == hit.score
+    assert 0.0 < hit.score <= 1.0
+    assert abs(e.serial_score * e.identity_factor - hit.score) < 1e-6
+    assert e.as_dict()["text"] == text
+    assert "DEU-1" in repr(hit)
+
+
+def test_concurrent_checks_and_inserts(index: armsmatch.Index) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def insert() -> None:
+        try:
+            for i in range(200):
+                index.insert({"id": f"T{i}", "serial": f"TT{i:06d}"})
+        except BaseException as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    t = threading.Thread(target=insert)
+    t.start()
+    for _ in range(200):
+        assert ids(index.check("AB123456"))[:2] == ["DEU-1", "FRA-1"]
+    t.join()
+    assert not errors
+    assert len(index) == 204
+    assert ids(index.check("TT000123", max_edits=0)) == ["T123"]
+
+
+def test_serial_only_and_threads(index: armsmatch.Index, small_queries: list[dict[str, str]]) -> None:
+    # Under another make the exact serial falls below the threshold; serial_only
+    # compares serials alone.
+    assert index.check("XY987654", make="Glock") == []
+    hit = index.check("XY987654", make="Glock", serial_only=True)[0]
+    assert (hit.record_id, hit.explanation.make_match, hit.score) == ("ITA-1", "unknown", 1.0)
+    assert index.check_many(small_queries, threads=1) == index.check_many(small_queries, threads=2)
+    assert index.check_many(small_queries, top=1) == [
+        r for r in index.check_many(small_queries) if r["rank"] == 1
+    ]

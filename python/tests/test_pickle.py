@@ -1,0 +1,64 @@
+"""Pickling an index: by path when it is identical to a file, else by bytes."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import armsmatch
+
+
+def test_pickle_by_bytes(small_records: list[dict[str, str]]) -> None:
+    index = armsmatch.Index.build(small_records)
+    index.insert({"id": "NEW-1", "serial": "QW77881"})
+    data = pickle.dumps(index)
+    assert len(data) > len(index.to_bytes()) // 2  # the bytes travel
+    again = pickle.loads(data)
+    assert again.path is None
+    assert len(again) == 5
+    assert [h.as_dict() for h in again.check("QW77881")] == [h.as_dict() for h in index.check("QW77881")]
+
+
+def test_pickle_by_path(tmp_path: Path, small_records: list[dict[str, str]]) -> None:
+    path = tmp_path / "register.armsidx"
+    armsmatch.Index.build(small_records).save(path)
+    index = armsmatch.Index.open(path)
+    data = pickle.dumps(index)
+    assert len(data) < 1000 and str(path).encode() in data
+    again = pickle.loads(data)
+    assert again.path == str(path)
+    assert [h.as_dict() for h in again.check("AB123456")] == [h.as_dict() for h in index.check("AB123456")]
+
+    # Once changed, the index no longer equals the file: it pickles by bytes.
+    index.insert({"id": "NEW-1", "serial": "QW77881"})
+    changed = pickle.loads(pickle.dumps(index))
+    assert changed.path is None and "NEW-1" in changed
+
+    # Saving makes it equal to a file again.
+    other = tmp_path / "other.armsidx"
+    index.save(other)
+    assert pickle.loads(pickle.dumps(index)).path == str(other)
+
+
+def test_pickle_in_another_process(tmp_path: Path, small_records: list[dict[str, str]]) -> None:
+    path = tmp_path / "register.armsidx"
+    armsmatch.Index.build(small_records).save(path)
+    blob = tmp_path / "index.pickle"
+    blob.write_bytes(pickle.dumps(armsmatch.Index.open(path)))
+    code = (
+        "import pickle, sys; ix = pickle.loads(open(sys.argv[1], 'rb').read()); "
+        "print(ix.path, len(ix), ix.check('AB123456')[0].record_id)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(blob)], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [str(path), "4", "DEU-1"]
+
+
+def test_other_objects_pickle(small_records: list[dict[str, str]]) -> None:
+    record = armsmatch.Record("R1", "AB1", make="Glock", reported_on="2024-01-02")
+    assert pickle.loads(pickle.dumps(record)) == record
+    ref = armsmatch.Reference.embedded()
+    again = pickle.loads(pickle.dumps(ref))
+    assert again.resolve_make("S&W") == ref.resolve_make("S&W")
+    assert again.version == ref.version
