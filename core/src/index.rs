@@ -735,6 +735,51 @@ impl Index {
         queries.par_iter().map(|q| self.check(q, opts)).collect()
     }
 
+    /// Checks a stream of firearms on all cores without holding all results: queries
+    /// are taken in chunks of `chunk` (at least 1), each chunk is checked in parallel,
+    /// and `sink(i, result)` is called on the calling thread for every query in input
+    /// order. Memory is bounded by one chunk of queries and results, whatever the
+    /// stream's length. Stops early, returning `false`, if `sink` returns `false`.
+    ///
+    /// ```
+    /// use armsmatch::{Index, Record, Query, CheckOptions};
+    /// let mut b = Index::builder();
+    /// b.add(Record::new("R1", "AB123456"))?;
+    /// let index = b.build()?;
+    /// let queries = (0..10_000).map(|i| Query::new(format!("AB{:06}", 123_456 + i % 3)));
+    /// let mut found = 0;
+    /// index.check_each(queries, &CheckOptions::default(), 1024, |_, hits| {
+    ///     found += hits.map(|h| h.len()).unwrap_or(0);
+    ///     true
+    /// });
+    /// assert!(found >= 3334);
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn check_each(
+        &self,
+        queries: impl IntoIterator<Item = Query>,
+        opts: &CheckOptions,
+        chunk: usize,
+        mut sink: impl FnMut(usize, Result<Vec<Hit>>) -> bool,
+    ) -> bool {
+        let chunk = chunk.max(1);
+        let mut queries = queries.into_iter();
+        let mut at = 0usize;
+        loop {
+            let batch: Vec<Query> = queries.by_ref().take(chunk).collect();
+            if batch.is_empty() {
+                return true;
+            }
+            let results = self.check_many(&batch, opts);
+            for r in results {
+                if !sink(at, r) {
+                    return false;
+                }
+                at += 1;
+            }
+        }
+    }
+
     /// [`Index::check_many`] on `threads` threads (0 = all cores).
     pub fn check_many_with_threads(
         &self,
