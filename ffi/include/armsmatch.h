@@ -1,0 +1,1738 @@
+/*
+ * armsmatch: check seized or found firearms against a register of firearms reported
+ * lost, stolen, trafficked or smuggled.
+ *
+ * Conventions of this API
+ *
+ * - Every function except the `_free` functions returns an `armsmatch_status`;
+ *   ARMSMATCH_STATUS_OK is 0. Outputs go through out-pointers, written only on success.
+ *   After a failure, armsmatch_last_error_message() gives a readable message
+ *   (thread-local; kept until another call on the same thread fails).
+ * - Handles are opaque: armsmatch_index, armsmatch_builder, armsmatch_hits,
+ *   armsmatch_batch, armsmatch_reference, armsmatch_options. Each is freed by its
+ *   `_free` function, which accepts NULL.
+ * - Strings in are a pointer and a length in bytes (no NUL needed), valid UTF-8. An
+ *   optional string is NULL (with length 0) or empty when unknown.
+ * - Strings out are either borrowed from a handle (valid until it is freed, also
+ *   NUL-terminated), static, or copied into a caller buffer snprintf-style
+ *   (buf, buf_len, &written: `*written` is the full length; `*written >= buf_len` means
+ *   the copy was cut). The caller never frees a string.
+ * - Thread safety is stated on each handle and function. An index is shared: checks run
+ *   on any number of threads while other threads insert, update, remove or compact.
+ * - No Rust panic crosses this boundary: it becomes ARMSMATCH_STATUS_PANIC.
+ */
+
+
+#ifndef ARMSMATCH_H
+#define ARMSMATCH_H
+
+/* Generated with cbindgen:0.29.4 */
+
+/* Generated from ffi/src by ffi/src/bin/gen-header.rs (cbindgen). Do not edit by hand. */
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+/**
+ * Most threads `armsmatch_options_set_threads` accepts.
+ */
+#define ARMSMATCH_MAX_THREADS 256
+
+/**
+ * The edit budget that grows with the serial's length (0 up to 4 characters, 1 for 5–7,
+ * 2 from 8): pass it to `armsmatch_options_set_max_edits`.
+ */
+#define ARMSMATCH_MAX_EDITS_AUTO -1
+
+/**
+ * The result of every call. `ARMSMATCH_STATUS_OK` is 0; the other codes are stable:
+ * a code is never reused for another meaning, new codes are only added.
+ *
+ * On any status other than OK, `armsmatch_last_error_message` gives a readable message
+ * that names the function and the argument, field, file or limit at fault.
+ */
+enum armsmatch_status
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Success.
+   */
+  ARMSMATCH_STATUS_OK = 0,
+  /**
+   * A required pointer argument was NULL (or a string was NULL with a nonzero length).
+   */
+  ARMSMATCH_STATUS_NULL_ARGUMENT = 1,
+  /**
+   * A string argument was not valid UTF-8.
+   */
+  ARMSMATCH_STATUS_INVALID_UTF8 = 2,
+  /**
+   * An argument cannot be used: an empty record id, an impossible date, a bad country
+   * code, an option out of range, an unknown enum code, a partial serial with too few
+   * known characters.
+   */
+  ARMSMATCH_STATUS_INVALID_ARGUMENT = 3,
+  /**
+   * An input was over a documented limit (see `armsmatch_limits`).
+   */
+  ARMSMATCH_STATUS_LIMIT_EXCEEDED = 4,
+  /**
+   * A record id was added twice to one index.
+   */
+  ARMSMATCH_STATUS_DUPLICATE_ID = 5,
+  /**
+   * No record with that id is in the index.
+   */
+  ARMSMATCH_STATUS_NOT_FOUND = 6,
+  /**
+   * A row of a records file could not be read (the message names file, line and column).
+   */
+  ARMSMATCH_STATUS_PARSE = 7,
+  /**
+   * Reference data (TOML) could not be read or is inconsistent.
+   */
+  ARMSMATCH_STATUS_REFERENCE = 8,
+  /**
+   * An index file (or byte buffer) is truncated, corrupted, of another format version,
+   * or not an index at all.
+   */
+  ARMSMATCH_STATUS_CORRUPT_INDEX = 9,
+  /**
+   * Reading or writing a file failed (the message has the path and the OS error).
+   */
+  ARMSMATCH_STATUS_IO = 10,
+  /**
+   * A position (hit, edit, batch entry) past the end.
+   */
+  ARMSMATCH_STATUS_OUT_OF_RANGE = 11,
+  /**
+   * A bug in armsmatch: a Rust panic was caught at the boundary. Handles passed to the
+   * call remain safe to free.
+   */
+  ARMSMATCH_STATUS_PANIC = 12,
+  /**
+   * An error of a kind this version of the C API does not know (from a newer core);
+   * the message says what it was.
+   */
+  ARMSMATCH_STATUS_OTHER = 13,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum armsmatch_status armsmatch_status;
+#else
+typedef uint32_t armsmatch_status;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The kind of firearm (after the NCIC type codes).
+ */
+enum armsmatch_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Not recorded.
+   */
+  ARMSMATCH_KIND_UNKNOWN = 0,
+  /**
+   * Self-loading or single-shot handgun.
+   */
+  ARMSMATCH_KIND_PISTOL = 1,
+  /**
+   * Revolver.
+   */
+  ARMSMATCH_KIND_REVOLVER = 2,
+  /**
+   * Rifle or carbine.
+   */
+  ARMSMATCH_KIND_RIFLE = 3,
+  /**
+   * Shotgun.
+   */
+  ARMSMATCH_KIND_SHOTGUN = 4,
+  /**
+   * Submachine gun (machine pistol).
+   */
+  ARMSMATCH_KIND_SUBMACHINE_GUN = 5,
+  /**
+   * Machine gun.
+   */
+  ARMSMATCH_KIND_MACHINE_GUN = 6,
+  /**
+   * Combination gun or anything else.
+   */
+  ARMSMATCH_KIND_OTHER = 7,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum armsmatch_kind armsmatch_kind;
+#else
+typedef uint32_t armsmatch_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * Why a firearm is in the register.
+ */
+enum armsmatch_record_status
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Not recorded.
+   */
+  ARMSMATCH_RECORD_STATUS_UNKNOWN = 0,
+  /**
+   * Reported lost.
+   */
+  ARMSMATCH_RECORD_STATUS_LOST = 1,
+  /**
+   * Reported stolen.
+   */
+  ARMSMATCH_RECORD_STATUS_STOLEN = 2,
+  /**
+   * Illicitly trafficked.
+   */
+  ARMSMATCH_RECORD_STATUS_TRAFFICKED = 3,
+  /**
+   * Smuggled across a border.
+   */
+  ARMSMATCH_RECORD_STATUS_SMUGGLED = 4,
+  /**
+   * Any other reason.
+   */
+  ARMSMATCH_RECORD_STATUS_OTHER = 5,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum armsmatch_record_status armsmatch_record_status;
+#else
+typedef uint32_t armsmatch_record_status;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How the serial of a hit matched.
+ */
+enum armsmatch_serial_match
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Identical as written.
+   */
+  ARMSMATCH_SERIAL_MATCH_EXACT = 1,
+  /**
+   * Identical after normalization (case, separators, Cyrillic/Greek folding).
+   */
+  ARMSMATCH_SERIAL_MATCH_NORMALIZED = 2,
+  /**
+   * Identical up to commonly confused characters (O/0, I/1, S/5, …).
+   */
+  ARMSMATCH_SERIAL_MATCH_CONFUSABLE = 3,
+  /**
+   * Within the edit budget.
+   */
+  ARMSMATCH_SERIAL_MATCH_FUZZY = 4,
+  /**
+   * Matches a partial serial (`?`, `*`).
+   */
+  ARMSMATCH_SERIAL_MATCH_PARTIAL = 5,
+  /**
+   * No serial compared (a check or record without a usable serial).
+   */
+  ARMSMATCH_SERIAL_MATCH_NONE = 6,
+  /**
+   * A kind this version of the C API does not know (from a newer core).
+   */
+  ARMSMATCH_SERIAL_MATCH_OTHER = 7,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum armsmatch_serial_match armsmatch_serial_match;
+#else
+typedef uint32_t armsmatch_serial_match;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * One edit in the alignment of the check's serial key against the record's.
+ */
+enum armsmatch_edit_kind
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * Characters of one confusable class (O/0, I/1, …).
+   */
+  ARMSMATCH_EDIT_KIND_CONFUSABLE = 1,
+  /**
+   * A rarer reading confusion (A/4, T/7, …).
+   */
+  ARMSMATCH_EDIT_KIND_RARE_CONFUSION = 2,
+  /**
+   * Any other substitution.
+   */
+  ARMSMATCH_EDIT_KIND_SUBSTITUTION = 3,
+  /**
+   * Two adjacent characters swapped.
+   */
+  ARMSMATCH_EDIT_KIND_TRANSPOSITION = 4,
+  /**
+   * A character in the check that the record does not have.
+   */
+  ARMSMATCH_EDIT_KIND_INSERTION = 5,
+  /**
+   * A character of the record missing from the check.
+   */
+  ARMSMATCH_EDIT_KIND_DELETION = 6,
+  /**
+   * A kind this version of the C API does not know (from a newer core).
+   */
+  ARMSMATCH_EDIT_KIND_OTHER = 7,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum armsmatch_edit_kind armsmatch_edit_kind;
+#else
+typedef uint32_t armsmatch_edit_kind;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * How one identity field (make, model, calibre) of the check agrees with the record.
+ */
+enum armsmatch_field_match
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * The same name.
+   */
+  ARMSMATCH_FIELD_MATCH_SAME = 1,
+  /**
+   * Different names of the same thing (an alias, a misspelling, a synonym calibre).
+   */
+  ARMSMATCH_FIELD_MATCH_ALIAS = 2,
+  /**
+   * Close but not the same (a related calibre, a model variant, a similar text).
+   */
+  ARMSMATCH_FIELD_MATCH_SIMILAR = 3,
+  /**
+   * Different.
+   */
+  ARMSMATCH_FIELD_MATCH_DIFFERENT = 4,
+  /**
+   * Missing on one side.
+   */
+  ARMSMATCH_FIELD_MATCH_UNKNOWN = 5,
+  /**
+   * A kind this version of the C API does not know (from a newer core).
+   */
+  ARMSMATCH_FIELD_MATCH_OTHER = 6,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum armsmatch_field_match armsmatch_field_match;
+#else
+typedef uint32_t armsmatch_field_match;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
+ * The results of a batch check (opaque): for each query, in order, its hits or its
+ * error.
+ *
+ * Thread safety: a batch never changes; any number of threads may read it at once.
+ */
+typedef struct armsmatch_batch armsmatch_batch;
+
+/**
+ * Collects records and builds an `armsmatch_index` (opaque).
+ *
+ * Thread safety: a builder is used by one thread at a time (it may move between
+ * threads).
+ */
+typedef struct armsmatch_builder armsmatch_builder;
+
+/**
+ * The hits of one check (opaque), ranked by score (ties by record id). Hit `i` is
+ * `0 <= i < armsmatch_hits_len`; a larger `i` fails with ARMSMATCH_STATUS_OUT_OF_RANGE.
+ *
+ * Strings handed out by the accessors are borrowed from the handle: valid until it is
+ * freed, never to be freed by the caller. They are also NUL-terminated (`ptr[len] ==
+ * '\0'`), but the length is authoritative.
+ *
+ * Thread safety: a hits handle never changes; any number of threads may read it at
+ * once. It does not depend on the index: it stays valid after the index is changed or
+ * freed.
+ */
+typedef struct armsmatch_hits armsmatch_hits;
+
+/**
+ * A searchable register of firearms (opaque).
+ *
+ * Thread safety: an index is shared by many threads. Every call taking an index may
+ * run on any number of threads at once, checks concurrently with inserts, updates,
+ * removes and compactions: an insert is visible to every check that starts after it
+ * returns. Only `armsmatch_index_free` needs the index to itself.
+ */
+typedef struct armsmatch_index armsmatch_index;
+
+/**
+ * Options of a check (opaque). Made by `armsmatch_options_new` with the defaults: AUTO
+ * edit budget, top 10, threshold 0.4, make/model/calibre compared, all cores for a
+ * batch. Every check function also accepts NULL for "the defaults".
+ *
+ * Thread safety: one thread may change an options handle while no other thread uses
+ * it; once set up, it may be read by any number of concurrent checks.
+ */
+typedef struct armsmatch_options armsmatch_options;
+
+/**
+ * Reference data (opaque): canonical makes, models and calibres with aliases,
+ * misspellings and related calibres, against which names are compared. An index
+ * built with a reference keeps its own copy (stored in the index file), so a
+ * reference handle can be freed once the builder is made.
+ *
+ * Thread safety: read-only calls may run on many threads at once;
+ * `armsmatch_reference_extend_from_file` needs the handle to itself.
+ */
+typedef struct armsmatch_reference armsmatch_reference;
+
+/**
+ * The documented limits of the library; inputs over them fail with
+ * `ARMSMATCH_STATUS_LIMIT_EXCEEDED` (or `INVALID_ARGUMENT` for `top`), never truncated.
+ */
+typedef struct armsmatch_limits {
+  /**
+   * Longest serial accepted, in bytes of input.
+   */
+  size_t max_serial_bytes;
+  /**
+   * Longest serial key after normalization, in characters.
+   */
+  size_t max_key_chars;
+  /**
+   * Longest record id, make, model, calibre or country, in bytes.
+   */
+  size_t max_field_bytes;
+  /**
+   * Largest edit budget a check may ask for.
+   */
+  uint32_t max_edits;
+  /**
+   * Most `?` and `*` wildcards in one check's serial.
+   */
+  size_t max_wildcards;
+  /**
+   * Fewest known (non-wildcard) characters in a partial serial.
+   */
+  size_t min_known_chars;
+  /**
+   * Most hits one check may ask for (`top`).
+   */
+  size_t max_top;
+  /**
+   * Most candidate records one check may gather before scoring.
+   */
+  size_t max_candidates;
+  /**
+   * Most records in one index.
+   */
+  size_t max_records;
+  /**
+   * Most threads a batch check may ask for (`ARMSMATCH_MAX_THREADS`).
+   */
+  size_t max_threads;
+} armsmatch_limits;
+
+/**
+ * A calendar date. All zero means "not recorded".
+ */
+typedef struct armsmatch_date {
+  /**
+   * Year (1000–9999).
+   */
+  uint16_t year;
+  /**
+   * Month (1–12).
+   */
+  uint8_t month;
+  /**
+   * Day (1–31).
+   */
+  uint8_t day;
+} armsmatch_date;
+
+/**
+ * A record of the register, filled in by the caller for `armsmatch_builder_add`,
+ * `armsmatch_index_insert` and `armsmatch_index_update`.
+ *
+ * Every string is a pointer and a length in bytes (no NUL needed), UTF-8. `id` is
+ * required. For the other strings NULL (with length 0) or length 0 means "unknown";
+ * a NULL `serial` is an empty serial (no serial, like a placeholder). `kind`, `status`
+ * and `reported_on` are unknown when zero, so `armsmatch_record r = {0};` starts with
+ * every field unknown. The strings are copied; they need to live only during the call.
+ */
+typedef struct armsmatch_record {
+  /**
+   * The reporting country's reference; unique within an index. Required.
+   */
+  const char *id;
+  /**
+   * Length of `id` in bytes.
+   */
+  size_t id_len;
+  /**
+   * The serial number as reported.
+   */
+  const char *serial;
+  /**
+   * Length of `serial` in bytes.
+   */
+  size_t serial_len;
+  /**
+   * Manufacturer, as reported.
+   */
+  const char *make;
+  /**
+   * Length of `make` in bytes.
+   */
+  size_t make_len;
+  /**
+   * Model, as reported.
+   */
+  const char *model;
+  /**
+   * Length of `model` in bytes.
+   */
+  size_t model_len;
+  /**
+   * Calibre, as reported.
+   */
+  const char *calibre;
+  /**
+   * Length of `calibre` in bytes.
+   */
+  size_t calibre_len;
+  /**
+   * Reporting country: ISO 3166-1 alpha-3 (or alpha-2) code, any case.
+   */
+  const char *country;
+  /**
+   * Length of `country` in bytes.
+   */
+  size_t country_len;
+  /**
+   * An `armsmatch_kind` code (0 = unknown).
+   */
+  uint32_t kind;
+  /**
+   * An `armsmatch_record_status` code (0 = unknown).
+   */
+  uint32_t status;
+  /**
+   * When it was reported (all zero = unknown).
+   */
+  struct armsmatch_date reported_on;
+} armsmatch_record;
+
+/**
+ * What reading a records file did.
+ */
+typedef struct armsmatch_read_report {
+  /**
+   * Rows read.
+   */
+  uint64_t rows;
+  /**
+   * Rows skipped as malformed (only with `skip_bad_rows`).
+   */
+  uint64_t skipped;
+} armsmatch_read_report;
+
+/**
+ * Sizes and counts of an index.
+ */
+typedef struct armsmatch_index_info {
+  /**
+   * Records findable now (base − removed + added).
+   */
+  uint64_t records;
+  /**
+   * Records in the compacted base.
+   */
+  uint64_t base_records;
+  /**
+   * Distinct serial keys (confusable skeletons) in the base.
+   */
+  uint64_t keys;
+  /**
+   * Base records without a usable serial.
+   */
+  uint64_t no_serial;
+  /**
+   * Records added since the last compaction.
+   */
+  uint64_t live_added;
+  /**
+   * Base records removed since the last compaction.
+   */
+  uint64_t live_removed;
+  /**
+   * Bytes of the compacted base (as saved, without the live changes).
+   */
+  uint64_t bytes;
+  /**
+   * Index file format version.
+   */
+  uint32_t format_version;
+} armsmatch_index_info;
+
+/**
+ * A check: the identifiers of a seized or found firearm, for `armsmatch_index_check`
+ * and `armsmatch_index_check_batch`.
+ *
+ * Strings as in `armsmatch_record`: pointer + length in bytes, UTF-8, NULL or length 0
+ * meaning unknown. `serial` may hold `?` (one unknown character) and `*` (any run) for
+ * a partially obliterated serial. A check without a usable serial finds records
+ * without a serial by make, model and calibre.
+ */
+typedef struct armsmatch_query {
+  /**
+   * The serial as read from the firearm, possibly with wildcards.
+   */
+  const char *serial;
+  /**
+   * Length of `serial` in bytes.
+   */
+  size_t serial_len;
+  /**
+   * Manufacturer, if known.
+   */
+  const char *make;
+  /**
+   * Length of `make` in bytes.
+   */
+  size_t make_len;
+  /**
+   * Model, if known.
+   */
+  const char *model;
+  /**
+   * Length of `model` in bytes.
+   */
+  size_t model_len;
+  /**
+   * Calibre, if known.
+   */
+  const char *calibre;
+  /**
+   * Length of `calibre` in bytes.
+   */
+  size_t calibre_len;
+  /**
+   * The checking country (ISO 3166-1 alpha-3), if known.
+   */
+  const char *country;
+  /**
+   * Length of `country` in bytes.
+   */
+  size_t country_len;
+} armsmatch_query;
+
+/**
+ * One edit of a hit's serial alignment (see `armsmatch_hit_serial_edit`).
+ */
+typedef struct armsmatch_edit {
+  /**
+   * What kind of edit.
+   */
+  armsmatch_edit_kind kind;
+  /**
+   * 0-based position in the record's serial key (for an insertion: the position
+   * before which the extra character stands).
+   */
+  size_t at;
+  /**
+   * The character in the check, as a Unicode code point; 0 if the edit has none
+   * (transposition, deletion).
+   */
+  uint32_t check;
+  /**
+   * The character in the record, as a Unicode code point; 0 if the edit has none
+   * (transposition, insertion).
+   */
+  uint32_t record;
+} armsmatch_edit;
+
+#ifdef __cplusplus
+extern "C" {
+#endif // __cplusplus
+
+/**
+ * The name of a status code without its prefix: "OK", "NULL_ARGUMENT",
+ * "LIMIT_EXCEEDED", … (static, NUL-terminated; never freed).
+ *
+ * Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT for a code that is not a status.
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `name_out` must be NULL or valid for a write.
+ */
+armsmatch_status armsmatch_status_name(uint32_t status, const char **name_out);
+
+/**
+ * Copies the message of the most recent failed call on this thread into `buf`.
+ *
+ * The message stays until another call on this thread fails (successful calls leave it
+ * alone), so it can be read after cleanup calls; it is "" if no call has failed. Copying
+ * is `snprintf`-style: at most `buf_len - 1` bytes (cut at a UTF-8 character boundary)
+ * then a NUL; `*written` receives the full length of the message (without the NUL), so
+ * `*written >= buf_len` means it was cut. `buf` may be NULL when `buf_len` is 0, to ask
+ * for the length. This call does not change the message, even when it fails.
+ *
+ * Thread safety: any thread; each thread has its own message.
+ *
+ * # Safety
+ *
+ * A non-NULL `buf` must be valid for writes of `buf_len` bytes; `written` must be NULL
+ * or valid for a write.
+ */
+armsmatch_status armsmatch_last_error_message(char *buf, size_t buf_len, size_t *written);
+
+/**
+ * The lowercase name of an `armsmatch_kind` code: "unknown", "pistol", "revolver",
+ * "rifle", "shotgun", "submachine_gun", "machine_gun", "other" (static,
+ * NUL-terminated; never freed).
+ *
+ * Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT for an unknown code.
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `name_out` must be NULL or valid for a write.
+ */
+armsmatch_status armsmatch_kind_name(uint32_t kind, const char **name_out);
+
+/**
+ * The lowercase name of an `armsmatch_record_status` code: "unknown", "lost",
+ * "stolen", "trafficked", "smuggled", "other" (static, NUL-terminated; never freed).
+ *
+ * Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT for an unknown code.
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `name_out` must be NULL or valid for a write.
+ */
+armsmatch_status armsmatch_record_status_name(uint32_t status, const char **name_out);
+
+/**
+ * The lowercase name of an `armsmatch_serial_match` code, as in hits files: "exact",
+ * "normalized", "confusable", "fuzzy", "partial", "none" (static, NUL-terminated;
+ * never freed).
+ *
+ * Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT for an unknown code (including
+ * ARMSMATCH_SERIAL_MATCH_OTHER, which has no name).
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `name_out` must be NULL or valid for a write.
+ */
+armsmatch_status armsmatch_serial_match_name(uint32_t serial_match, const char **name_out);
+
+/**
+ * The lowercase name of an `armsmatch_field_match` code, as in hits files: "same",
+ * "alias", "similar", "different", "unknown" (static, NUL-terminated; never freed).
+ *
+ * Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT for an unknown code (including
+ * ARMSMATCH_FIELD_MATCH_OTHER, which has no name).
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `name_out` must be NULL or valid for a write.
+ */
+armsmatch_status armsmatch_field_match_name(uint32_t field_match, const char **name_out);
+
+/**
+ * The lowercase name of an `armsmatch_edit_kind` code: "confusable",
+ * "rare_confusion", "substitution", "transposition", "insertion", "deletion" (static,
+ * NUL-terminated; never freed).
+ *
+ * Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT for an unknown code (including
+ * ARMSMATCH_EDIT_KIND_OTHER, which has no name).
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `name_out` must be NULL or valid for a write.
+ */
+armsmatch_status armsmatch_edit_kind_name(uint32_t edit_kind, const char **name_out);
+
+/**
+ * The library version, e.g. "0.1.0" (static, NUL-terminated; never freed).
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `version_out` must be NULL or valid for a write.
+ */
+armsmatch_status armsmatch_version(const char **version_out);
+
+/**
+ * The documented limits (see `armsmatch_limits`).
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `limits_out` must be NULL or valid for a write.
+ */
+armsmatch_status armsmatch_get_limits(struct armsmatch_limits *limits_out);
+
+/**
+ * Makes an options handle with the defaults. Free it with `armsmatch_options_free`.
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `options_out` must be NULL or valid for a write.
+ */
+armsmatch_status armsmatch_options_new(struct armsmatch_options **options_out);
+
+/**
+ * Frees an options handle. NULL is a no-op.
+ *
+ * Thread safety: no other thread may use the handle during or after the call.
+ *
+ * # Safety
+ *
+ * `options` must be NULL or a live handle from `armsmatch_options_new`, not used again.
+ */
+void armsmatch_options_free(struct armsmatch_options *options);
+
+/**
+ * Sets the edit budget of the serial comparison: `ARMSMATCH_MAX_EDITS_AUTO` (-1, the
+ * default) or 0 to `armsmatch_limits.max_edits` (3). Transpositions count as one edit.
+ *
+ * Fails with ARMSMATCH_STATUS_LIMIT_EXCEEDED over the limit and
+ * ARMSMATCH_STATUS_INVALID_ARGUMENT below -1; the options are then unchanged.
+ *
+ * Thread safety: not while another thread uses `options`.
+ *
+ * # Safety
+ *
+ * `options` must be NULL or a live options handle.
+ */
+armsmatch_status armsmatch_options_set_max_edits(struct armsmatch_options *options,
+                                                 int32_t max_edits);
+
+/**
+ * Sets the most hits a check returns: 1 to `armsmatch_limits.max_top` (1000); default 10.
+ *
+ * Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT out of range; the options are then
+ * unchanged.
+ *
+ * Thread safety: not while another thread uses `options`.
+ *
+ * # Safety
+ *
+ * `options` must be NULL or a live options handle.
+ */
+armsmatch_status armsmatch_options_set_top(struct armsmatch_options *options, size_t top);
+
+/**
+ * Sets the lowest score returned, in [0, 1]; default 0.4 (keeps an exact serial under a
+ * different make and sibling serials out, one edit of a same-make serial in).
+ *
+ * Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT outside [0, 1] or NaN; the options are
+ * then unchanged.
+ *
+ * Thread safety: not while another thread uses `options`.
+ *
+ * # Safety
+ *
+ * `options` must be NULL or a live options handle.
+ */
+armsmatch_status armsmatch_options_set_threshold(struct armsmatch_options *options,
+                                                 float threshold);
+
+/**
+ * Compares serials only when `serial_only` is true: make, model and calibre are
+ * ignored (all "unknown", identity factor 1). Default false.
+ *
+ * Thread safety: not while another thread uses `options`.
+ *
+ * # Safety
+ *
+ * `options` must be NULL or a live options handle.
+ */
+armsmatch_status armsmatch_options_set_serial_only(struct armsmatch_options *options,
+                                                   bool serial_only);
+
+/**
+ * Sets the threads of `armsmatch_index_check_batch`: 0 (the default) uses all cores
+ * (one shared pool); 1 to `ARMSMATCH_MAX_THREADS` runs the batch on a pool of that
+ * size made for the call, whose threads have all exited when the call returns. Ignored
+ * by a single check.
+ *
+ * Fails with ARMSMATCH_STATUS_LIMIT_EXCEEDED over `ARMSMATCH_MAX_THREADS`; the options
+ * are then unchanged.
+ *
+ * Thread safety: not while another thread uses `options`.
+ *
+ * # Safety
+ *
+ * `options` must be NULL or a live options handle.
+ */
+armsmatch_status armsmatch_options_set_threads(struct armsmatch_options *options, size_t threads);
+
+/**
+ * Makes a copy of the reference embedded in the library (the default of every
+ * builder). Free it with `armsmatch_reference_free`.
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `reference_out` must be NULL or valid for a write.
+ */
+armsmatch_status armsmatch_reference_embedded(struct armsmatch_reference **reference_out);
+
+/**
+ * Parses reference data from TOML text (`text`, `text_len` bytes, UTF-8; the format of
+ * the core crate's `reference` module: `[[calibre]]` and `[[make]]` tables).
+ *
+ * Fails with ARMSMATCH_STATUS_REFERENCE if the text is not valid reference data.
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `text` must be valid for reads of `text_len` bytes; `reference_out` NULL or valid for
+ * a write.
+ */
+armsmatch_status armsmatch_reference_from_toml(const char *text,
+                                               size_t text_len,
+                                               struct armsmatch_reference **reference_out);
+
+/**
+ * Reads reference data from a TOML file (`path`, `path_len` bytes, UTF-8).
+ *
+ * Fails with ARMSMATCH_STATUS_IO if the file cannot be read and
+ * ARMSMATCH_STATUS_REFERENCE if it is not valid reference data.
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `path` must be valid for reads of `path_len` bytes; `reference_out` NULL or valid for
+ * a write.
+ */
+armsmatch_status armsmatch_reference_load(const char *path,
+                                          size_t path_len,
+                                          struct armsmatch_reference **reference_out);
+
+/**
+ * Adds the entries of a TOML file to a reference: new makes and calibres are added; an
+ * entry whose canonical name is known merges its aliases and models into it.
+ *
+ * Fails with ARMSMATCH_STATUS_IO or ARMSMATCH_STATUS_REFERENCE; the reference is then
+ * unchanged.
+ *
+ * Thread safety: not while another thread uses `reference`.
+ *
+ * # Safety
+ *
+ * `reference` must be NULL or a live reference handle; `path` valid for reads of
+ * `path_len` bytes.
+ */
+armsmatch_status armsmatch_reference_extend_from_file(struct armsmatch_reference *reference,
+                                                      const char *path,
+                                                      size_t path_len);
+
+/**
+ * Copies the version label of the reference data into `buf` (`snprintf`-style, as
+ * `armsmatch_last_error_message`).
+ *
+ * Thread safety: any thread, concurrently with other read-only calls.
+ *
+ * # Safety
+ *
+ * `reference` must be NULL or a live reference handle; a non-NULL `buf` valid for
+ * writes of `buf_len` bytes; `written` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_reference_version(const struct armsmatch_reference *reference,
+                                             char *buf,
+                                             size_t buf_len,
+                                             size_t *written);
+
+/**
+ * Copies the canonical name of a make into `buf` (`snprintf`-style): "S&W", "Smith and
+ * Wesson" and "SMITH & WESSON INC" all give "Smith & Wesson". A make the reference does
+ * not know gives its normalized text.
+ *
+ * Thread safety: any thread, concurrently with other read-only calls.
+ *
+ * # Safety
+ *
+ * `reference` must be NULL or a live reference handle; `name` valid for reads of
+ * `name_len` bytes; a non-NULL `buf` valid for writes of `buf_len` bytes; `written`
+ * NULL or valid for a write.
+ */
+armsmatch_status armsmatch_reference_canonical_make(const struct armsmatch_reference *reference,
+                                                    const char *name,
+                                                    size_t name_len,
+                                                    char *buf,
+                                                    size_t buf_len,
+                                                    size_t *written);
+
+/**
+ * Copies the canonical name of a calibre into `buf` (`snprintf`-style): "9mm",
+ * "9x19", "9mm Luger" all give the same name. A calibre the reference does not know
+ * gives its normalized text.
+ *
+ * Thread safety: any thread, concurrently with other read-only calls.
+ *
+ * # Safety
+ *
+ * As `armsmatch_reference_canonical_make`.
+ */
+armsmatch_status armsmatch_reference_canonical_calibre(const struct armsmatch_reference *reference,
+                                                       const char *name,
+                                                       size_t name_len,
+                                                       char *buf,
+                                                       size_t buf_len,
+                                                       size_t *written);
+
+/**
+ * Frees a reference handle. NULL is a no-op. Builders and indexes made with it keep
+ * their own copy.
+ *
+ * Thread safety: no other thread may use the handle during or after the call.
+ *
+ * # Safety
+ *
+ * `reference` must be NULL or a live reference handle, not used again.
+ */
+void armsmatch_reference_free(struct armsmatch_reference *reference);
+
+/**
+ * Makes a builder that compares names with the embedded reference. Free it with
+ * `armsmatch_builder_free`.
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `builder_out` must be NULL or valid for a write.
+ */
+armsmatch_status armsmatch_builder_new(struct armsmatch_builder **builder_out);
+
+/**
+ * Makes a builder that compares names with a reference of your own (copied; it is
+ * stored in the index and its file). Free it with `armsmatch_builder_free`.
+ *
+ * Thread safety: any thread; `reference` may be read by other threads meanwhile.
+ *
+ * # Safety
+ *
+ * `reference` must be NULL or a live reference handle; `builder_out` NULL or valid for a
+ * write.
+ */
+armsmatch_status armsmatch_builder_new_with_reference(const struct armsmatch_reference *reference,
+                                                      struct armsmatch_builder **builder_out);
+
+/**
+ * Adds one record (copied).
+ *
+ * Fails with ARMSMATCH_STATUS_NULL_ARGUMENT (no id), INVALID_UTF8,
+ * INVALID_ARGUMENT (empty id, bad country code, impossible date, unknown kind or status
+ * code) or LIMIT_EXCEEDED (a field over `armsmatch_limits`); the record is then not
+ * added. A duplicate id is reported by `armsmatch_builder_build`.
+ *
+ * Thread safety: not while another thread uses `builder`.
+ *
+ * # Safety
+ *
+ * `builder` must be NULL or a live builder handle; `record` NULL or a valid record whose
+ * string pointers are valid for reads of their lengths.
+ */
+armsmatch_status armsmatch_builder_add(struct armsmatch_builder *builder,
+                                       const struct armsmatch_record *record);
+
+/**
+ * Adds every record of a records file: CSV with a header row
+ * (`record_id,make,model,serial,calibre,type,country,status,reported_on`; unknown
+ * columns ignored), or JSON Lines when the name ends in `.jsonl`, `.ndjson` or `.json`.
+ *
+ * With `skip_bad_rows` false, the first malformed row fails the call with
+ * ARMSMATCH_STATUS_PARSE, the message naming the file, line and column; the rows before
+ * it stay added (build anyway, or free the builder). With `skip_bad_rows` true,
+ * malformed rows are skipped and counted in the report. A missing file or a missing
+ * required column fails either way (ARMSMATCH_STATUS_IO, ARMSMATCH_STATUS_PARSE).
+ * `report_out` may be NULL.
+ *
+ * Thread safety: not while another thread uses `builder`.
+ *
+ * # Safety
+ *
+ * `builder` must be NULL or a live builder handle; `path` valid for reads of `path_len`
+ * bytes; `report_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_builder_add_file(struct armsmatch_builder *builder,
+                                            const char *path,
+                                            size_t path_len,
+                                            bool skip_bad_rows,
+                                            struct armsmatch_read_report *report_out);
+
+/**
+ * The number of records added so far.
+ *
+ * Thread safety: not while another thread changes `builder`.
+ *
+ * # Safety
+ *
+ * `builder` must be NULL or a live builder handle; `len_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_builder_len(const struct armsmatch_builder *builder, size_t *len_out);
+
+/**
+ * Builds the index from the records added. Free it with `armsmatch_index_free`.
+ *
+ * Whether it succeeds or fails, the builder is empty afterwards (same reference) and
+ * may be reused or freed. Fails with ARMSMATCH_STATUS_DUPLICATE_ID if two records share
+ * an id.
+ *
+ * Thread safety: not while another thread uses `builder`.
+ *
+ * # Safety
+ *
+ * `builder` must be NULL or a live builder handle; `index_out` NULL or valid for a
+ * write.
+ */
+armsmatch_status armsmatch_builder_build(struct armsmatch_builder *builder,
+                                         struct armsmatch_index **index_out);
+
+/**
+ * Frees a builder and the records it holds. NULL is a no-op.
+ *
+ * Thread safety: no other thread may use the handle during or after the call.
+ *
+ * # Safety
+ *
+ * `builder` must be NULL or a live builder handle, not used again.
+ */
+void armsmatch_builder_free(struct armsmatch_builder *builder);
+
+/**
+ * Opens a saved index, memory-mapping the file (nothing is re-parsed; the whole file is
+ * verified first). Free it with `armsmatch_index_free`. The file must not be modified
+ * while the index is open (`armsmatch_index_save` writes a new file and renames it).
+ *
+ * Fails with ARMSMATCH_STATUS_IO if the file cannot be opened and
+ * ARMSMATCH_STATUS_CORRUPT_INDEX if it is truncated, damaged, of another format version
+ * or not an index.
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `path` must be valid for reads of `path_len` bytes (UTF-8); `index_out` NULL or valid
+ * for a write.
+ */
+armsmatch_status armsmatch_index_open(const char *path,
+                                      size_t path_len,
+                                      struct armsmatch_index **index_out);
+
+/**
+ * Reads an index from bytes (the contents of a saved index file), copying them: the
+ * buffer may be freed after the call. Free the index with `armsmatch_index_free`.
+ *
+ * Fails with ARMSMATCH_STATUS_CORRUPT_INDEX if the bytes are not a valid index.
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `bytes` must be valid for reads of `len` bytes; `index_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_index_from_bytes(const uint8_t *bytes,
+                                            size_t len,
+                                            struct armsmatch_index **index_out);
+
+/**
+ * Saves the index with its live changes to one versioned, checksummed file, atomically:
+ * written to a temporary file in the same directory, flushed, then renamed over `path`.
+ *
+ * Fails with ARMSMATCH_STATUS_IO (the message has the path and the OS error).
+ *
+ * Thread safety: any thread, concurrently with checks and changes (the file holds the
+ * changes made before the call started).
+ *
+ * # Safety
+ *
+ * `index` must be NULL or a live index handle; `path` valid for reads of `path_len`
+ * bytes.
+ */
+armsmatch_status armsmatch_index_save(const struct armsmatch_index *index,
+                                      const char *path,
+                                      size_t path_len);
+
+/**
+ * The number of records findable now.
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `index` must be NULL or a live index handle; `len_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_index_len(const struct armsmatch_index *index, size_t *len_out);
+
+/**
+ * Sizes and counts of the index.
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `index` must be NULL or a live index handle; `info_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_index_get_info(const struct armsmatch_index *index,
+                                          struct armsmatch_index_info *info_out);
+
+/**
+ * Copies the version label of the index's reference data into `buf`
+ * (`snprintf`-style, as `armsmatch_last_error_message`).
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `index` must be NULL or a live index handle; a non-NULL `buf` valid for writes of
+ * `buf_len` bytes; `written` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_index_reference_version(const struct armsmatch_index *index,
+                                                   char *buf,
+                                                   size_t buf_len,
+                                                   size_t *written);
+
+/**
+ * Whether a record with this id is present.
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `index` must be NULL or a live index handle; `id` valid for reads of `id_len` bytes;
+ * `contains_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_index_contains(const struct armsmatch_index *index,
+                                          const char *id,
+                                          size_t id_len,
+                                          bool *contains_out);
+
+/**
+ * Adds a record, visible to every check that starts after the call returns.
+ *
+ * Fails with ARMSMATCH_STATUS_DUPLICATE_ID if the id is present, and as
+ * `armsmatch_builder_add` for a bad record; the index is then unchanged.
+ *
+ * Thread safety: any thread, concurrently with checks and other changes.
+ *
+ * # Safety
+ *
+ * `index` must be NULL or a live index handle; `record` NULL or a valid record whose
+ * string pointers are valid for reads of their lengths.
+ */
+armsmatch_status armsmatch_index_insert(const struct armsmatch_index *index,
+                                        const struct armsmatch_record *record);
+
+/**
+ * Replaces the record with the same id.
+ *
+ * Fails with ARMSMATCH_STATUS_NOT_FOUND if the id is absent, and as
+ * `armsmatch_builder_add` for a bad record; the index is then unchanged.
+ *
+ * Thread safety: any thread, concurrently with checks and other changes.
+ *
+ * # Safety
+ *
+ * As `armsmatch_index_insert`.
+ */
+armsmatch_status armsmatch_index_update(const struct armsmatch_index *index,
+                                        const struct armsmatch_record *record);
+
+/**
+ * Removes the record with this id.
+ *
+ * Fails with ARMSMATCH_STATUS_NOT_FOUND if it is absent.
+ *
+ * Thread safety: any thread, concurrently with checks and other changes.
+ *
+ * # Safety
+ *
+ * `index` must be NULL or a live index handle; `id` valid for reads of `id_len` bytes.
+ */
+armsmatch_status armsmatch_index_remove(const struct armsmatch_index *index,
+                                        const char *id,
+                                        size_t id_len);
+
+/**
+ * Folds the records added and removed since the last compaction into the searchable
+ * base. Checks keep running meanwhile; changes made during the compaction are kept.
+ *
+ * Thread safety: any thread, concurrently with checks and changes (compactions run
+ * one at a time).
+ *
+ * # Safety
+ *
+ * `index` must be NULL or a live index handle.
+ */
+armsmatch_status armsmatch_index_compact(const struct armsmatch_index *index);
+
+/**
+ * Checks one firearm against the register. On success `*hits_out` is a new hits handle
+ * (possibly with no hits), ranked by score, at most `top`, none under the threshold;
+ * free it with `armsmatch_hits_free`. `options` may be NULL for the defaults.
+ *
+ * Fails with ARMSMATCH_STATUS_INVALID_UTF8 for a bad string, LIMIT_EXCEEDED for a
+ * serial or field over the limits or a check that would gather too many candidates,
+ * INVALID_ARGUMENT for a partial serial with too few known characters.
+ *
+ * Thread safety: any thread, concurrently with other checks and with changes.
+ *
+ * # Safety
+ *
+ * `index` must be NULL or a live index handle; `query` NULL or a valid query whose
+ * string pointers are valid for reads of their lengths; `options` NULL or a live options
+ * handle; `hits_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_index_check(const struct armsmatch_index *index,
+                                       const struct armsmatch_query *query,
+                                       const struct armsmatch_options *options,
+                                       struct armsmatch_hits **hits_out);
+
+/**
+ * Frees an index (and unmaps its file). NULL is a no-op. Hits handles made from it stay
+ * valid.
+ *
+ * Thread safety: no other thread may use the index during or after the call.
+ *
+ * # Safety
+ *
+ * `index` must be NULL or a live index handle, not used again.
+ */
+void armsmatch_index_free(struct armsmatch_index *index);
+
+/**
+ * The number of hits (0 when nothing was found).
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `len_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hits_len(const struct armsmatch_hits *hits, size_t *len_out);
+
+/**
+ * The score of hit `i`, in [0, 1] (serial score × identity factor); higher is more
+ * likely the same firearm.
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `score_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_score(const struct armsmatch_hits *hits, size_t i, float *score_out);
+
+/**
+ * The id of the record of hit `i` (borrowed until `hits` is freed; never NULL).
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `ptr_out` and `len_out` NULL or valid for
+ * writes.
+ */
+armsmatch_status armsmatch_hit_record_id(const struct armsmatch_hits *hits,
+                                         size_t i,
+                                         const char **ptr_out,
+                                         size_t *len_out);
+
+/**
+ * The serial of the record of hit `i`, as registered (borrowed until `hits` is freed;
+ * never NULL, possibly empty).
+ *
+ * # Safety
+ *
+ * As `armsmatch_hit_record_id`.
+ */
+armsmatch_status armsmatch_hit_record_serial(const struct armsmatch_hits *hits,
+                                             size_t i,
+                                             const char **ptr_out,
+                                             size_t *len_out);
+
+/**
+ * The make of the record of hit `i`, as registered (borrowed until `hits` is freed); NULL
+ * with length 0 when unknown.
+ *
+ * # Safety
+ *
+ * As `armsmatch_hit_record_id`.
+ */
+armsmatch_status armsmatch_hit_record_make(const struct armsmatch_hits *hits,
+                                           size_t i,
+                                           const char **ptr_out,
+                                           size_t *len_out);
+
+/**
+ * The model of the record of hit `i` (borrowed until `hits` is freed); NULL with length
+ * 0 when unknown.
+ *
+ * # Safety
+ *
+ * As `armsmatch_hit_record_id`.
+ */
+armsmatch_status armsmatch_hit_record_model(const struct armsmatch_hits *hits,
+                                            size_t i,
+                                            const char **ptr_out,
+                                            size_t *len_out);
+
+/**
+ * The calibre of the record of hit `i` (borrowed until `hits` is freed); NULL with
+ * length 0 when unknown.
+ *
+ * # Safety
+ *
+ * As `armsmatch_hit_record_id`.
+ */
+armsmatch_status armsmatch_hit_record_calibre(const struct armsmatch_hits *hits,
+                                              size_t i,
+                                              const char **ptr_out,
+                                              size_t *len_out);
+
+/**
+ * The reporting country of the record of hit `i`, ISO 3166-1 (borrowed until `hits` is
+ * freed); NULL with length 0 when unknown.
+ *
+ * # Safety
+ *
+ * As `armsmatch_hit_record_id`.
+ */
+armsmatch_status armsmatch_hit_record_country(const struct armsmatch_hits *hits,
+                                              size_t i,
+                                              const char **ptr_out,
+                                              size_t *len_out);
+
+/**
+ * The kind of firearm of the record of hit `i` (ARMSMATCH_KIND_UNKNOWN when not
+ * recorded).
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `kind_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_record_kind(const struct armsmatch_hits *hits,
+                                           size_t i,
+                                           armsmatch_kind *kind_out);
+
+/**
+ * Why the firearm of hit `i` is registered (ARMSMATCH_RECORD_STATUS_UNKNOWN when not
+ * recorded).
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `status_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_record_status(const struct armsmatch_hits *hits,
+                                             size_t i,
+                                             armsmatch_record_status *status_out);
+
+/**
+ * When the firearm of hit `i` was reported (all zero when not recorded).
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `date_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_record_reported_on(const struct armsmatch_hits *hits,
+                                                  size_t i,
+                                                  struct armsmatch_date *date_out);
+
+/**
+ * How the serial of hit `i` matched: exact, normalized, confusable, fuzzy, partial or
+ * none.
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `match_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_serial_match(const struct armsmatch_hits *hits,
+                                            size_t i,
+                                            armsmatch_serial_match *match_out);
+
+/**
+ * The plain edit distance (optimal string alignment) between the two serial keys of hit
+ * `i`; for a partial match, the number of characters of the record key the wildcards
+ * stood for.
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `distance_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_serial_distance(const struct armsmatch_hits *hits,
+                                               size_t i,
+                                               uint32_t *distance_out);
+
+/**
+ * The check's normalized serial key that matched in hit `i` (borrowed until `hits` is
+ * freed; never NULL, empty when no serial was compared).
+ *
+ * # Safety
+ *
+ * As `armsmatch_hit_record_id`.
+ */
+armsmatch_status armsmatch_hit_serial_check_key(const struct armsmatch_hits *hits,
+                                                size_t i,
+                                                const char **ptr_out,
+                                                size_t *len_out);
+
+/**
+ * The record's normalized serial key that matched in hit `i` (borrowed until `hits` is
+ * freed; never NULL, empty when no serial was compared).
+ *
+ * # Safety
+ *
+ * As `armsmatch_hit_record_id`.
+ */
+armsmatch_status armsmatch_hit_serial_record_key(const struct armsmatch_hits *hits,
+                                                 size_t i,
+                                                 const char **ptr_out,
+                                                 size_t *len_out);
+
+/**
+ * True if the serial match of hit `i` went through a transliteration of a Cyrillic or
+ * Greek serial.
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_serial_transliterated(const struct armsmatch_hits *hits,
+                                                     size_t i,
+                                                     bool *out);
+
+/**
+ * The number of edits in the serial alignment of hit `i` (confusable and fuzzy
+ * matches; 0 otherwise).
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `len_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_serial_edits_len(const struct armsmatch_hits *hits,
+                                                size_t i,
+                                                size_t *len_out);
+
+/**
+ * Edit `j` of the serial alignment of hit `i`. Fails with ARMSMATCH_STATUS_OUT_OF_RANGE
+ * when `i` or `j` is past the end.
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `edit_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_serial_edit(const struct armsmatch_hits *hits,
+                                           size_t i,
+                                           size_t j,
+                                           struct armsmatch_edit *edit_out);
+
+/**
+ * How the make of the check agrees with the record of hit `i`.
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `match_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_make_match(const struct armsmatch_hits *hits,
+                                          size_t i,
+                                          armsmatch_field_match *match_out);
+
+/**
+ * How the model of the check agrees with the record of hit `i`.
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `match_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_model_match(const struct armsmatch_hits *hits,
+                                           size_t i,
+                                           armsmatch_field_match *match_out);
+
+/**
+ * How the calibre of the check agrees with the record of hit `i`.
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `match_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_calibre_match(const struct armsmatch_hits *hits,
+                                             size_t i,
+                                             armsmatch_field_match *match_out);
+
+/**
+ * The serial's part of the score of hit `i`, in [0, 1].
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_serial_score(const struct armsmatch_hits *hits,
+                                            size_t i,
+                                            float *out);
+
+/**
+ * The identity part of the score of hit `i` (make, model and calibre as one tiered
+ * comparison), in [0, 1].
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_identity_factor(const struct armsmatch_hits *hits,
+                                               size_t i,
+                                               float *out);
+
+/**
+ * Copies the readable explanation of hit `i` into `buf` (`snprintf`-style, as
+ * `armsmatch_last_error_message`), e.g. "serial fuzzy (AB123465 vs AB123456;
+ * transposition at 7); make same, model unknown, calibre unknown; score 0.84 = serial
+ * 0.91 × identity 0.92".
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; a non-NULL `buf` valid for writes of
+ * `buf_len` bytes; `written` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_explanation_text(const struct armsmatch_hits *hits,
+                                                size_t i,
+                                                char *buf,
+                                                size_t buf_len,
+                                                size_t *written);
+
+/**
+ * Frees a hits handle from `armsmatch_index_check`; the strings borrowed from it become
+ * invalid. NULL is a no-op. Never pass a hits handle borrowed from a batch.
+ *
+ * Thread safety: no other thread may use the handle during or after the call.
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live, owned hits handle, not used again.
+ */
+void armsmatch_hits_free(struct armsmatch_hits *hits);
+
+/**
+ * Checks `len` firearms (`queries[0]` … `queries[len - 1]`) on several threads: as many
+ * as `armsmatch_options_set_threads` says (default: all cores). Result `i` is exactly
+ * what `armsmatch_index_check` gives for `queries[i]`. Free the batch with
+ * `armsmatch_batch_free`. `options` may be NULL for the defaults; `queries` may be NULL
+ * when `len` is 0.
+ *
+ * A query that cannot be checked (invalid UTF-8, over a limit, …) does not fail the
+ * call: its own status is in the batch (`armsmatch_batch_status`). The call itself
+ * fails only for NULL arguments, or ARMSMATCH_STATUS_INVALID_ARGUMENT if the thread
+ * pool cannot be made.
+ *
+ * Thread safety: any thread, concurrently with other checks and with changes.
+ *
+ * # Safety
+ *
+ * `index` must be NULL or a live index handle; a non-NULL `queries` valid for reads of
+ * `len` queries whose string pointers are valid for reads of their lengths; `options`
+ * NULL or a live options handle; `batch_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_index_check_batch(const struct armsmatch_index *index,
+                                             const struct armsmatch_query *queries,
+                                             size_t len,
+                                             const struct armsmatch_options *options,
+                                             struct armsmatch_batch **batch_out);
+
+/**
+ * The number of queries in the batch.
+ *
+ * # Safety
+ *
+ * `batch` must be NULL or a live batch handle; `len_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_batch_len(const struct armsmatch_batch *batch, size_t *len_out);
+
+/**
+ * The status of query `i` of the batch: ARMSMATCH_STATUS_OK if it was checked, else
+ * what `armsmatch_index_check` would have returned for it.
+ *
+ * Fails with ARMSMATCH_STATUS_OUT_OF_RANGE when `i` is past the end.
+ *
+ * # Safety
+ *
+ * `batch` must be NULL or a live batch handle; `status_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_batch_status(const struct armsmatch_batch *batch,
+                                        size_t i,
+                                        armsmatch_status *status_out);
+
+/**
+ * The hits of query `i` of the batch, borrowed: valid until the batch is freed; read it
+ * with the `armsmatch_hit_*` functions and never pass it to `armsmatch_hits_free`.
+ *
+ * If query `i` failed, this call returns that query's status and
+ * `armsmatch_last_error_message` gives its message. Fails with
+ * ARMSMATCH_STATUS_OUT_OF_RANGE when `i` is past the end.
+ *
+ * # Safety
+ *
+ * `batch` must be NULL or a live batch handle; `hits_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_batch_hits(const struct armsmatch_batch *batch,
+                                      size_t i,
+                                      const struct armsmatch_hits **hits_out);
+
+/**
+ * Frees a batch and every hits handle borrowed from it. NULL is a no-op.
+ *
+ * Thread safety: no other thread may use the batch during or after the call.
+ *
+ * # Safety
+ *
+ * `batch` must be NULL or a live batch handle, not used again.
+ */
+void armsmatch_batch_free(struct armsmatch_batch *batch);
+
+#ifdef __cplusplus
+}  // extern "C"
+#endif  // __cplusplus
+
+#endif  /* ARMSMATCH_H */

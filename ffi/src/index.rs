@@ -1,0 +1,406 @@
+//! `armsmatch_index`: open, save, change and check the register.
+
+use std::ffi::c_char;
+
+use armsmatch::Index;
+
+use crate::boundary::{
+    boundary, boundary_void, bytes_arg, copy_text, free_handle, handle_ref, into_handle, out_arg,
+    text_required, write_out, Failure, Handle,
+};
+use crate::hits::{armsmatch_hits, Hits};
+use crate::options::{armsmatch_options, Options};
+use crate::status::armsmatch_status;
+use crate::values::{armsmatch_query, armsmatch_record, query_from_c, record_from_c};
+
+/// A searchable register of firearms (opaque).
+///
+/// Thread safety: an index is shared by many threads. Every call taking an index may
+/// run on any number of threads at once, checks concurrently with inserts, updates,
+/// removes and compactions: an insert is visible to every check that starts after it
+/// returns. Only `armsmatch_index_free` needs the index to itself.
+pub struct armsmatch_index {
+    _private: [u8; 0],
+}
+
+impl Handle for armsmatch_index {
+    type Inner = Index;
+}
+
+/// Sizes and counts of an index.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct armsmatch_index_info {
+    /// Records findable now (base − removed + added).
+    pub records: u64,
+    /// Records in the compacted base.
+    pub base_records: u64,
+    /// Distinct serial keys (confusable skeletons) in the base.
+    pub keys: u64,
+    /// Base records without a usable serial.
+    pub no_serial: u64,
+    /// Records added since the last compaction.
+    pub live_added: u64,
+    /// Base records removed since the last compaction.
+    pub live_removed: u64,
+    /// Bytes of the compacted base (as saved, without the live changes).
+    pub bytes: u64,
+    /// Index file format version.
+    pub format_version: u32,
+}
+
+/// Opens a saved index, memory-mapping the file (nothing is re-parsed; the whole file is
+/// verified first). Free it with `armsmatch_index_free`. The file must not be modified
+/// while the index is open (`armsmatch_index_save` writes a new file and renames it).
+///
+/// Fails with ARMSMATCH_STATUS_IO if the file cannot be opened and
+/// ARMSMATCH_STATUS_CORRUPT_INDEX if it is truncated, damaged, of another format version
+/// or not an index.
+///
+/// Thread safety: any thread.
+///
+/// # Safety
+///
+/// `path` must be valid for reads of `path_len` bytes (UTF-8); `index_out` NULL or valid
+/// for a write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_open(
+    path: *const c_char,
+    path_len: usize,
+    index_out: *mut *mut armsmatch_index,
+) -> armsmatch_status {
+    boundary("armsmatch_index_open", || {
+        let out = out_arg(index_out, "index_out")?;
+        // SAFETY: forwarded contract.
+        let path = unsafe { text_required(path, path_len, "path") }?;
+        let index = Index::open(path)?;
+        // SAFETY: checked non-NULL; valid for a write by the caller's contract.
+        unsafe { write_out(out, into_handle::<armsmatch_index>(index)) };
+        Ok(())
+    })
+}
+
+/// Reads an index from bytes (the contents of a saved index file), copying them: the
+/// buffer may be freed after the call. Free the index with `armsmatch_index_free`.
+///
+/// Fails with ARMSMATCH_STATUS_CORRUPT_INDEX if the bytes are not a valid index.
+///
+/// Thread safety: any thread.
+///
+/// # Safety
+///
+/// `bytes` must be valid for reads of `len` bytes; `index_out` NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_from_bytes(
+    bytes: *const u8,
+    len: usize,
+    index_out: *mut *mut armsmatch_index,
+) -> armsmatch_status {
+    boundary("armsmatch_index_from_bytes", || {
+        let out = out_arg(index_out, "index_out")?;
+        // SAFETY: forwarded contract.
+        let bytes = unsafe { bytes_arg(bytes, len, "bytes") }?;
+        let index = Index::from_bytes(bytes.to_vec())?;
+        // SAFETY: checked non-NULL; valid for a write by the caller's contract.
+        unsafe { write_out(out, into_handle::<armsmatch_index>(index)) };
+        Ok(())
+    })
+}
+
+/// Saves the index with its live changes to one versioned, checksummed file, atomically:
+/// written to a temporary file in the same directory, flushed, then renamed over `path`.
+///
+/// Fails with ARMSMATCH_STATUS_IO (the message has the path and the OS error).
+///
+/// Thread safety: any thread, concurrently with checks and changes (the file holds the
+/// changes made before the call started).
+///
+/// # Safety
+///
+/// `index` must be NULL or a live index handle; `path` valid for reads of `path_len`
+/// bytes.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_save(
+    index: *const armsmatch_index,
+    path: *const c_char,
+    path_len: usize,
+) -> armsmatch_status {
+    boundary("armsmatch_index_save", || {
+        // SAFETY: forwarded contract.
+        let index = unsafe { handle_ref(index, "index") }?;
+        // SAFETY: forwarded contract.
+        let path = unsafe { text_required(path, path_len, "path") }?;
+        index.save(path)?;
+        Ok(())
+    })
+}
+
+/// The number of records findable now.
+///
+/// Thread safety: any thread.
+///
+/// # Safety
+///
+/// `index` must be NULL or a live index handle; `len_out` NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_len(
+    index: *const armsmatch_index,
+    len_out: *mut usize,
+) -> armsmatch_status {
+    boundary("armsmatch_index_len", || {
+        // SAFETY: forwarded contract.
+        let index = unsafe { handle_ref(index, "index") }?;
+        let out = out_arg(len_out, "len_out")?;
+        // SAFETY: checked non-NULL; valid for a write by the caller's contract.
+        unsafe { write_out(out, index.len()) };
+        Ok(())
+    })
+}
+
+/// Sizes and counts of the index.
+///
+/// Thread safety: any thread.
+///
+/// # Safety
+///
+/// `index` must be NULL or a live index handle; `info_out` NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_get_info(
+    index: *const armsmatch_index,
+    info_out: *mut armsmatch_index_info,
+) -> armsmatch_status {
+    boundary("armsmatch_index_get_info", || {
+        // SAFETY: forwarded contract.
+        let index = unsafe { handle_ref(index, "index") }?;
+        let out = out_arg(info_out, "info_out")?;
+        let i = index.info();
+        let bytes = i
+            .bytes
+            .iter()
+            .find(|(section, _)| section == "total")
+            .map_or(0, |(_, n)| *n);
+        let info = armsmatch_index_info {
+            records: i.records,
+            base_records: i.base_records,
+            keys: i.keys,
+            no_serial: i.no_serial,
+            live_added: i.live_added,
+            live_removed: i.live_removed,
+            bytes,
+            format_version: i.format_version,
+        };
+        // SAFETY: checked non-NULL; valid for a write by the caller's contract.
+        unsafe { write_out(out, info) };
+        Ok(())
+    })
+}
+
+/// Copies the version label of the index's reference data into `buf`
+/// (`snprintf`-style, as `armsmatch_last_error_message`).
+///
+/// Thread safety: any thread.
+///
+/// # Safety
+///
+/// `index` must be NULL or a live index handle; a non-NULL `buf` valid for writes of
+/// `buf_len` bytes; `written` NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_reference_version(
+    index: *const armsmatch_index,
+    buf: *mut c_char,
+    buf_len: usize,
+    written: *mut usize,
+) -> armsmatch_status {
+    boundary("armsmatch_index_reference_version", || {
+        // SAFETY: forwarded contract.
+        let index = unsafe { handle_ref(index, "index") }?;
+        let version = index.info().reference_version;
+        // SAFETY: forwarded contract.
+        unsafe { copy_text(&version, buf, buf_len, written) }
+    })
+}
+
+/// Whether a record with this id is present.
+///
+/// Thread safety: any thread.
+///
+/// # Safety
+///
+/// `index` must be NULL or a live index handle; `id` valid for reads of `id_len` bytes;
+/// `contains_out` NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_contains(
+    index: *const armsmatch_index,
+    id: *const c_char,
+    id_len: usize,
+    contains_out: *mut bool,
+) -> armsmatch_status {
+    boundary("armsmatch_index_contains", || {
+        // SAFETY: forwarded contract.
+        let index = unsafe { handle_ref(index, "index") }?;
+        // SAFETY: forwarded contract.
+        let id = unsafe { text_required(id, id_len, "id") }?;
+        let out = out_arg(contains_out, "contains_out")?;
+        // SAFETY: checked non-NULL; valid for a write by the caller's contract.
+        unsafe { write_out(out, index.contains(id)) };
+        Ok(())
+    })
+}
+
+/// Adds a record, visible to every check that starts after the call returns.
+///
+/// Fails with ARMSMATCH_STATUS_DUPLICATE_ID if the id is present, and as
+/// `armsmatch_builder_add` for a bad record; the index is then unchanged.
+///
+/// Thread safety: any thread, concurrently with checks and other changes.
+///
+/// # Safety
+///
+/// `index` must be NULL or a live index handle; `record` NULL or a valid record whose
+/// string pointers are valid for reads of their lengths.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_insert(
+    index: *const armsmatch_index,
+    record: *const armsmatch_record,
+) -> armsmatch_status {
+    boundary("armsmatch_index_insert", || {
+        // SAFETY: forwarded contract.
+        let index = unsafe { handle_ref(index, "index") }?;
+        // SAFETY: a non-NULL `record` points to a valid struct (the caller's contract).
+        let r = unsafe { record.as_ref() }.ok_or_else(|| Failure::null("record"))?;
+        // SAFETY: the record's string pointers are valid for their lengths (contract).
+        index.insert(unsafe { record_from_c(r) }?)?;
+        Ok(())
+    })
+}
+
+/// Replaces the record with the same id.
+///
+/// Fails with ARMSMATCH_STATUS_NOT_FOUND if the id is absent, and as
+/// `armsmatch_builder_add` for a bad record; the index is then unchanged.
+///
+/// Thread safety: any thread, concurrently with checks and other changes.
+///
+/// # Safety
+///
+/// As `armsmatch_index_insert`.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_update(
+    index: *const armsmatch_index,
+    record: *const armsmatch_record,
+) -> armsmatch_status {
+    boundary("armsmatch_index_update", || {
+        // SAFETY: forwarded contract.
+        let index = unsafe { handle_ref(index, "index") }?;
+        // SAFETY: a non-NULL `record` points to a valid struct (the caller's contract).
+        let r = unsafe { record.as_ref() }.ok_or_else(|| Failure::null("record"))?;
+        // SAFETY: the record's string pointers are valid for their lengths (contract).
+        index.update(unsafe { record_from_c(r) }?)?;
+        Ok(())
+    })
+}
+
+/// Removes the record with this id.
+///
+/// Fails with ARMSMATCH_STATUS_NOT_FOUND if it is absent.
+///
+/// Thread safety: any thread, concurrently with checks and other changes.
+///
+/// # Safety
+///
+/// `index` must be NULL or a live index handle; `id` valid for reads of `id_len` bytes.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_remove(
+    index: *const armsmatch_index,
+    id: *const c_char,
+    id_len: usize,
+) -> armsmatch_status {
+    boundary("armsmatch_index_remove", || {
+        // SAFETY: forwarded contract.
+        let index = unsafe { handle_ref(index, "index") }?;
+        // SAFETY: forwarded contract.
+        let id = unsafe { text_required(id, id_len, "id") }?;
+        index.remove(id)?;
+        Ok(())
+    })
+}
+
+/// Folds the records added and removed since the last compaction into the searchable
+/// base. Checks keep running meanwhile; changes made during the compaction are kept.
+///
+/// Thread safety: any thread, concurrently with checks and changes (compactions run
+/// one at a time).
+///
+/// # Safety
+///
+/// `index` must be NULL or a live index handle.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_compact(
+    index: *const armsmatch_index,
+) -> armsmatch_status {
+    boundary("armsmatch_index_compact", || {
+        // SAFETY: forwarded contract.
+        let index = unsafe { handle_ref(index, "index") }?;
+        index.compact()?;
+        Ok(())
+    })
+}
+
+/// Checks one firearm against the register. On success `*hits_out` is a new hits handle
+/// (possibly with no hits), ranked by score, at most `top`, none under the threshold;
+/// free it with `armsmatch_hits_free`. `options` may be NULL for the defaults.
+///
+/// Fails with ARMSMATCH_STATUS_INVALID_UTF8 for a bad string, LIMIT_EXCEEDED for a
+/// serial or field over the limits or a check that would gather too many candidates,
+/// INVALID_ARGUMENT for a partial serial with too few known characters.
+///
+/// Thread safety: any thread, concurrently with other checks and with changes.
+///
+/// # Safety
+///
+/// `index` must be NULL or a live index handle; `query` NULL or a valid query whose
+/// string pointers are valid for reads of their lengths; `options` NULL or a live options
+/// handle; `hits_out` NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_check(
+    index: *const armsmatch_index,
+    query: *const armsmatch_query,
+    options: *const armsmatch_options,
+    hits_out: *mut *mut armsmatch_hits,
+) -> armsmatch_status {
+    boundary("armsmatch_index_check", || {
+        // SAFETY: forwarded contract.
+        let index = unsafe { handle_ref(index, "index") }?;
+        // SAFETY: a non-NULL `query` points to a valid struct (the caller's contract).
+        let q = unsafe { query.as_ref() }.ok_or_else(|| Failure::null("query"))?;
+        let out = out_arg(hits_out, "hits_out")?;
+        let defaults;
+        let options = if options.is_null() {
+            defaults = Options::default();
+            &defaults
+        } else {
+            // SAFETY: non-NULL, a live options handle (the caller's contract).
+            unsafe { handle_ref(options, "options") }?
+        };
+        // SAFETY: the query's string pointers are valid for their lengths (contract).
+        let query = unsafe { query_from_c(q) }?;
+        let hits = index.check(&query, &options.check)?;
+        // SAFETY: checked non-NULL; valid for a write by the caller's contract.
+        unsafe { write_out(out, into_handle::<armsmatch_hits>(Hits::new(hits))) };
+        Ok(())
+    })
+}
+
+/// Frees an index (and unmaps its file). NULL is a no-op. Hits handles made from it stay
+/// valid.
+///
+/// Thread safety: no other thread may use the index during or after the call.
+///
+/// # Safety
+///
+/// `index` must be NULL or a live index handle, not used again.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_free(index: *mut armsmatch_index) {
+    // SAFETY: forwarded contract.
+    boundary_void("armsmatch_index_free", || unsafe { free_handle(index) });
+}
