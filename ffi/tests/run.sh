@@ -143,6 +143,9 @@ if ldd "$work/bin/check_pc_static" | grep -q libarmsmatch; then
 fi
 echo "pkg-config: shared and static builds of the example work"
 
+if ! command -v cmake >/dev/null && [[ ${CI:-} == true && $(id -u) == 0 ]]; then
+    apt-get update -qq && apt-get install -y -qq cmake >/dev/null
+fi
 if command -v cmake >/dev/null; then
     step "CMake example (shared and static)"
     for variant in OFF ON; do
