@@ -996,7 +996,7 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
                 continue;
             }
             if let Some((s, e)) = p.score(reference, base.serial(i), &base_identity(base, i)) {
-                hits.push((s, base.id(i).to_string(), HitSource::Base(i, e)));
+                hits.push((s, base.id(i), HitSource::Base(i, e)));
             }
         }
     } else if p.identity.make.is_some() {
@@ -1006,7 +1006,7 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
                 continue;
             }
             if let Some((s, e)) = p.score(reference, base.serial(i), &base_identity(base, i)) {
-                hits.push((s, base.id(i).to_string(), HitSource::Base(i, e)));
+                hits.push((s, base.id(i), HitSource::Base(i, e)));
             }
         }
     }

@@ -15,10 +15,11 @@
 //!   2 REFERENCE    TOML of the reference the index was built with
 //!   3 SERIAL_FST   fst::Map: confusable skeleton of every serial key → posting
 //!   4 POSTINGS     u32 array; a posting with more than one record is [n, r1 … rn]
-//!   5 ID_FST       fst::Map: record id → record number
-//!   6 STR_OFFSETS  u32 × (2 × records + 1): id and serial of record i are
-//!                  STRINGS[o[2i]..o[2i+1]] and STRINGS[o[2i+1]..o[2i+2]]
-//!   7 STRINGS      UTF-8 bytes
+//!   5 ID_FST       fst::Map: record id → record number; records are numbered in id
+//!                  order, so values rise with keys and the id of record i is
+//!                  `get_key(i)` (ids are stored only here)
+//!   6 STR_OFFSETS  u32 × (records + 1): the serial of record i is STRINGS[o[i]..o[i+1]]
+//!   7 STRINGS      UTF-8 bytes of the serials as reported
 //!   8 FIELDS       16 bytes per record: make u32, model u32, calibre u16, country u16,
 //!                  kind (low 4 bits) | status (high 4 bits) u8, reported_on as 3 bytes
 //!                  (year << 9 | month << 5 | day); dictionary numbers are 1-based,
@@ -387,16 +388,44 @@ impl SegmentWriter {
                 ));
             }
         }
+        // Records are renumbered in id order, so the id FST's values rise with its keys
+        // and `Fst::get_key` gives a record's id back: ids are stored once, in the FST.
         let mut id_fst = fst::MapBuilder::memory();
-        for &i in &by_id {
+        for (new, &old) in by_id.iter().enumerate() {
             id_fst
-                .insert(id_of(i), i as u64)
+                .insert(id_of(old), new as u64)
                 .map_err(|e| Error::invalid("id", e.to_string()))?;
         }
-        drop(by_id);
         let id_fst = id_fst
             .into_inner()
             .map_err(|e| Error::invalid("id", e.to_string()))?;
+        let mut rank = vec![0u32; count as usize];
+        for (new, &old) in by_id.iter().enumerate() {
+            rank[old as usize] = new as u32;
+        }
+        let mut serials: Vec<u8> = Vec::with_capacity(strings.len() / 2);
+        let mut serial_offsets: Vec<u32> = Vec::with_capacity(count as usize + 1);
+        serial_offsets.push(0);
+        let mut new_rows: Vec<u8> = Vec::with_capacity(rows.len());
+        for &old in &by_id {
+            let o = old as usize;
+            let (a, b) = (
+                str_offsets[2 * o + 1] as usize,
+                str_offsets[2 * o + 2] as usize,
+            );
+            serials.extend_from_slice(&strings[a..b]);
+            serial_offsets.push(serials.len() as u32);
+            new_rows.extend_from_slice(&rows[o * ROW..(o + 1) * ROW]);
+        }
+        drop(by_id);
+        drop(strings);
+        drop(rows);
+        for k in keys.iter_mut() {
+            k.2 = rank[k.2 as usize];
+        }
+        let mut no_serial: Vec<u32> = no_serial.iter().map(|&r| rank[r as usize]).collect();
+        no_serial.sort_unstable();
+        drop(rank);
 
         let key_of = |k: &(u32, u8, u32)| &key_arena[k.0 as usize..k.0 as usize + k.1 as usize];
         keys.par_sort_unstable_by(|a, b| key_of(a).cmp(key_of(b)).then(a.2.cmp(&b.2)));
@@ -467,9 +496,9 @@ impl SegmentWriter {
             (SEC_SERIAL_FST, serial_fst),
             (SEC_POSTINGS, u32s(&postings)),
             (SEC_ID_FST, id_fst),
-            (SEC_STR_OFFSETS, u32s(&str_offsets)),
-            (SEC_STRINGS, strings),
-            (SEC_FIELDS, rows),
+            (SEC_STR_OFFSETS, u32s(&serial_offsets)),
+            (SEC_STRINGS, serials),
+            (SEC_FIELDS, new_rows),
             (SEC_DICTS, serde_json::to_vec(&dicts).unwrap_or_default()),
             (SEC_NO_SERIAL, u32s(&no_serial)),
             (SEC_SERIAL_RFST, serial_rfst),
@@ -679,7 +708,7 @@ impl Segment {
         if n > limits::MAX_RECORDS {
             return Err("record count over the limit".into());
         }
-        if self.str_offsets.len() != (2 * n + 1) * 4 || self.fields.len() != n * ROW {
+        if self.str_offsets.len() != (n + 1) * 4 || self.fields.len() != n * ROW {
             return Err("record tables do not match the record count".into());
         }
         if self.postings.len() % 4 != 0 || self.no_serial.len() % 4 != 0 {
@@ -687,7 +716,7 @@ impl Segment {
         }
         let strings_len = self.strings.len();
         let mut prev = 0u32;
-        for i in 0..=2 * n {
+        for i in 0..=n {
             let o = self.u32_in(&self.str_offsets, i);
             if o < prev || o as usize > strings_len {
                 return Err("string offsets out of order".into());
@@ -695,9 +724,9 @@ impl Segment {
             prev = o;
         }
         let Ok(strings) = std::str::from_utf8(&self.bytes()[self.strings.clone()]) else {
-            return Err("ids and serials are not UTF-8".into());
+            return Err("serials are not UTF-8".into());
         };
-        for i in 0..2 * n {
+        for i in 0..n {
             let a = self.u32_in(&self.str_offsets, i) as usize;
             if !strings.is_char_boundary(a) {
                 return Err("string offsets split a character".into());
@@ -755,13 +784,14 @@ impl Segment {
                 return Err("key count does not match".into());
             }
         }
+        // Values 0, 1, 2 … in key order: what `get_key` needs to be well-defined.
         let mut ids = 0usize;
         let mut stream = self.id_fst.stream();
         while let Some((k, v)) = stream.next() {
-            ids += 1;
-            if v as usize >= n || self.id_bytes(v as u32) != k {
+            if v as usize != ids || std::str::from_utf8(k).is_err() {
                 return Err("id table does not match the records".into());
             }
+            ids += 1;
         }
         if ids != n {
             return Err("id count does not match".into());
@@ -792,23 +822,19 @@ impl Segment {
         self.strings.start + a..self.strings.start + b.max(a)
     }
 
-    fn id_bytes(&self, i: u32) -> &[u8] {
-        self.bytes()
-            .get(self.str_range(2 * i as usize))
-            .unwrap_or(&[])
-    }
-
-    /// The id of record `i` (verified UTF-8 at open).
-    pub(crate) fn id(&self, i: u32) -> &str {
-        std::str::from_utf8(self.id_bytes(i)).unwrap_or("")
+    /// The id of record `i`, from the id FST (verified UTF-8 and monotonic at open).
+    pub(crate) fn id(&self, i: u32) -> String {
+        let mut key = Vec::new();
+        if self.id_fst.as_fst().get_key_into(i as u64, &mut key) {
+            String::from_utf8(key).unwrap_or_default()
+        } else {
+            String::new()
+        }
     }
 
     /// The serial of record `i`.
     pub(crate) fn serial(&self, i: u32) -> &str {
-        let b = self
-            .bytes()
-            .get(self.str_range(2 * i as usize + 1))
-            .unwrap_or(&[]);
+        let b = self.bytes().get(self.str_range(i as usize)).unwrap_or(&[]);
         std::str::from_utf8(b).unwrap_or("")
     }
 
@@ -855,7 +881,7 @@ impl Segment {
     pub(crate) fn record(&self, i: u32) -> Record {
         let row = self.row(i);
         Record {
-            id: self.id(i).to_string(),
+            id: self.id(i),
             serial: self.serial(i).to_string(),
             make: self.make_str(&row).map(str::to_string),
             model: self.model_str(&row).map(str::to_string),
