@@ -1,1 +1,0 @@
-//! Statistics and reports (in progress).
