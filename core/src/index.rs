@@ -376,8 +376,20 @@ impl Prepared {
         &self,
         reference: &Reference,
         record_serial: &str,
-        record_identity: &Identity,
+        record_identity: impl FnOnce() -> Identity,
     ) -> Option<(f32, Explanation)> {
+        let serial_evidence = if self.has_serial() {
+            let keys = variants(record_serial, false);
+            let (e, s) = self.serial_evidence(record_serial, &keys);
+            // The identity factor is at most 1: a serial score under the threshold
+            // cannot make it, so skip the identity comparison.
+            if s < self.opts.threshold {
+                return None;
+            }
+            Some((e, s))
+        } else {
+            None
+        };
         let (make, model, calibre) = if self.opts.serial_only {
             (
                 FieldMatch::Unknown,
@@ -385,11 +397,9 @@ impl Prepared {
                 FieldMatch::Unknown,
             )
         } else {
-            compare_identity(reference, &self.identity, record_identity)
+            compare_identity(reference, &self.identity, &record_identity())
         };
-        let (serial, serial_score, factor) = if self.has_serial() {
-            let keys = variants(record_serial, false);
-            let (e, s) = self.serial_evidence(record_serial, &keys);
+        let (serial, serial_score, factor) = if let Some((e, s)) = serial_evidence {
             let f = if self.opts.serial_only {
                 1.0
             } else {
@@ -987,7 +997,7 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
             candidates.len(),
         ));
     }
-    let mut hits: Vec<(f32, String, HitSource)> = Vec::new();
+    let mut hits: Vec<(f32, HitSource)> = Vec::new();
     if p.has_serial() {
         candidates.sort_unstable();
         candidates.dedup();
@@ -995,8 +1005,8 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
             if g.live.removed.contains(&i) {
                 continue;
             }
-            if let Some((s, e)) = p.score(reference, base.serial(i), &base_identity(base, i)) {
-                hits.push((s, base.id(i), HitSource::Base(i, e)));
+            if let Some((s, e)) = p.score(reference, base.serial(i), || base_identity(base, i)) {
+                hits.push((s, HitSource::Base(i, e)));
             }
         }
     } else if p.identity.make.is_some() {
@@ -1005,8 +1015,8 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
             if g.live.removed.contains(&i) {
                 continue;
             }
-            if let Some((s, e)) = p.score(reference, base.serial(i), &base_identity(base, i)) {
-                hits.push((s, base.id(i), HitSource::Base(i, e)));
+            if let Some((s, e)) = p.score(reference, base.serial(i), || base_identity(base, i)) {
+                hits.push((s, HitSource::Base(i, e)));
             }
         }
     }
@@ -1018,16 +1028,30 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
             p.identity.make.is_some() && l.keys.is_empty()
         };
         if reach {
-            if let Some((s, e)) = p.score(reference, &l.record.serial, &l.identity) {
-                hits.push((s, l.record.id.clone(), HitSource::Live(at, e)));
+            if let Some((s, e)) = p.score(reference, &l.record.serial, || l.identity.clone()) {
+                hits.push((s, HitSource::Live(at, e)));
             }
         }
     }
-    hits.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    // Ties by record id. Base records are numbered in id order, so two base hits
+    // compare by number without looking their ids up.
+    let id_of = |src: &HitSource| match src {
+        HitSource::Base(i, _) => base.id(*i),
+        HitSource::Live(at, _) => g.live.added[*at]
+            .as_ref()
+            .map(|l| l.record.id.clone())
+            .unwrap_or_default(),
+    };
+    hits.sort_by(|a, b| {
+        b.0.total_cmp(&a.0).then_with(|| match (&a.1, &b.1) {
+            (HitSource::Base(x, _), HitSource::Base(y, _)) => x.cmp(y),
+            (x, y) => id_of(x).cmp(&id_of(y)),
+        })
+    });
     hits.truncate(p.opts.top);
     Ok(hits
         .into_iter()
-        .map(|(score, _, src)| match src {
+        .map(|(score, src)| match src {
             HitSource::Base(i, explanation) => Hit {
                 record: base.record(i),
                 score,

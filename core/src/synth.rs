@@ -783,10 +783,6 @@ const CYRILLIC: &[(char, &str, &str, &str)] = &[
     ('П', "P", "P", "P"),
 ];
 
-fn is_cyrillic(c: char) -> bool {
-    ('\u{0400}'..='\u{04FF}').contains(&c)
-}
-
 /// How a Cyrillic serial is keyed in Latin letters.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Fold {
@@ -1658,7 +1654,8 @@ impl World {
         if !serial.contains(['?', '*']) {
             return search_keys(serial).iter().any(|k| {
                 let s = skeleton_of_key(k);
-                self.fwd.exact(s.as_bytes()).any(bad)
+                let found = self.fwd.exact(s.as_bytes()).any(bad);
+                found
             });
         }
         for v in variants(serial, true) {
@@ -1679,9 +1676,11 @@ impl World {
                 let Ok(rev_pattern) = Pattern::parse(&rev_bytes) else {
                     return true;
                 };
-                self.rev
+                let found = self
+                    .rev
                     .with_prefix(&rev_bytes[..suffix_len])
-                    .any(|(k, r)| rev_pattern.matches(k) && bad(r))
+                    .any(|(k, r)| rev_pattern.matches(k) && bad(r));
+                found
             };
             if hit {
                 return true;
