@@ -646,7 +646,11 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
     };
     let mut out = BufWriter::new(sink);
     // CSV rows go through a csv writer over a scratch buffer, copied to `out` per check.
-    let mut csv_out = (a.format == Format::Csv).then(|| csv::Writer::from_writer(Vec::new()));
+    let mut csv_out = (a.format == Format::Csv).then(|| {
+        csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new())
+    });
     if let Some(w) = csv_out.as_mut() {
         w.write_record(HitRow::COLUMNS)?;
     }

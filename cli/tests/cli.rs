@@ -72,12 +72,27 @@ fn generate_build_check_round_trip() {
         s(&hits)
     );
     let text = std::fs::read_to_string(&hits).unwrap();
+    // The hits file feeds the statistics.
+    let stats = run_ok!(
+        "stats",
+        "--index",
+        s(&index),
+        "--hits",
+        s(&hits),
+        "--queries",
+        s(&queries)
+    );
+    assert!(!stats.is_empty());
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
         Some("query_id,rank,record_id,score,serial_match,serial_distance,make_match,model_match,calibre_match")
     );
     let rows: Vec<&str> = lines.collect();
+    assert!(
+        !rows.iter().any(|r| r.starts_with("query_id,")),
+        "header repeated"
+    );
     assert!(rows.len() > 50, "only {} hit rows", rows.len());
     for r in &rows {
         let f: Vec<&str> = r.split(',').collect();
