@@ -20,11 +20,15 @@ if want rust; then
   step "cargo test (unit, property, doc, CLI end-to-end)"
   cargo test --workspace --locked
 fi
-if want c && [ -x ffi/tests/run.sh ]; then
-  step "C ABI tests"
+if want rust; then
+  step "HTML report in headless Chromium"
+  cli/report-test/run.sh
+fi
+if want c; then
+  step "C ABI tests (header check, valgrind, ASan/UBSan, pthreads, shared vectors)"
   ffi/tests/run.sh
 fi
-if want python && [ -x python/tests/run.sh ]; then
+if want python; then
   step "Python tests"
   python/tests/run.sh
 fi
