@@ -1351,6 +1351,25 @@ armsmatch_status armsmatch_index_check(const struct armsmatch_index *index,
 void armsmatch_index_free(struct armsmatch_index *index);
 
 /**
+ * Writes the register's statistics as JSON into `buf`: records by status, reporting
+ * country, make (canonical names), kind, calibre and month (the `register` part of
+ * `armsmatch stats --format json`). Copies like `snprintf`: `*written` is the full
+ * length, so a cut copy can be detected and retried with a larger buffer.
+ *
+ * Thread safety: may run while other threads check or update the same index.
+ *
+ * # Safety
+ *
+ * `index` must be a live index handle; `buf` must be valid for writes of `buf_len`
+ * bytes (NULL with `buf_len` 0 asks for the length only); `written` must be valid for
+ * writes.
+ */
+armsmatch_status armsmatch_index_stats_json(const struct armsmatch_index *index,
+                                            char *buf,
+                                            size_t buf_len,
+                                            size_t *written);
+
+/**
  * The number of hits (0 when nothing was found).
  *
  * # Safety
@@ -1654,6 +1673,37 @@ armsmatch_status armsmatch_hit_explanation_text(const struct armsmatch_hits *hit
  * `hits` must be NULL or a live, owned hits handle, not used again.
  */
 void armsmatch_hits_free(struct armsmatch_hits *hits);
+
+/**
+ * Writes a draft trace request built from hit `i` as JSON into `buf` (the schema of
+ * `armsmatch trace export`): the firearm's identification prefilled from the check and
+ * the record, the suggested addressees (country of manufacture from the embedded
+ * reference, the record's reporting country), the hit as evidence, and the essential
+ * fields still missing. `query` is the check that produced the hit; `country` (ISO
+ * 3166-1 alpha-3), `agency` and `case_ref` describe the requester. Copies like
+ * `snprintf`.
+ *
+ * Thread safety: any number of threads may read one hits handle at once.
+ *
+ * # Safety
+ *
+ * `hits` must be a live hits handle; `query` must point to a valid query whose strings
+ * are valid for their lengths; each string argument must be valid for reads of its
+ * length; `buf` must be valid for writes of `buf_len` bytes (or NULL with 0);
+ * `written` must be valid for writes.
+ */
+armsmatch_status armsmatch_hit_trace_request_json(const struct armsmatch_hits *hits,
+                                                  size_t i,
+                                                  const struct armsmatch_query *query,
+                                                  const char *country,
+                                                  size_t country_len,
+                                                  const char *agency,
+                                                  size_t agency_len,
+                                                  const char *case_ref,
+                                                  size_t case_ref_len,
+                                                  char *buf,
+                                                  size_t buf_len,
+                                                  size_t *written);
 
 /**
  * Checks `len` firearms (`queries[0]` … `queries[len - 1]`) on several threads: as many

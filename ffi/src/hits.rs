@@ -680,3 +680,72 @@ pub unsafe extern "C" fn armsmatch_hits_free(hits: *mut armsmatch_hits) {
     // SAFETY: forwarded contract.
     boundary_void("armsmatch_hits_free", || unsafe { free_handle(hits) });
 }
+
+/// Writes a draft trace request built from hit `i` as JSON into `buf` (the schema of
+/// `armsmatch trace export`): the firearm's identification prefilled from the check and
+/// the record, the suggested addressees (country of manufacture from the embedded
+/// reference, the record's reporting country), the hit as evidence, and the essential
+/// fields still missing. `query` is the check that produced the hit; `country` (ISO
+/// 3166-1 alpha-3), `agency` and `case_ref` describe the requester. Copies like
+/// `snprintf`.
+///
+/// Thread safety: any number of threads may read one hits handle at once.
+///
+/// # Safety
+///
+/// `hits` must be a live hits handle; `query` must point to a valid query whose strings
+/// are valid for their lengths; each string argument must be valid for reads of its
+/// length; `buf` must be valid for writes of `buf_len` bytes (or NULL with 0);
+/// `written` must be valid for writes.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn armsmatch_hit_trace_request_json(
+    hits: *const armsmatch_hits,
+    i: usize,
+    query: *const crate::values::armsmatch_query,
+    country: *const c_char,
+    country_len: usize,
+    agency: *const c_char,
+    agency_len: usize,
+    case_ref: *const c_char,
+    case_ref_len: usize,
+    buf: *mut c_char,
+    buf_len: usize,
+    written: *mut usize,
+) -> armsmatch_status {
+    boundary("armsmatch_hit_trace_request_json", || {
+        // SAFETY: forwarded contract.
+        let hits = unsafe { handle_ref(hits, "hits") }?;
+        // SAFETY: a non-NULL `query` points to a valid struct (the caller's contract).
+        let q = unsafe { query.as_ref() }.ok_or_else(|| crate::boundary::Failure::null("query"))?;
+        // SAFETY: the query's strings are valid for their lengths (contract).
+        let query = unsafe { crate::values::query_from_c(q) }?;
+        // SAFETY: each string is valid for reads of its length (contract).
+        let (country, agency, case_ref) = unsafe {
+            (
+                crate::boundary::text_required(country, country_len, "country")?,
+                crate::boundary::text_required(agency, agency_len, "agency")?,
+                crate::boundary::text_required(case_ref, case_ref_len, "case_ref")?,
+            )
+        };
+        let actor = armsmatch::trace::Actor {
+            country: country.to_string(),
+            agency: agency.to_string(),
+            officer: None,
+        };
+        let request = armsmatch::trace::TraceRequest::from_hit(
+            &hits.entry(i)?.hit,
+            &query,
+            &actor,
+            case_ref,
+            armsmatch::Reference::embedded(),
+        )?;
+        let text = serde_json::to_string(&serde_json::json!({
+            "request": request,
+            "missing": request.completeness(),
+        }))
+        .map_err(|e| crate::boundary::Failure::invalid(e.to_string()))?;
+        // SAFETY: forwarded contract.
+        unsafe { copy_text(&text, buf, buf_len, written) }
+    })
+}

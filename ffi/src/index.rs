@@ -404,3 +404,33 @@ pub unsafe extern "C" fn armsmatch_index_free(index: *mut armsmatch_index) {
     // SAFETY: forwarded contract.
     boundary_void("armsmatch_index_free", || unsafe { free_handle(index) });
 }
+
+/// Writes the register's statistics as JSON into `buf`: records by status, reporting
+/// country, make (canonical names), kind, calibre and month (the `register` part of
+/// `armsmatch stats --format json`). Copies like `snprintf`: `*written` is the full
+/// length, so a cut copy can be detected and retried with a larger buffer.
+///
+/// Thread safety: may run while other threads check or update the same index.
+///
+/// # Safety
+///
+/// `index` must be a live index handle; `buf` must be valid for writes of `buf_len`
+/// bytes (NULL with `buf_len` 0 asks for the length only); `written` must be valid for
+/// writes.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_stats_json(
+    index: *const armsmatch_index,
+    buf: *mut c_char,
+    buf_len: usize,
+    written: *mut usize,
+) -> armsmatch_status {
+    boundary("armsmatch_index_stats_json", || {
+        // SAFETY: forwarded contract.
+        let index = unsafe { handle_ref(index, "index") }?;
+        let stats = armsmatch::stats::RegisterStats::from_index(index);
+        let text = serde_json::to_string(&stats)
+            .map_err(|e| crate::boundary::Failure::invalid(e.to_string()))?;
+        // SAFETY: forwarded contract.
+        unsafe { copy_text(&text, buf, buf_len, written) }
+    })
+}

@@ -498,6 +498,34 @@ static void test_check_and_hits(void) {
     OK(armsmatch_hit_record_reported_on(hits, 0, &d));
     CHECK(d.year == 2024 && d.month == 1 && d.day == 2);
 
+    /* Statistics and a trace request built from the hit, as JSON. */
+    {
+        size_t need = 0;
+        OK(armsmatch_index_stats_json(index, NULL, 0, &need));
+        CHECK(need > 10);
+        char *json = malloc(need + 1);
+        CHECK(json != NULL);
+        size_t got = 0;
+        OK(armsmatch_index_stats_json(index, json, need + 1, &got));
+        CHECK(got == need && strstr(json, "stolen") != NULL);
+        free(json);
+        EXPECT(armsmatch_index_stats_json(NULL, NULL, 0, &got), ARMSMATCH_STATUS_NULL_ARGUMENT);
+        char tr[16384];
+        size_t tl = 0;
+        OK(armsmatch_hit_trace_request_json(hits, 0, &q, "NLD", 3, "KLPD", 4, "CASE-7", 6,
+                                            tr, sizeof tr, &tl));
+        CHECK(tl < sizeof tr);
+        CHECK(strstr(tr, "CASE-7") != NULL);
+        CHECK(strstr(tr, "AUT") != NULL); /* Glock: made in Austria, a suggested addressee */
+        CHECK(strstr(tr, "\"missing\"") != NULL);
+        EXPECT(armsmatch_hit_trace_request_json(hits, 0, &q, "Netherlands", 11, "KLPD", 4,
+                                                "C", 1, tr, sizeof tr, &tl),
+               ARMSMATCH_STATUS_INVALID_ARGUMENT);
+        EXPECT(armsmatch_hit_trace_request_json(hits, 9, &q, "NLD", 3, "KLPD", 4, "C", 1, tr,
+                                                sizeof tr, &tl),
+               ARMSMATCH_STATUS_OUT_OF_RANGE);
+    }
+
     armsmatch_serial_match sm = 0;
     OK(armsmatch_hit_serial_match(hits, 0, &sm));
     CHECK(sm == ARMSMATCH_SERIAL_MATCH_FUZZY);
