@@ -177,7 +177,7 @@ fn for_each_row(
             if text.trim().is_empty() {
                 continue;
             }
-            let obj: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(text) {
+            let obj: Pairs = match serde_json::from_str(text) {
                 Ok(o) => o,
                 Err(e) => {
                     skip(report, parse_err("-", format!("not a JSON object: {e}")))?;
@@ -185,13 +185,27 @@ fn for_each_row(
                 }
             };
             let mut row = HashMap::new();
-            for (k, v) in obj {
+            let mut bad = None;
+            for (k, v) in obj.0 {
+                let k = canon(&k);
                 let v = match v {
                     serde_json::Value::Null => continue,
                     serde_json::Value::String(s) => s,
-                    other => other.to_string(),
+                    serde_json::Value::Number(n) => n.to_string(),
+                    _ => {
+                        bad = Some((k, "must be a string or a number".to_string()));
+                        break;
+                    }
                 };
-                row.insert(canon(&k), v);
+                if row.insert(k.clone(), v).is_some() {
+                    // Two values for one field: which one is right is not ours to guess.
+                    bad = Some((k, "appears twice".to_string()));
+                    break;
+                }
+            }
+            if let Some((col, why)) = bad {
+                skip(report, parse_err(&col, format!("field {col:?} {why}")))?;
+                continue;
             }
             if let Some(col) = required.iter().find(|c| !row.contains_key(**c)) {
                 skip(
@@ -221,6 +235,16 @@ fn for_each_row(
         .iter()
         .map(|h| canon(&String::from_utf8_lossy(h)))
         .collect();
+    for (i, h) in headers.iter().enumerate() {
+        if !h.is_empty() && headers[..i].contains(h) {
+            return Err(Error::Parse {
+                path: name,
+                line: 1,
+                column: h.clone(),
+                message: format!("column {h:?} appears twice in the header"),
+            });
+        }
+    }
     for col in required {
         if !headers.iter().any(|h| h == col) {
             return Err(Error::Parse {
@@ -298,6 +322,33 @@ fn for_each_row(
         }
     }
     Ok(())
+}
+
+/// A JSON object as its key/value pairs in order, duplicates kept (serde_json's map
+/// would silently keep the last of two equal keys).
+struct Pairs(Vec<(String, serde_json::Value)>);
+
+impl<'de> Deserialize<'de> for Pairs {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Pairs, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Pairs;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> std::result::Result<Pairs, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(entry) = map.next_entry::<String, serde_json::Value>()? {
+                    pairs.push(entry);
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 fn opt(row: &HashMap<String, String>, col: &str) -> Option<String> {
@@ -565,5 +616,24 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("bad.jsonl:2"), "{e}");
+        // Two values for one field, or a value that is not text: refused, not guessed.
+        for (name, text) in [
+            (
+                "dup.jsonl",
+                "{\"record_id\":\"R1\",\"serial\":\"A1\",\"serial\":\"B2\"}\n",
+            ),
+            ("obj.jsonl", "{\"record_id\":\"R1\",\"serial\":{\"a\":1}}\n"),
+            (
+                "arr.jsonl",
+                "{\"record_id\":\"R1\",\"serial\":[\"AB\",1]}\n",
+            ),
+            ("dup.csv", "record_id,serial,serial\nR1,A1,B2\n"),
+        ] {
+            let p = write(&dir, name, text);
+            let e = read_records(&p, ReadOptions::default())
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains(&format!("{name}:1:serial")), "{e}");
+        }
     }
 }

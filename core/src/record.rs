@@ -318,6 +318,13 @@ impl<'de> Deserialize<'de> for Date {
 /// # Ok::<(), armsmatch::Error>(())
 /// ```
 pub fn country_code(s: &str) -> Result<String> {
+    if s.len() > crate::limits::MAX_FIELD_BYTES {
+        return Err(Error::limit(
+            "country length in bytes",
+            crate::limits::MAX_FIELD_BYTES,
+            s.len(),
+        ));
+    }
     let t = s.trim();
     if (2..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphabetic()) {
         Ok(t.to_ascii_uppercase())

@@ -327,6 +327,53 @@ pub(crate) struct Hit {
 
 #[pymethods]
 impl Hit {
+    /// A draft trace request for this hit, as a dict: ``request`` (the JSON schema of
+    /// ``armsmatch trace export``, prefilled from the check and the record, with the
+    /// suggested addressees) and ``missing`` (the essential fields still missing, the
+    /// main reason traces fail). ``serial``, ``make``, ``model`` and ``calibre``
+    /// describe the checked firearm; ``country`` (ISO 3166-1 alpha-3), ``agency`` and
+    /// ``case_ref`` the requester.
+    #[pyo3(signature = (*, country, agency, case_ref, serial, make=None, model=None, calibre=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn trace_request<'py>(
+        &self,
+        py: Python<'py>,
+        country: &str,
+        agency: &str,
+        case_ref: &str,
+        serial: &str,
+        make: Option<String>,
+        model: Option<String>,
+        calibre: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let query = armsmatch::Query {
+            serial: serial.to_string(),
+            make,
+            model,
+            calibre,
+            country: Some(country.to_string()),
+        };
+        let actor = armsmatch::trace::Actor {
+            country: country.to_string(),
+            agency: agency.to_string(),
+            officer: None,
+        };
+        let request = armsmatch::trace::TraceRequest::from_hit(
+            &self.inner,
+            &query,
+            &actor,
+            case_ref,
+            armsmatch::Reference::embedded(),
+        )
+        .map_err(to_py_err)?;
+        let text = serde_json::to_string(&serde_json::json!({
+            "request": request,
+            "missing": request.completeness(),
+        }))
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        py.import("json")?.call_method1("loads", (text,))
+    }
+
     /// The record, as registered.
     #[getter]
     fn record(&self) -> Record {

@@ -358,6 +358,16 @@ impl Index {
     /// ``no_serial``, ``live_added``, ``live_removed``, ``bytes`` (per section and
     /// ``total``), ``reference_version``, ``format_version`` and ``path`` (the file the
     /// index is identical to, or None).
+    /// Register statistics as a dict (the ``register`` part of ``armsmatch stats
+    /// --format json``): records by status, reporting country, make (canonical names),
+    /// kind, calibre and month.
+    fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let stats = armsmatch::stats::RegisterStats::from_index(&self.inner);
+        let text = serde_json::to_string(&stats)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        py.import("json")?.call_method1("loads", (text,))
+    }
+
     fn info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let i = self.inner.info();
         let d = PyDict::new(py);

@@ -151,3 +151,25 @@ def test_serial_only_and_threads(index: armsmatch.Index, small_queries: list[dic
     assert index.check_many(small_queries, top=1) == [
         r for r in index.check_many(small_queries) if r["rank"] == 1
     ]
+
+
+def test_stats_and_trace_request() -> None:
+    index = armsmatch.Index.build(
+        [
+            {"record_id": "DEU-1", "serial": "AB123456", "make": "Glock", "status": "stolen",
+             "country": "DEU", "reported_on": "2024-01-02"},
+            {"record_id": "FRA-1", "serial": "CD765432", "make": "S&W", "status": "lost",
+             "country": "FRA"},
+        ]
+    )
+    stats = index.stats()
+    text = str(stats)
+    assert "stolen" in text and "Smith & Wesson" in text
+    hit = index.check("AB123465", make="Glock")[0]
+    trace = hit.trace_request(country="NLD", agency="KLPD", case_ref="CASE-7",
+                              serial="AB123465", make="Glock")
+    assert trace["request"]["case_ref"] == "CASE-7"
+    assert "AUT" in str(trace["request"])  # Glock is made in Austria: a suggested addressee
+    assert isinstance(trace["missing"], list) and trace["missing"]
+    with pytest.raises(armsmatch.InvalidInputError):
+        hit.trace_request(country="Netherlands", agency="KLPD", case_ref="C", serial="AB123465")
