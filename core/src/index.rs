@@ -522,13 +522,20 @@ impl Index {
         let name = path.file_name().ok_or_else(|| {
             Error::invalid("path", format!("{} is not a file path", path.display()))
         })?;
+        // Unique per process and per call: two threads saving to one path must not
+        // write the same temporary file.
+        static SAVES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let tmp = dir.join(format!(
-            ".{}.tmp-{}",
+            ".{}.tmp-{}-{}",
             name.to_string_lossy(),
-            std::process::id()
+            std::process::id(),
+            SAVES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
         ));
         let result = (|| {
-            let mut f = std::fs::File::create(&tmp)?;
+            let mut f = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)?;
             f.write_all(&bytes)?;
             f.sync_all()?;
             std::fs::rename(&tmp, path)?;
@@ -824,6 +831,12 @@ impl Index {
 fn live_record(mut record: Record, reference: &Reference) -> Result<LiveRecord> {
     let keys = check_record(&record)?;
     record.id = record.id.trim().to_string();
+    // As the builder stores it, so `get` answers the same before and after compaction.
+    record.country = record
+        .country
+        .as_deref()
+        .map(|c| c.trim().to_ascii_uppercase())
+        .filter(|c| !c.is_empty());
     let keys = if placeholder(&record.serial, &keys[0]) {
         Vec::new()
     } else {

@@ -560,6 +560,20 @@ pub(crate) struct Segment {
 impl Segment {
     /// Parses and verifies segment bytes. `name` labels errors (a path or "<memory>").
     pub(crate) fn parse(backing: Backing, name: &str) -> Result<Segment> {
+        // The fst crate trusts its bytes: a crafted file whose checksums were recomputed
+        // can make it panic. That is a damaged file, not a crash of the caller.
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            Segment::parse_unchecked(backing, name)
+        })) {
+            Ok(r) => r,
+            Err(_) => Err(Error::corrupt(
+                name,
+                "an FST section is malformed: the file is damaged or crafted",
+            )),
+        }
+    }
+
+    fn parse_unchecked(backing: Backing, name: &str) -> Result<Segment> {
         let buf = Arc::new(backing);
         let bytes: &[u8] = buf.as_ref().as_ref();
         let bad = |m: String| Error::corrupt(name, m);
@@ -773,25 +787,49 @@ impl Segment {
             }
             Ok(())
         };
-        for fst in [&self.serial_fst, &self.serial_rfst] {
-            let mut keys = 0u64;
-            let mut stream = fst.stream();
-            while let Some((_, v)) = stream.next() {
-                keys += 1;
-                check_value(v)?;
+        // The fst crate trusts its bytes and can panic on a crafted FST whose checksums
+        // were recomputed; a panic while walking it is a damaged file, not a crash.
+        let walk = std::panic::catch_unwind(std::panic::AssertUnwindSafe(
+            || -> std::result::Result<usize, String> {
+                for fst in [&self.serial_fst, &self.serial_rfst] {
+                    let mut keys = 0u64;
+                    let mut stream = fst.stream();
+                    while let Some((_, v)) = stream.next() {
+                        keys += 1;
+                        if keys > self.meta.keys {
+                            return Err("more serial keys than the metadata says".into());
+                        }
+                        check_value(v)?;
+                    }
+                    if keys != self.meta.keys {
+                        return Err("key count does not match".into());
+                    }
+                }
+                // Values 0, 1, 2 … in key order: what `get_key` needs to be well-defined;
+                // ids obey the builder's rules (trimmed, non-empty, no NUL, UTF-8).
+                let mut ids = 0usize;
+                let mut stream = self.id_fst.stream();
+                while let Some((k, v)) = stream.next() {
+                    let ok = std::str::from_utf8(k)
+                        .is_ok_and(|id| !id.is_empty() && id.trim() == id && !id.contains('\0'));
+                    if v as usize != ids || !ok || ids >= n {
+                        return Err("id table does not match the records".into());
+                    }
+                    ids += 1;
+                }
+                Ok(ids)
+            },
+        ));
+        let ids = match walk {
+            Ok(r) => r?,
+            Err(_) => return Err("an FST section is malformed".into()),
+        };
+        for c in &self.dicts.countries {
+            if crate::record::country_code(c).ok().as_deref() != Some(c.as_str()) {
+                return Err(format!(
+                    "country {c:?} in the dictionary is not a country code"
+                ));
             }
-            if keys != self.meta.keys {
-                return Err("key count does not match".into());
-            }
-        }
-        // Values 0, 1, 2 … in key order: what `get_key` needs to be well-defined.
-        let mut ids = 0usize;
-        let mut stream = self.id_fst.stream();
-        while let Some((k, v)) = stream.next() {
-            if v as usize != ids || std::str::from_utf8(k).is_err() {
-                return Err("id table does not match the records".into());
-            }
-            ids += 1;
         }
         if ids != n {
             return Err("id count does not match".into());
