@@ -18,7 +18,7 @@ use crate::reference::Reference;
 use crate::score::{
     auto_edit_budget, compare_identity, identity_factor, identity_only_score, partial_evidence,
     serial_evidence, CheckOptions, Explanation, FieldMatch, Hit, Identity, SerialEvidence,
-    SerialMatch,
+    SerialMatch, LEADING_ZERO_PARTIAL,
 };
 use crate::segment::{check_record, Backing, Meta, Segment, SegmentWriter};
 
@@ -347,9 +347,27 @@ impl Prepared {
                     best = Some((e, s));
                 }
             }
+            // A pattern is matched against the key and, as the walk does (see
+            // `search_keys`), against the key without its leading zeros: `74378?` finds
+            // `0743787`. The explanation names the record's full key.
+            let stripped = rk.trim_start_matches('0');
+            let stripped = (stripped.len() >= 4 && stripped.len() < rk.len())
+                .then(|| skeleton_of_key(stripped));
             for (qi, (text, p)) in self.patterns.iter().enumerate() {
-                if p.matches(rs.as_bytes()) {
-                    let (e, s) = partial_evidence(text, p.known(), rk, qi > 0 || ri > 0);
+                let matched = if p.matches(rs.as_bytes()) {
+                    Some(rk.len())
+                } else {
+                    stripped
+                        .as_ref()
+                        .filter(|ss| p.matches(ss.as_bytes()))
+                        .map(|ss| ss.len())
+                };
+                if let Some(len) = matched {
+                    let (mut e, mut s) = partial_evidence(text, p.known(), len, qi > 0 || ri > 0);
+                    e.record_key = rk.clone();
+                    if len < rk.len() {
+                        s *= LEADING_ZERO_PARTIAL;
+                    }
                     if best.as_ref().is_none_or(|b| s > b.1) {
                         best = Some((e, s));
                     }

@@ -375,14 +375,19 @@ pub(crate) fn serial_evidence(
     )
 }
 
+/// Factor on a partial score when the pattern matched the record's serial only without
+/// its leading zeros (`74378?` against `0743787`): the zeros are one more thing the two
+/// sides disagree on.
+pub(crate) const LEADING_ZERO_PARTIAL: f32 = 0.97;
+
 /// Serial evidence of a partial check (pattern with `?`/`*`) against a record key.
 pub(crate) fn partial_evidence(
     pattern_text: &str,
     known: usize,
-    record_key: &str,
+    matched_len: usize,
     transliterated: bool,
 ) -> (SerialEvidence, f32) {
-    let len = record_key.len().max(1);
+    let len = matched_len.max(1);
     let unknown = len.saturating_sub(known);
     let s = (0.55 + 0.4 * known as f32 / len as f32).min(0.95) * specificity(known);
     (
@@ -391,7 +396,7 @@ pub(crate) fn partial_evidence(
             distance: unknown.min(255) as u8,
             edits: Vec::new(),
             check_key: pattern_text.to_string(),
-            record_key: record_key.to_string(),
+            record_key: String::new(),
             transliterated,
         },
         s,

@@ -793,8 +793,15 @@ impl Segment {
             || -> std::result::Result<usize, String> {
                 for fst in [&self.serial_fst, &self.serial_rfst] {
                     let mut keys = 0u64;
+                    let mut prev: Vec<u8> = Vec::new();
                     let mut stream = fst.stream();
-                    while let Some((_, v)) = stream.next() {
+                    while let Some((k, v)) = stream.next() {
+                        // A crafted FST can repeat a transition byte: keys must rise.
+                        if keys > 0 && k <= prev.as_slice() {
+                            return Err("serial keys out of order".into());
+                        }
+                        prev.clear();
+                        prev.extend_from_slice(k);
                         keys += 1;
                         if keys > self.meta.keys {
                             return Err("more serial keys than the metadata says".into());
@@ -808,13 +815,16 @@ impl Segment {
                 // Values 0, 1, 2 … in key order: what `get_key` needs to be well-defined;
                 // ids obey the builder's rules (trimmed, non-empty, no NUL, UTF-8).
                 let mut ids = 0usize;
+                let mut prev: Vec<u8> = Vec::new();
                 let mut stream = self.id_fst.stream();
                 while let Some((k, v)) = stream.next() {
                     let ok = std::str::from_utf8(k)
                         .is_ok_and(|id| !id.is_empty() && id.trim() == id && !id.contains('\0'));
-                    if v as usize != ids || !ok || ids >= n {
+                    if v as usize != ids || !ok || ids >= n || (ids > 0 && k <= prev.as_slice()) {
                         return Err("id table does not match the records".into());
                     }
+                    prev.clear();
+                    prev.extend_from_slice(k);
                     ids += 1;
                 }
                 Ok(ids)
