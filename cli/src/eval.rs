@@ -1,24 +1,72 @@
 //! Hit-quality evaluation against labelled checks: recall@1 and recall@5 over true
-//! hits, the false-hit rate over non-hits, both by noise kind, and threshold-free recall
-//! at fixed false-hit rates. One implementation, used by `eval` and by `demo`.
+//! hits, the false-hit rate over non-hits, both by noise kind and by non-hit kind, and
+//! threshold-free recall@1 at fixed false-hit rates.
+//!
+//! One implementation, used by `armsmatch eval` and by `armsmatch demo`:
+//! [`evaluate`] runs the checks, [`score`] turns results and labels into an
+//! [`EvalReport`].
 
 use std::collections::BTreeMap;
+use std::time::Instant;
 
-use armsmatch::synth::{Label, Truth};
-use armsmatch::{Hit, Result};
+use armsmatch::synth::{Check, Label};
+use armsmatch::{CheckOptions, Hit, Index, Result, DEFAULT_THRESHOLD};
 use serde::Serialize;
+
+use crate::progress;
+
+/// The false-hit rates at which threshold-free recall@1 is reported.
+pub const FALSE_HIT_RATES: [f64; 3] = [0.001, 0.01, 0.05];
+
+/// Hits asked for per check: the library default (10), enough for recall@5, and what
+/// `check` writes, so the demo's hits file is the one `check` would write.
+const EVAL_TOP: usize = 10;
+
+/// How to evaluate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvalOptions {
+    /// Threshold at which recall and the false-hit rate are computed, in [0, 1]: a hit
+    /// scoring below it does not count.
+    pub threshold: f32,
+    /// Fixed edit budget (`None`: AUTO by serial length, the library default).
+    pub max_edits: Option<u8>,
+}
+
+impl Default for EvalOptions {
+    fn default() -> EvalOptions {
+        EvalOptions {
+            threshold: DEFAULT_THRESHOLD,
+            max_edits: None,
+        }
+    }
+}
 
 /// Recall or false-hit figures of one group of checks.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct Group {
     /// Checks in the group.
     pub checks: u64,
-    /// Share of true-hit checks whose correct record is at rank 1 (at the threshold).
+    /// Share of true-hit checks whose first hit (at or above the threshold) is a record
+    /// of the checked firearm; `None` for non-hit groups and empty groups.
     pub recall_at_1: Option<f64>,
-    /// Share of true-hit checks whose correct record is in the first five.
+    /// Share of true-hit checks with a record of the firearm among the first five hits
+    /// at or above the threshold.
     pub recall_at_5: Option<f64>,
-    /// Share of non-hit checks with any hit at or above the threshold.
+    /// Share of non-hit checks with any hit at or above the threshold; `None` for
+    /// true-hit groups and empty groups.
     pub false_hit_rate: Option<f64>,
+}
+
+/// Recall@1 when the score cutoff is set to let through a given share of non-hits.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct OperatingPoint {
+    /// The false-hit rate aimed at (0.01 = 1 %).
+    pub false_hit_rate: f64,
+    /// The score a hit must beat: at most `false_hit_rate` of the non-hit checks have a
+    /// first hit scoring above it.
+    pub score_cutoff: f32,
+    /// Share of true-hit checks whose first hit is correct and scores above the cutoff.
+    pub recall_at_1: f64,
 }
 
 /// The whole evaluation.
@@ -28,40 +76,108 @@ pub struct EvalReport {
     pub threshold: f32,
     /// Checks evaluated.
     pub checks: u64,
-    /// Checks that failed (over a limit, …), counted as misses.
+    /// Checks that failed (over a limit, too few known characters …), counted as
+    /// misses (or, for non-hits, as no hit).
     pub errors: u64,
+    /// Checks with at least one hit at or above the threshold.
+    pub checks_with_hit: u64,
     /// All true-hit checks.
     pub hits: Group,
     /// All non-hit checks.
     pub non_hits: Group,
-    /// By noise kind (a check with two kinds counts under both) and by non-hit kind.
+    /// By noise kind of true hits (a check with two kinds counts under both) and by
+    /// kind of non-hit (keys `non_hit:<kind>`).
     pub by_kind: BTreeMap<String, Group>,
-    /// Recall@1 when the threshold is set to give this false-hit rate (from the
-    /// scores, whatever the default threshold): (rate, score cutoff, recall@1).
-    pub recall_at_false_hit_rate: Vec<(f64, f32, f64)>,
+    /// Threshold-free recall@1 at the [`FALSE_HIT_RATES`] (empty without true hits).
+    pub operating_points: Vec<OperatingPoint>,
+    /// Wall time of the checks, in seconds (0 when only [`score`] was called).
+    pub check_seconds: f64,
 }
 
-/// Evaluates check results (run with threshold 0 and top ≥ 5, so scores below the
-/// threshold are visible) against their labels at `threshold`.
-pub fn evaluate(results: &[(Truth, Result<Vec<Hit>>)], threshold: f32) -> EvalReport {
+/// The report and the raw results of an evaluation run.
+#[derive(Debug)]
+pub struct Evaluation {
+    /// The figures.
+    pub report: EvalReport,
+    /// The hits of check `i` (threshold 0, top 10, best first), for examples and hit files.
+    pub results: Vec<Result<Vec<Hit>>>,
+}
+
+/// Runs `checks` against `index` and scores them against their labels.
+///
+/// The checks run on the current rayon pool (wrap the call in `pool.install` to choose
+/// the threads), with default options (`top` 10) except threshold 0, so that scores
+/// under the threshold are visible to the threshold-free figures; the report applies
+/// `opts.threshold` afterwards. A progress bar is drawn on standard error when it is a
+/// terminal.
+pub fn evaluate(index: &Index, checks: &[Check], opts: &EvalOptions) -> EvalReport {
+    evaluate_with_hits(index, checks, opts).report
+}
+
+/// [`evaluate`], keeping the hits of every check.
+pub fn evaluate_with_hits(index: &Index, checks: &[Check], opts: &EvalOptions) -> Evaluation {
+    let check_opts = CheckOptions {
+        max_edits: opts.max_edits,
+        top: EVAL_TOP,
+        threshold: 0.0,
+        serial_only: false,
+    };
+    let pb = progress::bar(checks.len() as u64, "checking");
+    let started = Instant::now();
+    let mut results = Vec::with_capacity(checks.len());
+    // Chunks keep the bar moving; each chunk runs in parallel.
+    index.check_each(
+        checks.iter().map(|c| c.query.clone()),
+        &check_opts,
+        512,
+        |_, r| {
+            results.push(r);
+            pb.inc(1);
+            true
+        },
+    );
+    let took = started.elapsed();
+    pb.finish_and_clear();
+    let mut report = score(checks, &results, opts.threshold);
+    report.check_seconds = took.as_secs_f64();
+    Evaluation { report, results }
+}
+
+/// Scores check results against their labels at `threshold`: the pure part of
+/// [`evaluate`], for results computed elsewhere. `results[i]` belongs to `checks[i]`
+/// and should have been run at threshold 0 with `top` ≥ 5 (otherwise recall@5 and the
+/// operating points only see what was returned).
+pub fn score(checks: &[Check], results: &[Result<Vec<Hit>>], threshold: f32) -> EvalReport {
     #[derive(Default)]
     struct Acc {
         n: u64,
         r1: u64,
         r5: u64,
         fh: u64,
-        hit: bool,
     }
-    let mut all_hits = Acc {
-        hit: true,
-        ..Acc::default()
-    };
+    impl Acc {
+        fn group(&self, hit: bool) -> Group {
+            let rate = |x: u64| (self.n > 0).then(|| x as f64 / self.n as f64);
+            Group {
+                checks: self.n,
+                recall_at_1: if hit { rate(self.r1) } else { None },
+                recall_at_5: if hit { rate(self.r5) } else { None },
+                false_hit_rate: if hit { None } else { rate(self.fh) },
+            }
+        }
+    }
+    let mut all_hits = Acc::default();
     let mut all_non = Acc::default();
-    let mut kinds: BTreeMap<String, Acc> = BTreeMap::new();
+    let mut hit_kinds: BTreeMap<String, Acc> = BTreeMap::new();
+    let mut non_kinds: BTreeMap<String, Acc> = BTreeMap::new();
     let mut errors = 0;
+    let mut with_hit = 0;
+    // Rank-1 scores: of non-hits (any hit), and of true hits (only a correct one; -1
+    // stands for "no correct first hit", below every cutoff).
     let mut non_top: Vec<f32> = Vec::new();
     let mut hit_top: Vec<f32> = Vec::new();
-    for (truth, res) in results {
+    for (check, res) in checks.iter().zip(results) {
+        let truth = &check.truth;
         let hits: &[Hit] = match res {
             Ok(h) => h,
             Err(_) => {
@@ -70,6 +186,7 @@ pub fn evaluate(results: &[(Truth, Result<Vec<Hit>>)], threshold: f32) -> EvalRe
             }
         };
         let kept: Vec<&Hit> = hits.iter().filter(|h| h.score >= threshold).collect();
+        with_hit += u64::from(!kept.is_empty());
         let correct = |h: &&Hit| truth.record_ids.contains(&h.record.id);
         match truth.label {
             Label::Hit => {
@@ -82,103 +199,97 @@ pub fn evaluate(results: &[(Truth, Result<Vec<Hit>>)], threshold: f32) -> EvalRe
                     acc.r5 += u64::from(r5);
                 };
                 count(&mut all_hits);
-                for k in &truth.noise {
-                    count(kinds.entry(k.clone()).or_insert_with(|| Acc {
-                        hit: true,
-                        ..Acc::default()
-                    }));
+                for (i, k) in truth.noise.iter().enumerate() {
+                    // A kind listed twice still counts the check once.
+                    if !truth.noise[..i].contains(k) {
+                        count(hit_kinds.entry(k.clone()).or_default());
+                    }
                 }
             }
             Label::NonHit => {
                 let fh = !kept.is_empty();
                 non_top.push(hits.first().map_or(-1.0, |h| h.score));
                 let key = format!("non_hit:{}", truth.noise.join("+"));
-                for acc in [&mut all_non, kinds.entry(key).or_default()] {
+                for acc in [&mut all_non, non_kinds.entry(key).or_default()] {
                     acc.n += 1;
                     acc.fh += u64::from(fh);
                 }
             }
         }
     }
-    let group = |a: &Acc| {
-        let rate = |x: u64| (a.n > 0).then(|| x as f64 / a.n as f64);
-        if a.hit {
-            Group {
-                checks: a.n,
-                recall_at_1: rate(a.r1),
-                recall_at_5: rate(a.r5),
-                false_hit_rate: None,
-            }
-        } else {
-            Group {
-                checks: a.n,
-                recall_at_1: None,
-                recall_at_5: None,
-                false_hit_rate: rate(a.fh),
-            }
-        }
-    };
     non_top.sort_by(|a, b| b.total_cmp(a));
-    let mut at_rates = Vec::new();
+    let mut operating_points = Vec::new();
     if !hit_top.is_empty() {
-        for rate in [0.001, 0.01, 0.05] {
-            // The cutoff lets at most `rate` of the non-hits through.
+        for rate in FALSE_HIT_RATES {
+            // Non-hits sorted best first: a cutoff at the (allowed + 1)-th score lets at
+            // most `allowed` of them through (fewer on ties, never more).
             let allowed = (rate * non_top.len() as f64).floor() as usize;
             let cutoff = non_top.get(allowed).copied().unwrap_or(-1.0).max(0.0);
-            let recall =
-                hit_top.iter().filter(|&&s| s > cutoff).count() as f64 / hit_top.len() as f64;
-            at_rates.push((rate, cutoff, recall));
+            let found = hit_top.iter().filter(|&&s| s > cutoff).count();
+            operating_points.push(OperatingPoint {
+                false_hit_rate: rate,
+                score_cutoff: cutoff,
+                recall_at_1: found as f64 / hit_top.len() as f64,
+            });
         }
     }
+    let by_kind = hit_kinds
+        .iter()
+        .map(|(k, a)| (k.clone(), a.group(true)))
+        .chain(non_kinds.iter().map(|(k, a)| (k.clone(), a.group(false))))
+        .collect();
     EvalReport {
         threshold,
-        checks: results.len() as u64,
+        checks: checks.len().min(results.len()) as u64,
         errors,
-        hits: group(&all_hits),
-        non_hits: group(&all_non),
-        by_kind: kinds.iter().map(|(k, a)| (k.clone(), group(a))).collect(),
-        recall_at_false_hit_rate: at_rates,
+        checks_with_hit: with_hit,
+        hits: all_hits.group(true),
+        non_hits: all_non.group(false),
+        by_kind,
+        operating_points,
+        check_seconds: 0.0,
     }
 }
 
-fn pct(x: Option<f64>) -> String {
+/// A share as a percentage, `-` when there is nothing to measure.
+pub fn pct(x: Option<f64>) -> String {
     x.map_or_else(|| "-".to_string(), |v| format!("{:.2}%", 100.0 * v))
 }
 
 impl EvalReport {
-    /// A text table.
+    /// The report as a text table.
     pub fn to_text(&self) -> String {
         let mut s = String::new();
         s.push_str(&format!(
-            "checks {} (errors {}), threshold {:.2}\n",
-            self.checks, self.errors, self.threshold
+            "checks {} (failed {}), threshold {:.2}, {} with a hit\n",
+            self.checks, self.errors, self.threshold, self.checks_with_hit
         ));
         s.push_str(&format!(
-            "true hits {:>6}   recall@1 {:>8}   recall@5 {:>8}\n",
+            "true hits {:>7}   recall@1 {:>8}   recall@5 {:>8}\n",
             self.hits.checks,
             pct(self.hits.recall_at_1),
             pct(self.hits.recall_at_5)
         ));
         s.push_str(&format!(
-            "non-hits  {:>6}   false-hit rate {:>8}\n",
+            "non-hits  {:>7}   false-hit rate {:>8}\n",
             self.non_hits.checks,
             pct(self.non_hits.false_hit_rate)
         ));
-        for (rate, cutoff, recall) in &self.recall_at_false_hit_rate {
+        for p in &self.operating_points {
             s.push_str(&format!(
-                "recall@1 at {:>5.1}% false hits: {:>8} (score cutoff {:.3})\n",
-                rate * 100.0,
-                pct(Some(*recall)),
-                cutoff
+                "recall@1 at {:>4}% false hits: {:>8} (score cutoff {:.3})\n",
+                p.false_hit_rate * 100.0,
+                pct(Some(p.recall_at_1)),
+                p.score_cutoff
             ));
         }
         s.push_str(&format!(
-            "\n{:<28} {:>6} {:>9} {:>9} {:>10}\n",
+            "\n{:<28} {:>7} {:>9} {:>9} {:>10}\n",
             "kind", "checks", "recall@1", "recall@5", "false-hit"
         ));
         for (k, g) in &self.by_kind {
             s.push_str(&format!(
-                "{:<28} {:>6} {:>9} {:>9} {:>10}\n",
+                "{:<28} {:>7} {:>9} {:>9} {:>10}\n",
                 k,
                 g.checks,
                 pct(g.recall_at_1),
@@ -193,38 +304,105 @@ impl EvalReport {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use armsmatch::{CheckOptions, Index, Query, Record};
+    use armsmatch::synth::Truth;
+    use armsmatch::{Query, Record};
 
-    #[test]
-    fn figures_on_a_known_set() {
+    fn check(id: &str, serial: &str, label: Label, noise: &[&str], ids: &[&str]) -> Check {
+        Check {
+            query_id: id.to_string(),
+            query: Query::new(serial).make("Glock"),
+            truth: Truth {
+                label,
+                noise: noise.iter().map(|s| s.to_string()).collect(),
+                record_ids: ids.iter().map(|s| s.to_string()).collect(),
+            },
+        }
+    }
+
+    fn index() -> Index {
         let mut b = Index::builder();
         b.add(Record::new("R1", "AB123456").make("Glock")).unwrap();
         b.add(Record::new("R2", "ZX987654").make("Beretta"))
             .unwrap();
-        let index = b.build().unwrap();
-        let opts = CheckOptions::default().threshold(0.0).top(5);
-        let truth = |label, noise: &str, ids: &[&str]| Truth {
-            label,
-            noise: vec![noise.to_string()],
-            record_ids: ids.iter().map(|s| s.to_string()).collect(),
-        };
-        let run = |q: &str| index.check(&Query::new(q).make("Glock"), &opts);
-        let results = vec![
-            (truth(Label::Hit, "exact", &["R1"]), run("AB123456")),
-            (truth(Label::Hit, "typo1", &["R1"]), run("AB123465")),
-            (truth(Label::Hit, "typo2", &["R2"]), run("QQQQQQQQ")),
-            (truth(Label::NonHit, "fresh", &[]), run("MM555555")),
-            (truth(Label::NonHit, "other_make", &[]), run("ZX987654")),
+        b.build().unwrap()
+    }
+
+    #[test]
+    fn figures_on_a_known_set() {
+        let checks = vec![
+            check("Q1", "AB123456", Label::Hit, &["exact"], &["R1"]),
+            check(
+                "Q2",
+                "AB123465",
+                Label::Hit,
+                &["typo1", "make_alias"],
+                &["R1"],
+            ),
+            check(
+                "Q3",
+                "QQQQQQQQ",
+                Label::Hit,
+                &["typo2", "make_alias"],
+                &["R2"],
+            ),
+            check("Q4", "MM555555", Label::NonHit, &["fresh"], &[]),
+            check("Q5", "ZX987654", Label::NonHit, &["other_make"], &[]),
         ];
-        let r = evaluate(&results, 0.5);
+        let index = index();
+        let opts = EvalOptions {
+            threshold: 0.5,
+            ..EvalOptions::default()
+        };
+        let run = evaluate_with_hits(&index, &checks, &opts);
+        let r = &run.report;
+        assert_eq!(run.results.len(), 5);
+        assert_eq!((r.checks, r.errors), (5, 0));
         assert_eq!(r.hits.checks, 3);
         assert_eq!(r.hits.recall_at_1, Some(2.0 / 3.0));
+        assert_eq!(r.hits.false_hit_rate, None);
         assert_eq!(r.non_hits.false_hit_rate, Some(0.0));
+        assert_eq!(r.checks_with_hit, 2);
+        // A check with two noise kinds counts under both.
+        assert_eq!(r.by_kind["make_alias"].checks, 2);
+        assert_eq!(r.by_kind["make_alias"].recall_at_1, Some(0.5));
         assert_eq!(r.by_kind["typo2"].recall_at_5, Some(0.0));
         assert_eq!(r.by_kind["exact"].recall_at_1, Some(1.0));
+        assert_eq!(r.by_kind["non_hit:fresh"].false_hit_rate, Some(0.0));
+        assert!(r.check_seconds > 0.0);
         assert!(r.to_text().contains("recall@1"));
-        // With the threshold at 0 every returned hit counts: the other-make check hits.
-        let r = evaluate(&results, 0.0);
-        assert_eq!(r.by_kind["non_hit:other_make"].false_hit_rate, Some(1.0));
+        // The other-make check finds R2 at a low score: at threshold 0 it is a false hit.
+        let r0 = score(&checks, &run.results, 0.0);
+        assert_eq!(r0.by_kind["non_hit:other_make"].false_hit_rate, Some(1.0));
+        assert_eq!(r0.non_hits.false_hit_rate, Some(0.5));
+        // Operating points: with 2 non-hits, every rate allows none through, so the
+        // cutoff is the best non-hit score and both correct first hits beat it.
+        assert_eq!(r.operating_points.len(), FALSE_HIT_RATES.len());
+        let other_make = run.results[4].as_ref().unwrap()[0].score;
+        for p in &r.operating_points {
+            assert_eq!(p.score_cutoff, other_make);
+            assert_eq!(p.recall_at_1, 2.0 / 3.0);
+        }
+    }
+
+    #[test]
+    fn a_failed_check_is_a_miss() {
+        let checks = vec![
+            check("Q1", "A?*?", Label::Hit, &["obliterated_one"], &["R1"]),
+            check("Q2", "A?*?", Label::NonHit, &["wildcard_nothing"], &[]),
+        ];
+        let r = evaluate(&index(), &checks, &EvalOptions::default());
+        assert_eq!(r.errors, 2);
+        assert_eq!(r.hits.recall_at_1, Some(0.0));
+        assert_eq!(r.non_hits.false_hit_rate, Some(0.0));
+        assert!(r.operating_points.iter().all(|p| p.recall_at_1 == 0.0));
+    }
+
+    #[test]
+    fn empty_input_has_no_rates() {
+        let r = score(&[], &[], 0.5);
+        assert_eq!(r.hits.recall_at_1, None);
+        assert_eq!(r.non_hits.false_hit_rate, None);
+        assert!(r.operating_points.is_empty());
+        assert!(r.to_text().contains("recall@1"));
     }
 }

@@ -4,6 +4,7 @@
 //! damaged index); 3 I/O error (a missing file, no permission, a full disk).
 
 mod eval;
+mod progress;
 mod register_cmds;
 
 use std::fs::File;
@@ -12,14 +13,18 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use armsmatch::io::{HitRow, QueryRow, ReadOptions};
-use armsmatch::synth::{self, Label, Register, SynthConfig, Truth};
+use armsmatch::io::{HitRow, QueryRow, ReadOptions, ReadReport};
+use armsmatch::limits::{MAX_EDITS, MAX_RECORDS, MAX_TOP};
+use armsmatch::synth::{self, Check, Label, Register, SynthConfig, Truth};
 use armsmatch::{
     CheckOptions, Hit, Index, IndexBuilder, Query, Reference, SerialMatch, DEFAULT_THRESHOLD,
 };
+use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
+
+use crate::eval::{EvalOptions, EvalReport};
+use crate::progress::{bar, spinner};
 
 const EXIT_CODES: &str = "Exit codes: 0 ok, 1 usage error, 2 data error (bad input file, \
 bad check, damaged index), 3 I/O error (missing file, permission, disk).";
@@ -36,20 +41,32 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Generate a realistic register and checks, index them, check them all and report.
+    #[command(after_help = EXIT_CODES)]
     Demo(DemoArgs),
     /// Write a synthetic register (records.csv), checks (queries.csv) and labels (truth.csv).
+    #[command(after_help = EXIT_CODES)]
     Generate(GenerateArgs),
     /// Build an index file from a records file (CSV or JSON Lines).
+    #[command(after_help = EXIT_CODES)]
     Build(BuildArgs),
-    /// Check firearms against an index.
+    /// Check firearms against an index; write the hits as CSV, JSON Lines or text.
+    #[command(
+        after_help = "Exit codes: 0 ok, 1 usage error, 2 data error (bad input \
+file, damaged index, or any check that failed: it is reported on standard error with its \
+id and the other checks are still written), 3 I/O error (missing file, permission, disk)."
+    )]
     Check(CheckArgs),
     /// Add records to an index file (live update, saved atomically).
+    #[command(after_help = EXIT_CODES)]
     Add(AddArgs),
-    /// Remove records from an index file by id.
+    /// Remove records from an index file by id (saved atomically).
+    #[command(after_help = EXIT_CODES)]
     Remove(RemoveArgs),
     /// Sizes and counts of an index file.
+    #[command(after_help = EXIT_CODES)]
     Info(InfoArgs),
-    /// Measure hit quality against labelled checks.
+    /// Measure hit quality against labelled checks (recall, false hits, by noise kind).
+    #[command(after_help = EXIT_CODES)]
     Eval(EvalArgs),
     /// Register statistics, hits by make and country, trafficking routes, trace figures.
     Stats(register_cmds::StatsArgs),
@@ -60,51 +77,73 @@ enum Command {
     Trace(register_cmds::TraceCommand),
 }
 
+/// A share in [0, 1] (score threshold).
+fn unit_interval(s: &str) -> Result<f32, String> {
+    let v: f32 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{s} is not between 0 and 1"))
+    }
+}
+
+/// Threads: 0 = all cores. Over 1024 is a typo, not a machine.
+fn threads_parser() -> RangedU64ValueParser<usize> {
+    RangedU64ValueParser::new().range(0..=1024)
+}
+
 #[derive(Args)]
 struct DemoArgs {
     /// Records in the generated register.
-    #[arg(long, default_value_t = 1_500_000)]
+    #[arg(long, default_value_t = 1_500_000,
+          value_parser = RangedU64ValueParser::<usize>::new().range(0..=MAX_RECORDS as u64))]
     records: usize,
     /// Checks to run (a third of them true hits with realistic noise).
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000,
+          value_parser = RangedU64ValueParser::<usize>::new().range(0..=10_000_000))]
     queries: usize,
-    /// Seed of the generator.
+    /// Seed of the generator (same seed, same register and checks).
     #[arg(long, default_value_t = 42)]
     seed: u64,
-    /// Keep the files (records, queries, truth, hits, index) in this directory.
-    #[arg(long)]
+    /// Keep the files here: records.csv, queries.csv, truth.csv, hits.csv, index.armsidx.
+    #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// Threads for the checks (0 = all cores).
-    #[arg(long, default_value_t = 0)]
+    /// Threads for building and checking (0 = all cores).
+    #[arg(long, default_value_t = 0, value_parser = threads_parser())]
     threads: usize,
 }
 
 #[derive(Args)]
 struct GenerateArgs {
     /// Records in the register.
-    #[arg(long, default_value_t = 1_500_000)]
+    #[arg(long, default_value_t = 1_500_000,
+          value_parser = RangedU64ValueParser::<usize>::new().range(0..=MAX_RECORDS as u64))]
     records: usize,
     /// Checks.
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000,
+          value_parser = RangedU64ValueParser::<usize>::new().range(0..=10_000_000))]
     queries: usize,
-    /// Seed.
+    /// Seed of the generator.
     #[arg(long, default_value_t = 42)]
     seed: u64,
-    /// Output directory.
-    #[arg(long)]
+    /// Output directory (created if missing).
+    #[arg(long, value_name = "DIR")]
     out: PathBuf,
 }
 
 #[derive(Args)]
 struct BuildArgs {
-    /// Records file (CSV, or JSON Lines if it ends in .jsonl).
-    #[arg(long)]
+    /// Records file: CSV with a header, or JSON Lines if it ends in .jsonl/.ndjson/.json.
+    #[arg(long, value_name = "FILE")]
     records: PathBuf,
-    /// Index file to write.
-    #[arg(long)]
+    /// Index file to write (atomically).
+    #[arg(long, value_name = "INDEX")]
     out: PathBuf,
-    /// Reference TOML that extends the embedded one.
-    #[arg(long)]
+    /// Reference TOML (makes, models, calibres, aliases) that extends the embedded one.
+    #[arg(long, value_name = "TOML")]
     reference: Option<PathBuf>,
     /// Skip malformed rows (counted and reported) instead of failing.
     #[arg(long)]
@@ -113,9 +152,10 @@ struct BuildArgs {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
-    /// The hits CSV of DESIGN.md.
+    /// The hits CSV: query_id,rank,record_id,score,serial_match,serial_distance,…
     Csv,
-    /// One JSON object per hit.
+    /// One JSON object per hit (the CSV fields; with --explain also the record and the
+    /// full explanation).
     Jsonl,
     /// For people.
     Text,
@@ -124,10 +164,15 @@ enum Format {
 #[derive(Args)]
 struct CheckArgs {
     /// Index file.
-    #[arg(long)]
+    #[arg(long, value_name = "INDEX")]
     index: PathBuf,
     /// Checks file (CSV or JSON Lines: query_id,make,model,serial,calibre,country).
-    #[arg(long, conflicts_with = "serial")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "serial",
+        required_unless_present = "serial"
+    )]
     queries: Option<PathBuf>,
     /// One serial to check (`?` = one unknown character, `*` = any run).
     #[arg(long)]
@@ -145,28 +190,31 @@ struct CheckArgs {
     #[arg(long, requires = "serial")]
     country: Option<String>,
     /// Hits file to write (default: standard output).
-    #[arg(long)]
+    #[arg(long, value_name = "HITS")]
     out: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     format: Format,
-    /// Hits per check.
-    #[arg(long, default_value_t = 10)]
+    /// Most hits per check.
+    #[arg(long, default_value_t = 10,
+          value_parser = RangedU64ValueParser::<usize>::new().range(1..=MAX_TOP as u64))]
     top: usize,
-    /// Lowest score reported.
-    #[arg(long)]
+    /// Lowest score reported, in [0, 1] (default: the library's, 0.5).
+    #[arg(long, value_parser = unit_interval)]
     threshold: Option<f32>,
-    /// Fixed edit budget (default: AUTO by serial length).
-    #[arg(long)]
+    /// Fixed edit budget, 0–3 (default: AUTO by serial length: 0 up to 4 characters,
+    /// 1 for 5, 2 from 6).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=MAX_EDITS as i64))]
     max_edits: Option<u8>,
     /// Threads (0 = all cores).
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, value_parser = threads_parser())]
     threads: usize,
-    /// Include the full explanation (JSON Lines) or the readable one (text).
+    /// Include the record and the full explanation (JSON Lines) or the readable
+    /// explanation (text).
     #[arg(long)]
     explain: bool,
     /// Also write one JSON Lines file per reporting country of the hit records here.
-    #[arg(long)]
+    #[arg(long, value_name = "DIR")]
     notify: Option<PathBuf>,
     /// Skip malformed check rows (counted and reported) instead of failing.
     #[arg(long)]
@@ -175,27 +223,31 @@ struct CheckArgs {
 
 #[derive(Args)]
 struct AddArgs {
-    /// Index file (updated in place, atomically).
-    #[arg(long)]
+    /// Index file (updated in place, atomically: all records or none).
+    #[arg(long, value_name = "INDEX")]
     index: PathBuf,
-    /// Records file.
-    #[arg(long)]
+    /// Records file (CSV or JSON Lines, as for `build`).
+    #[arg(long, value_name = "FILE")]
     records: PathBuf,
+    /// Skip malformed rows and duplicate ids (counted and reported) instead of failing.
+    #[arg(long)]
+    skip_bad_rows: bool,
 }
 
 #[derive(Args)]
 struct RemoveArgs {
-    /// Index file (updated in place, atomically).
-    #[arg(long)]
+    /// Index file (updated in place, atomically: all ids or none).
+    #[arg(long, value_name = "INDEX")]
     index: PathBuf,
     /// Record id to remove (repeatable).
-    #[arg(long = "id", required = true)]
+    #[arg(long = "id", value_name = "ID", required = true)]
     ids: Vec<String>,
 }
 
 #[derive(Args)]
 struct InfoArgs {
     /// Index file.
+    #[arg(value_name = "INDEX")]
     index: PathBuf,
     /// JSON instead of text.
     #[arg(long)]
@@ -205,39 +257,53 @@ struct InfoArgs {
 #[derive(Args)]
 struct EvalArgs {
     /// Records file to index (or use --index).
-    #[arg(long, required_unless_present = "index")]
+    #[arg(long, value_name = "FILE", required_unless_present = "index")]
     records: Option<PathBuf>,
     /// An index file instead of --records.
-    #[arg(long, conflicts_with = "records")]
+    #[arg(long, value_name = "INDEX", conflicts_with = "records")]
     index: Option<PathBuf>,
-    /// Checks file.
-    #[arg(long)]
+    /// Checks file (as for `check`).
+    #[arg(long, value_name = "FILE")]
     queries: PathBuf,
-    /// Labels (query_id,label,noise,record_ids).
-    #[arg(long)]
+    /// Labels: query_id,label,noise,record_ids (as written by `generate`).
+    #[arg(long, value_name = "FILE")]
     truth: PathBuf,
-    /// Threshold to evaluate at (default: the library's default).
-    #[arg(long)]
+    /// Threshold to evaluate at, in [0, 1] (default: the library's, 0.5).
+    #[arg(long, value_parser = unit_interval)]
     threshold: Option<f32>,
+    /// Fixed edit budget, 0–3 (default: AUTO).
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=MAX_EDITS as i64))]
+    max_edits: Option<u8>,
     /// Also write the report as JSON here.
-    #[arg(long)]
+    #[arg(long, value_name = "OUT")]
     json: Option<PathBuf>,
     /// Threads (0 = all cores).
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, value_parser = threads_parser())]
     threads: usize,
 }
 
 /// A failure, by exit code.
 #[derive(Debug)]
 enum CliError {
+    /// Exit 1.
     Usage(String),
+    /// Exit 2.
     Data(String),
+    /// Exit 3.
     Io(String),
+    /// The reader of standard output went away (`armsmatch check … | head`): stop
+    /// quietly, as other Unix tools do.
+    BrokenPipe,
 }
 
 impl From<armsmatch::Error> for CliError {
     fn from(e: armsmatch::Error) -> CliError {
         match e {
+            armsmatch::Error::Io { ref source, .. }
+                if source.kind() == std::io::ErrorKind::BrokenPipe =>
+            {
+                CliError::BrokenPipe
+            }
             armsmatch::Error::Io { .. } => CliError::Io(e.to_string()),
             other => CliError::Data(other.to_string()),
         }
@@ -246,21 +312,37 @@ impl From<armsmatch::Error> for CliError {
 
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> CliError {
-        CliError::Io(e.to_string())
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            CliError::BrokenPipe
+        } else {
+            CliError::Io(e.to_string())
+        }
     }
 }
 
+/// csv errors only arise here when writing (files are read through `armsmatch::io`).
 impl From<csv::Error> for CliError {
     fn from(e: csv::Error) -> CliError {
-        CliError::Io(e.to_string())
+        match e.into_kind() {
+            csv::ErrorKind::Io(e) => e.into(),
+            other => CliError::Data(format!("{other:?}")),
+        }
     }
 }
 
 fn io_err(path: &Path) -> impl Fn(std::io::Error) -> CliError + '_ {
-    move |e| CliError::Io(format!("{}: {e}", path.display()))
+    move |e| match e.kind() {
+        std::io::ErrorKind::BrokenPipe => CliError::BrokenPipe,
+        _ => CliError::Io(format!("{}: {e}", path.display())),
+    }
+}
+
+fn json_err(e: serde_json::Error) -> CliError {
+    CliError::Data(format!("cannot write JSON: {e}"))
 }
 
 fn main() -> ExitCode {
+    // clap exits 2 on a usage error by default; here 2 means bad data, so parse by hand.
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -273,22 +355,21 @@ fn main() -> ExitCode {
             };
         }
     };
-    match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            let (code, msg) = match e {
-                CliError::Usage(m) => (1, m),
-                CliError::Data(m) => (2, m),
-                CliError::Io(m) => (3, m),
-            };
-            eprintln!("armsmatch: {msg}");
-            ExitCode::from(code)
-        }
-    }
+    let (code, msg) = match run(cli) {
+        // Nobody is left to read a message when standard output was closed early.
+        Ok(()) | Err(CliError::BrokenPipe) => return ExitCode::SUCCESS,
+        Err(CliError::Usage(m)) => (1, m),
+        Err(CliError::Data(m)) => (2, m),
+        Err(CliError::Io(m)) => (3, m),
+    };
+    eprintln!("armsmatch: {msg}");
+    ExitCode::from(code)
 }
 
 fn run(cli: Cli) -> Result<(), CliError> {
-    let mut stdout = std::io::stdout().lock();
+    // Locked per command, never for the whole run: `check` writes from a pool thread,
+    // and a lock held here would deadlock it.
+    let stdout = || std::io::stdout().lock();
     match cli.command {
         Command::Demo(a) => demo(&a),
         Command::Generate(a) => generate(&a),
@@ -298,65 +379,24 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Remove(a) => remove(&a),
         Command::Info(a) => info(&a),
         Command::Eval(a) => eval_cmd(&a),
-        Command::Stats(a) => Ok(register_cmds::run_stats(&a, &mut stdout)?),
-        Command::Report(a) => Ok(register_cmds::run_report(&a, &mut stdout)?),
-        Command::Trace(c) => Ok(register_cmds::run_trace(&c, &mut stdout)?),
+        Command::Stats(a) => Ok(register_cmds::run_stats(&a, &mut stdout())?),
+        Command::Report(a) => Ok(register_cmds::run_report(&a, &mut stdout())?),
+        Command::Trace(c) => Ok(register_cmds::run_trace(&c, &mut stdout())?),
     }
 }
 
 fn pool(threads: usize) -> Result<rayon::ThreadPool, CliError> {
-    if threads > 1024 {
-        return Err(CliError::Usage(format!(
-            "--threads {threads} is more than 1024"
-        )));
-    }
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
-        .map_err(|e| CliError::Io(format!("cannot start threads: {e}")))
-}
-
-/// A progress bar on standard error (indicatif hides it when that is not a terminal).
-fn bar(len: u64, msg: &str) -> ProgressBar {
-    let pb = ProgressBar::new(len);
-    pb.set_style(
-        ProgressStyle::with_template("{msg:<28} [{bar:30}] {human_pos}/{human_len} ({eta})")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .progress_chars("=> "),
-    );
-    pb.set_message(msg.to_string());
-    pb
-}
-
-fn spinner(msg: &str) -> ProgressBar {
-    let pb = ProgressBar::new_spinner();
-    pb.set_message(msg.to_string());
-    pb.enable_steady_tick(Duration::from_millis(120));
-    pb
-}
-
-/// Runs checks in chunks on the pool, with a progress bar; results in input order.
-fn run_checks(
-    index: &Index,
-    queries: &[Query],
-    opts: &CheckOptions,
-    pool: &rayon::ThreadPool,
-) -> (Vec<armsmatch::Result<Vec<Hit>>>, Duration) {
-    let pb = bar(queries.len() as u64, "checking");
-    let t = Instant::now();
-    let mut out = Vec::with_capacity(queries.len());
-    for chunk in queries.chunks(512) {
-        out.extend(pool.install(|| index.check_many(chunk, opts)));
-        pb.inc(chunk.len() as u64);
-    }
-    pb.finish_and_clear();
-    (out, t.elapsed())
+        .map_err(|e| CliError::Io(format!("cannot start {threads} threads: {e}")))
 }
 
 fn secs(d: Duration) -> String {
     format!("{:.1} s", d.as_secs_f64())
 }
 
+/// 1234567 → "1,234,567".
 fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
@@ -369,6 +409,15 @@ fn thousands(n: u64) -> String {
     out
 }
 
+fn total_bytes(index: &Index) -> u64 {
+    index
+        .info()
+        .bytes
+        .iter()
+        .find(|(k, _)| k == "total")
+        .map_or(0, |(_, v)| *v)
+}
+
 fn demo(a: &DemoArgs) -> Result<(), CliError> {
     let started = Instant::now();
     let pool = pool(a.threads)?;
@@ -377,12 +426,14 @@ fn demo(a: &DemoArgs) -> Result<(), CliError> {
         queries: a.queries,
         seed: a.seed,
     });
+    // Records are generated one by one, in order, into the builder: the register is
+    // never held twice in memory, and the same seed gives the same index byte for byte.
     let pb = bar(a.records as u64, "generating the register");
     let t = Instant::now();
     let mut builder = IndexBuilder::new();
     for (i, r) in register.records().enumerate() {
         builder.add(r)?;
-        if i % 8192 == 0 {
+        if i % 16_384 == 0 {
             pb.set_position(i as u64);
         }
     }
@@ -396,92 +447,120 @@ fn demo(a: &DemoArgs) -> Result<(), CliError> {
     let sp = spinner("generating checks");
     let checks = register.checks();
     sp.finish_and_clear();
-    let queries: Vec<Query> = checks.iter().map(|c| c.query.clone()).collect();
-    // Default checks (top 5, for recall@5): the timing is that of real checks.
-    let eval_opts = CheckOptions::default().top(5);
-    let (results, took) = run_checks(&index, &queries, &eval_opts, &pool);
-    let labelled: Vec<(Truth, armsmatch::Result<Vec<Hit>>)> = checks
-        .iter()
-        .zip(results)
-        .map(|(c, r)| (c.truth.clone(), r))
-        .collect();
-    let report = eval::evaluate(&labelled, DEFAULT_THRESHOLD);
-    let info = index.info();
-    let total_bytes = info
-        .bytes
-        .iter()
-        .find(|(k, _)| k == "total")
-        .map_or(0, |(_, v)| *v);
-    let with_hits = labelled
-        .iter()
-        .filter(|(_, r)| {
-            r.as_ref()
-                .is_ok_and(|h| h.iter().any(|x| x.score >= DEFAULT_THRESHOLD))
-        })
-        .count();
-    let threads = pool.current_num_threads();
+    let run = pool.install(|| eval::evaluate_with_hits(&index, &checks, &EvalOptions::default()));
+    let report = &run.report;
+
     let mut out = std::io::stdout().lock();
-    let pct = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{:.1}%", 100.0 * v));
-    writeln!(out, "armsmatch demo — synthetic register, seed {}", a.seed)?;
+    let bytes = total_bytes(&index);
+    let per_record = if a.records == 0 {
+        "-".to_string()
+    } else {
+        format!("{:.1}", bytes as f64 / a.records as f64)
+    };
     writeln!(
         out,
-        "  register        {} records generated in {}, index built in {} ({:.1} B/record, {} MB)",
+        "armsmatch demo — synthetic register, seed {}, {} thread(s)",
+        a.seed,
+        pool.current_num_threads()
+    )?;
+    writeln!(
+        out,
+        "  register      {} records generated in {}, index built in {}: {:.1} MB, {} B/record",
         thousands(a.records as u64),
         secs(generated),
         secs(built),
-        total_bytes as f64 / a.records.max(1) as f64,
-        total_bytes / 1_000_000
+        bytes as f64 / 1e6,
+        per_record
+    )?;
+    let rate = checks.len() as f64 / report.check_seconds.max(1e-9);
+    writeln!(
+        out,
+        "  checks        {} in {:.1} s: {} checks/s (threshold 0: every candidate scored)",
+        thousands(checks.len() as u64),
+        report.check_seconds,
+        thousands(rate as u64)
     )?;
     writeln!(
         out,
-        "  checks          {} in {} on {} threads: {} checks/s",
-        thousands(queries.len() as u64),
-        secs(took),
-        threads,
-        thousands((queries.len() as f64 / took.as_secs_f64().max(1e-9)) as u64)
-    )?;
-    writeln!(
-        out,
-        "  hits            {} checks with a hit at the default threshold {:.2}",
-        thousands(with_hits as u64),
+        "  hits          {} checks with a hit at the default threshold {:.2}",
+        thousands(report.checks_with_hit),
         DEFAULT_THRESHOLD
     )?;
     writeln!(
         out,
-        "  true hits       {} of {} found at rank 1 (recall@1 {}), in the first 5: {}",
-        thousands(
-            (report.hits.recall_at_1.unwrap_or(0.0) * report.hits.checks as f64).round() as u64
-        ),
+        "  true hits     {} checks: recall@1 {}, recall@5 {}",
         thousands(report.hits.checks),
-        pct(report.hits.recall_at_1),
-        pct(report.hits.recall_at_5)
+        eval::pct(report.hits.recall_at_1),
+        eval::pct(report.hits.recall_at_5)
     )?;
     writeln!(
         out,
-        "  non-hits        {} checks, false-hit rate {}",
+        "  non-hits      {} checks: false-hit rate {}",
         thousands(report.non_hits.checks),
-        pct(report.non_hits.false_hit_rate)
+        eval::pct(report.non_hits.false_hit_rate)
     )?;
+    if !report.operating_points.is_empty() {
+        let points: Vec<String> = report
+            .operating_points
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} at {}% false hits",
+                    eval::pct(Some(p.recall_at_1)),
+                    p.false_hit_rate * 100.0
+                )
+            })
+            .collect();
+        writeln!(out, "  trade-off     recall@1 {}", points.join(", "))?;
+    }
+    if report.errors > 0 {
+        writeln!(out, "  failed        {} checks", thousands(report.errors))?;
+    }
+    write_examples(&mut out, &checks, &run.results)?;
+    if let Some(dir) = &a.out {
+        write_demo_files(dir, &register, &checks, &run.results, &index)?;
+        writeln!(out, "\nfiles written to {}", dir.display())?;
+    }
+    writeln!(out, "\ndone in {}", secs(started.elapsed()))?;
+    Ok(())
+}
+
+/// Three correct first hits with different kinds of serial match, the most instructive
+/// kinds first (an exact match explains nothing).
+fn write_examples(
+    out: &mut dyn Write,
+    checks: &[Check],
+    results: &[armsmatch::Result<Vec<Hit>>],
+) -> Result<(), CliError> {
     writeln!(out, "\nexample hits:")?;
-    let mut shown: Vec<SerialMatch> = Vec::new();
-    for (c, (_, r)) in checks.iter().zip(&labelled) {
-        if shown.len() == 3 || c.truth.label != Label::Hit {
-            continue;
+    let correct_first = |c: &Check, r: &armsmatch::Result<Vec<Hit>>| -> Option<Hit> {
+        let h = r.as_ref().ok()?.first()?;
+        (c.truth.label == Label::Hit
+            && h.score >= DEFAULT_THRESHOLD
+            && c.truth.record_ids.contains(&h.record.id))
+        .then(|| h.clone())
+    };
+    let mut shown = 0;
+    for kind in [
+        SerialMatch::Fuzzy,
+        SerialMatch::Confusable,
+        SerialMatch::Partial,
+        SerialMatch::Normalized,
+        SerialMatch::Exact,
+    ] {
+        if shown == 3 {
+            break;
         }
-        let Ok(hits) = r else { continue };
-        let Some(h) = hits.first() else { continue };
-        let kind = h.explanation.serial.kind;
-        if h.score < DEFAULT_THRESHOLD
-            || !c.truth.record_ids.contains(&h.record.id)
-            || shown.contains(&kind)
-            || kind == SerialMatch::Exact
-        {
-            continue;
-        }
-        shown.push(kind);
+        let found = checks
+            .iter()
+            .zip(results)
+            .filter_map(|(c, r)| Some((c, correct_first(c, r)?)))
+            .find(|(_, h)| h.explanation.serial.kind == kind);
+        let Some((c, h)) = found else { continue };
+        shown += 1;
         writeln!(
             out,
-            "  check {} serial {:?} make {:?} [noise: {}]\n    → record {} serial {:?} make {:?} ({})\n      {:.2}  {}",
+            "  check {} serial {:?} make {:?} [noise: {}]\n    → record {} serial {:?} make {:?} ({})\n      {}",
             c.query_id,
             c.query.serial,
             c.query.make.as_deref().unwrap_or("-"),
@@ -490,36 +569,45 @@ fn demo(a: &DemoArgs) -> Result<(), CliError> {
             h.record.serial,
             h.record.make.as_deref().unwrap_or("-"),
             h.record.country.as_deref().unwrap_or("-"),
-            h.score,
             h.explanation
         )?;
     }
-    if let Some(dir) = &a.out {
-        std::fs::create_dir_all(dir).map_err(io_err(dir))?;
-        let sp = spinner("writing files");
-        synth::write_records_csv(&register, &dir.join("records.csv"))?;
-        synth::write_queries_csv(&checks, &dir.join("queries.csv"))?;
-        synth::write_truth_csv(&checks, &dir.join("truth.csv"))?;
-        let path = dir.join("hits.csv");
-        let mut w = csv::Writer::from_path(&path)?;
-        for (c, (_, r)) in checks.iter().zip(&labelled) {
-            if let Ok(hits) = r {
-                let kept: Vec<Hit> = hits
-                    .iter()
-                    .filter(|h| h.score >= DEFAULT_THRESHOLD)
-                    .cloned()
-                    .collect();
-                for row in HitRow::from_hits(&c.query_id, &kept) {
-                    w.serialize(row)?;
-                }
-            }
-        }
-        w.flush().map_err(io_err(&path))?;
-        index.save(dir.join("index.armsidx"))?;
-        sp.finish_and_clear();
-        writeln!(out, "\nfiles written to {}", dir.display())?;
+    if shown == 0 {
+        writeln!(out, "  (none)")?;
     }
-    writeln!(out, "\ndone in {}", secs(started.elapsed()))?;
+    Ok(())
+}
+
+fn write_demo_files(
+    dir: &Path,
+    register: &Register,
+    checks: &[Check],
+    results: &[armsmatch::Result<Vec<Hit>>],
+    index: &Index,
+) -> Result<(), CliError> {
+    std::fs::create_dir_all(dir).map_err(io_err(dir))?;
+    let sp = spinner("writing files");
+    synth::write_records_csv(register, &dir.join("records.csv"))?;
+    synth::write_queries_csv(checks, &dir.join("queries.csv"))?;
+    synth::write_truth_csv(checks, &dir.join("truth.csv"))?;
+    let path = dir.join("hits.csv");
+    let file = File::create(&path).map_err(io_err(&path))?;
+    let mut w = csv::Writer::from_writer(BufWriter::new(file));
+    for (c, r) in checks.iter().zip(results) {
+        // The evaluation ran at threshold 0; the file holds what `check` would write.
+        let Ok(hits) = r else { continue };
+        let kept: Vec<Hit> = hits
+            .iter()
+            .filter(|h| h.score >= DEFAULT_THRESHOLD)
+            .cloned()
+            .collect();
+        for row in HitRow::from_hits(&c.query_id, &kept) {
+            w.serialize(row)?;
+        }
+    }
+    w.flush().map_err(io_err(&path))?;
+    index.save(dir.join("index.armsidx"))?;
+    sp.finish_and_clear();
     Ok(())
 }
 
@@ -538,7 +626,7 @@ fn generate(a: &GenerateArgs) -> Result<(), CliError> {
     synth::write_truth_csv(&checks, &a.out.join("truth.csv"))?;
     sp.finish_and_clear();
     println!(
-        "wrote {} records, {} checks and their labels to {}",
+        "wrote {} records, {} checks and their labels to {} (records.csv, queries.csv, truth.csv)",
         n,
         checks.len(),
         a.out.display()
@@ -558,7 +646,7 @@ fn build_index(
     records: &Path,
     reference: Reference,
     skip_bad_rows: bool,
-) -> Result<(Index, armsmatch::io::ReadReport), CliError> {
+) -> Result<(Index, ReadReport), CliError> {
     let mut builder = IndexBuilder::with_reference(std::sync::Arc::new(reference));
     let sp = spinner("reading records");
     let report =
@@ -569,9 +657,13 @@ fn build_index(
     Ok((index, report))
 }
 
-fn print_skipped(report: &armsmatch::io::ReadReport) {
+fn print_skipped(report: &ReadReport) {
     if report.skipped > 0 {
-        eprintln!("skipped {} malformed rows; the first:", report.skipped);
+        eprintln!(
+            "skipped {} malformed rows; the first {}:",
+            report.skipped,
+            report.errors.len()
+        );
         for e in &report.errors {
             eprintln!("  {e}");
         }
@@ -594,14 +686,113 @@ fn build(a: &BuildArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// A JSON Lines hit with its full explanation.
+/// A JSON Lines hit with the record and its full explanation.
 #[derive(Serialize)]
 struct ExplainedHit<'a> {
     #[serde(flatten)]
     row: &'a HitRow,
     record: &'a armsmatch::Record,
     explanation: &'a armsmatch::Explanation,
+    /// The explanation as one readable line.
     why: String,
+}
+
+/// Where hits go: a file or standard output, movable to the pool thread that writes.
+type Sink = Box<dyn Write + Send>;
+
+/// Writes the hits of each check, in input order, in one of the formats.
+enum HitWriter {
+    // Boxed: the csv writer carries its state inline and there is one writer per run.
+    Csv(Box<csv::Writer<Sink>>),
+    Jsonl { out: BufWriter<Sink>, explain: bool },
+    Text { out: BufWriter<Sink>, explain: bool },
+}
+
+impl HitWriter {
+    fn new(format: Format, explain: bool, sink: Sink) -> Result<HitWriter, CliError> {
+        Ok(match format {
+            Format::Csv => {
+                // The header is written even when no check hits, so the file always
+                // parses as a hits file.
+                let mut w = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(sink);
+                w.write_record(HitRow::COLUMNS)?;
+                HitWriter::Csv(Box::new(w))
+            }
+            Format::Jsonl => HitWriter::Jsonl {
+                out: BufWriter::new(sink),
+                explain,
+            },
+            Format::Text => HitWriter::Text {
+                out: BufWriter::new(sink),
+                explain,
+            },
+        })
+    }
+
+    fn write(&mut self, row: &QueryRow, hits: &[Hit]) -> Result<(), CliError> {
+        let flat = HitRow::from_hits(&row.query_id, hits);
+        match self {
+            HitWriter::Csv(w) => {
+                for r in &flat {
+                    w.serialize(r)?;
+                }
+            }
+            HitWriter::Jsonl { out, explain } => {
+                for (r, h) in flat.iter().zip(hits) {
+                    if *explain {
+                        let e = ExplainedHit {
+                            row: r,
+                            record: &h.record,
+                            explanation: &h.explanation,
+                            why: h.explanation.to_string(),
+                        };
+                        serde_json::to_writer(&mut *out, &e).map_err(json_err)?;
+                    } else {
+                        serde_json::to_writer(&mut *out, r).map_err(json_err)?;
+                    }
+                    out.write_all(b"\n")?;
+                }
+            }
+            HitWriter::Text { out, explain } => {
+                writeln!(
+                    out,
+                    "check {} serial {:?}: {} hit(s)",
+                    row.query_id,
+                    row.query.serial,
+                    hits.len()
+                )?;
+                for (r, h) in flat.iter().zip(hits) {
+                    writeln!(
+                        out,
+                        "  {}. {} serial {:?} make {} model {} calibre {} ({}, {}) score {:.3}",
+                        r.rank,
+                        h.record.id,
+                        h.record.serial,
+                        h.record.make.as_deref().unwrap_or("-"),
+                        h.record.model.as_deref().unwrap_or("-"),
+                        h.record.calibre.as_deref().unwrap_or("-"),
+                        h.record.country.as_deref().unwrap_or("-"),
+                        h.record.status.map_or("-", |s| s.as_str()),
+                        h.score
+                    )?;
+                    if *explain {
+                        writeln!(out, "     {}", h.explanation)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(), CliError> {
+        match self {
+            HitWriter::Csv(mut w) => w.flush()?,
+            HitWriter::Jsonl { mut out, .. } | HitWriter::Text { mut out, .. } => out.flush()?,
+        }
+        Ok(())
+    }
 }
 
 fn check(a: &CheckArgs) -> Result<(), CliError> {
@@ -615,12 +806,10 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
     };
     let rows: Vec<QueryRow> = match (&a.queries, &a.serial) {
         (Some(path), _) => {
-            let (rows, report) = armsmatch::io::read_queries(
-                path,
-                ReadOptions {
-                    skip_bad_rows: a.skip_bad_rows,
-                },
-            )?;
+            let read = ReadOptions {
+                skip_bad_rows: a.skip_bad_rows,
+            };
+            let (rows, report) = armsmatch::io::read_queries(path, read)?;
             print_skipped(&report);
             rows
         }
@@ -634,138 +823,68 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
                 country: a.country.clone(),
             },
         }],
+        // clap requires one of the two; kept for a clear message should that change.
         (None, None) => {
             return Err(CliError::Usage(
                 "give --queries FILE or --serial SERIAL".into(),
             ))
         }
     };
-    let sink: Box<dyn Write> = match &a.out {
+    let sink: Sink = match &a.out {
         Some(p) => Box::new(File::create(p).map_err(io_err(p))?),
-        None => Box::new(std::io::stdout().lock()),
+        None => Box::new(std::io::stdout()),
     };
-    let mut out = BufWriter::new(sink);
-    // CSV rows go through a csv writer over a scratch buffer, copied to `out` per check.
-    let mut csv_out = (a.format == Format::Csv).then(|| {
-        csv::WriterBuilder::new()
-            .has_headers(false)
-            .from_writer(Vec::new())
-    });
-    if let Some(w) = csv_out.as_mut() {
-        w.write_record(HitRow::COLUMNS)?;
-    }
+    let mut writer = HitWriter::new(a.format, a.explain, sink)?;
     let mut failed = 0u64;
     let mut write_error: Option<CliError> = None;
-    let mut notify: Vec<(String, Query, Hit)> = Vec::new();
+    let mut notify: Vec<(usize, Hit)> = Vec::new();
     let pb = bar(rows.len() as u64, "checking");
-    // Chunks checked in parallel on the pool, written in input order on this thread:
-    // memory stays bounded by one chunk whatever the number of checks.
-    'chunks: for (c, chunk) in rows.chunks(4096).enumerate() {
-        let queries: Vec<Query> = chunk.iter().map(|r| r.query.clone()).collect();
-        let results = pool.install(|| index.check_many(&queries, &opts));
-        for (j, res) in results.into_iter().enumerate() {
-            let i = c * 4096 + j;
-            let go_on = (|| {
+    // Chunks are checked in parallel on the pool and written in input order by the one
+    // thread running `check_each`: memory stays bounded by one chunk of results whatever
+    // the number of checks.
+    pool.install(|| {
+        index.check_each(
+            rows.iter().map(|r| r.query.clone()),
+            &opts,
+            4096,
+            |i, res| {
                 pb.inc(1);
                 let row = &rows[i];
-                let hits = match res {
-                    Ok(h) => h,
+                match res {
                     Err(e) => {
-                        eprintln!("check {}: {e}", row.query_id);
+                        // Reported and counted; the other checks go on.
+                        pb.suspend(|| eprintln!("check {}: {e}", row.query_id));
                         failed += 1;
-                        return true;
+                        true
                     }
-                };
-                let result: Result<(), CliError> = (|| {
-                    let flat = HitRow::from_hits(&row.query_id, &hits);
-                    match a.format {
-                        Format::Csv => {
-                            if let Some(w) = csv_out.take() {
-                                let mut w = w;
-                                for r in &flat {
-                                    w.serialize(r)?;
-                                }
-                                let bytes =
-                                    w.into_inner().map_err(|e| CliError::Io(e.to_string()))?;
-                                out.write_all(&bytes)?;
-                                csv_out = Some(
-                                    csv::WriterBuilder::new()
-                                        .has_headers(false)
-                                        .from_writer(Vec::new()),
-                                );
+                    Ok(hits) => match writer.write(row, &hits) {
+                        Ok(()) => {
+                            if a.notify.is_some() {
+                                notify.extend(hits.into_iter().map(|h| (i, h)));
                             }
+                            true
                         }
-                        Format::Jsonl => {
-                            for (r, h) in flat.iter().zip(&hits) {
-                                let line = if a.explain {
-                                    serde_json::to_string(&ExplainedHit {
-                                        row: r,
-                                        record: &h.record,
-                                        explanation: &h.explanation,
-                                        why: h.explanation.to_string(),
-                                    })
-                                } else {
-                                    serde_json::to_string(r)
-                                }
-                                .map_err(|e| CliError::Data(e.to_string()))?;
-                                writeln!(out, "{line}")?;
-                            }
+                        Err(e) => {
+                            write_error = Some(e);
+                            false
                         }
-                        Format::Text => {
-                            writeln!(
-                                out,
-                                "check {} serial {:?}: {} hit(s)",
-                                row.query_id,
-                                row.query.serial,
-                                hits.len()
-                            )?;
-                            for (r, h) in flat.iter().zip(&hits) {
-                                writeln!(
-                                    out,
-                                    "  {}. {} serial {:?} make {} ({}) score {:.3}",
-                                    r.rank,
-                                    h.record.id,
-                                    h.record.serial,
-                                    h.record.make.as_deref().unwrap_or("-"),
-                                    h.record.country.as_deref().unwrap_or("-"),
-                                    h.score
-                                )?;
-                                if a.explain {
-                                    writeln!(out, "     {}", h.explanation)?;
-                                }
-                            }
-                        }
-                    }
-                    if a.notify.is_some() {
-                        for h in hits {
-                            notify.push((row.query_id.clone(), row.query.clone(), h));
-                        }
-                    }
-                    Ok(())
-                })();
-                match result {
-                    Ok(()) => true,
-                    Err(e) => {
-                        write_error = Some(e);
-                        false
-                    }
+                    },
                 }
-            })();
-            if !go_on {
-                break 'chunks;
-            }
-        }
-    }
+            },
+        )
+    });
     pb.finish_and_clear();
     if let Some(e) = write_error {
         return Err(e);
     }
-    out.flush()?;
+    writer.finish()?;
     if let Some(dir) = &a.notify {
         let mut err = std::io::stderr().lock();
         register_cmds::run_notify(
             dir,
-            notify.iter().map(|(id, q, h)| (id.as_str(), q, h)),
+            notify
+                .iter()
+                .map(|(i, h)| (rows[*i].query_id.as_str(), &rows[*i].query, h)),
             &mut err,
         )?;
     }
@@ -780,15 +899,23 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
 
 fn add(a: &AddArgs) -> Result<(), CliError> {
     let index = Index::open(&a.index)?;
-    let mut n = 0u64;
-    armsmatch::io::for_each_record(&a.records, ReadOptions::default(), |r| {
-        index.insert(r)?;
-        n += 1;
-        Ok(())
-    })?;
+    let before = index.len();
+    let report = armsmatch::io::for_each_record(
+        &a.records,
+        ReadOptions {
+            skip_bad_rows: a.skip_bad_rows,
+        },
+        |r| index.insert(r),
+    )?;
+    // Saved only when every row went in (or was skipped on request): a failed add
+    // leaves the file as it was.
     index.save(&a.index)?;
+    print_skipped(&report);
     println!(
-        "added {n} records; {} records in {}",
+        "added {} records ({} rows read, {} skipped); {} records in {}",
+        index.len() - before,
+        report.rows,
+        report.skipped,
         index.len(),
         a.index.display()
     );
@@ -814,75 +941,84 @@ fn info(a: &InfoArgs) -> Result<(), CliError> {
     let index = Index::open(&a.index)?;
     let info = index.info();
     if a.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&info).map_err(|e| CliError::Data(e.to_string()))?
-        );
+        println!("{}", serde_json::to_string_pretty(&info).map_err(json_err)?);
         return Ok(());
     }
-    println!("index       {}", a.index.display());
-    println!("records     {}", thousands(info.records));
-    println!("serial keys {}", thousands(info.keys));
-    println!("no serial   {}", thousands(info.no_serial));
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "index       {}", a.index.display())?;
+    writeln!(out, "records     {}", thousands(info.records))?;
+    if info.live_added + info.live_removed > 0 {
+        writeln!(
+            out,
+            "  live      {} added, {} removed since the last compaction",
+            thousands(info.live_added),
+            thousands(info.live_removed)
+        )?;
+    }
+    writeln!(out, "serial keys {}", thousands(info.keys))?;
+    writeln!(out, "no serial   {}", thousands(info.no_serial))?;
+    writeln!(
+        out,
         "reference   {} (format version {})",
         info.reference_version, info.format_version
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "{:<12} {:>14} {:>12} {:>10}",
         "section", "bytes", "B/record", "B/key"
-    );
+    )?;
     for (k, v) in &info.bytes {
-        println!(
+        writeln!(
+            out,
             "{:<12} {:>14} {:>12.2} {:>10.2}",
             k,
             thousands(*v),
             *v as f64 / info.base_records.max(1) as f64,
             *v as f64 / info.keys.max(1) as f64
-        );
+        )?;
     }
     Ok(())
 }
 
 fn eval_cmd(a: &EvalArgs) -> Result<(), CliError> {
     let pool = pool(a.threads)?;
-    let index = match (&a.index, &a.records) {
-        (Some(p), _) => Index::open(p)?,
-        (None, Some(r)) => build_index(r, Reference::embedded().clone(), false)?.0,
-        (None, None) => return Err(CliError::Usage("give --records or --index".into())),
-    };
-    let (rows, _) = armsmatch::io::read_queries(&a.queries, ReadOptions::default())?;
+    let (rows, report) = armsmatch::io::read_queries(&a.queries, ReadOptions::default())?;
+    print_skipped(&report);
     let truth: std::collections::HashMap<String, Truth> =
         synth::read_truth_csv(&a.truth)?.into_iter().collect();
-    let mut queries = Vec::new();
-    let mut labels = Vec::new();
-    for r in rows {
-        let Some(t) = truth.get(&r.query_id) else {
-            return Err(CliError::Data(format!(
+    let checks = rows
+        .into_iter()
+        .map(|r| match truth.get(&r.query_id) {
+            Some(t) => Ok(Check {
+                query_id: r.query_id,
+                query: r.query,
+                truth: t.clone(),
+            }),
+            None => Err(CliError::Data(format!(
                 "{}: check {} has no label in {}",
                 a.queries.display(),
                 r.query_id,
                 a.truth.display()
-            )));
-        };
-        labels.push(t.clone());
-        queries.push(r.query);
-    }
-    let opts = CheckOptions::default().threshold(0.0).top(5);
-    let (results, _) = run_checks(&index, &queries, &opts, &pool);
-    let labelled: Vec<_> = labels.into_iter().zip(results).collect();
-    let threshold = a.threshold.unwrap_or(DEFAULT_THRESHOLD);
-    if !(0.0..=1.0).contains(&threshold) {
-        return Err(CliError::Usage(format!(
-            "--threshold {threshold} is not between 0 and 1"
-        )));
-    }
-    let report = eval::evaluate(&labelled, threshold);
+            ))),
+        })
+        .collect::<Result<Vec<Check>, CliError>>()?;
+    let index = match (&a.index, &a.records) {
+        (Some(p), _) => Index::open(p)?,
+        (None, Some(r)) => {
+            pool.install(|| build_index(r, Reference::embedded().clone(), false))?
+                .0
+        }
+        (None, None) => return Err(CliError::Usage("give --records or --index".into())),
+    };
+    let opts = EvalOptions {
+        threshold: a.threshold.unwrap_or(DEFAULT_THRESHOLD),
+        max_edits: a.max_edits,
+    };
+    let report: EvalReport = pool.install(|| eval::evaluate(&index, &checks, &opts));
     print!("{}", report.to_text());
     if let Some(p) = &a.json {
-        let text =
-            serde_json::to_string_pretty(&report).map_err(|e| CliError::Data(e.to_string()))?;
-        std::fs::write(p, text).map_err(io_err(p))?;
+        let text = serde_json::to_string_pretty(&report).map_err(json_err)?;
+        std::fs::write(p, text + "\n").map_err(io_err(p))?;
     }
     Ok(())
 }

@@ -1,38 +1,58 @@
 //! End-to-end tests of the `armsmatch` binary: files in, files and exit codes out.
+//!
+//! The one integration-test binary of the crate (`autotests = false` in Cargo.toml);
+//! its modules: `report` (stats, report, trace) and `bad_inputs` (the shared bad-input
+//! matrix).
 
+mod bad_inputs;
+mod report;
+
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn armsmatch(args: &[&str]) -> Output {
+fn armsmatch<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_armsmatch"))
         .args(args)
         .output()
         .expect("the binary runs")
 }
 
-/// Runs and asserts the exit code, returning stdout.
+/// Runs `armsmatch ARGS…`, asserts success and returns standard output.
 macro_rules! run_ok {
     ($($arg:expr),* $(,)?) => {{
-        let out = armsmatch(&[$($arg),*]);
+        // Owned, so that arguments built in place (`s(&dir.join(…))`) outlive the call.
+        let args: Vec<String> = vec![$($arg.to_string()),*];
+        let out = armsmatch(&args);
         assert!(
             out.status.success(),
-            "armsmatch {:?} failed: {}",
-            [$($arg),*],
+            "armsmatch {:?} failed ({:?}): {}",
+            args,
+            out.status.code(),
             String::from_utf8_lossy(&out.stderr)
         );
         String::from_utf8_lossy(&out.stdout).into_owned()
     }};
 }
 
-fn code(out: &Output) -> i32 {
-    out.status.code().unwrap_or(-1)
+/// Runs `armsmatch ARGS…`, asserts the exit code and that nothing panicked, and returns
+/// standard error.
+macro_rules! run_fails {
+    ($code:expr; $($arg:expr),* $(,)?) => {{
+        let args: Vec<String> = vec![$($arg.to_string()),*];
+        let out = armsmatch(&args);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some($code), "armsmatch {:?}: {}", args, err);
+        assert!(!err.contains("panicked"), "{err}");
+        err
+    }};
 }
 
 fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
+    p.to_str().expect("temporary paths are UTF-8")
 }
 
-/// A small generated register, built once per test.
+/// A generated register of 5,000 records and 300 checks, built into `i.armsidx`.
 fn small(dir: &Path) -> (PathBuf, PathBuf) {
     run_ok!(
         "generate",
@@ -46,22 +66,37 @@ fn small(dir: &Path) -> (PathBuf, PathBuf) {
         s(dir)
     );
     let index = dir.join("i.armsidx");
-    let out = run_ok!(
-        "build",
-        "--records",
-        s(&dir.join("records.csv")),
-        "--out",
-        s(&index)
-    );
+    let records = dir.join("records.csv");
+    let out = run_ok!("build", "--records", s(&records), "--out", s(&index));
     assert!(out.contains("indexed 5000 records"), "{out}");
     (index, dir.join("queries.csv"))
 }
 
+/// The rows of a CSV file as column → value maps.
+fn csv_rows(path: &Path) -> Vec<HashMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let headers = r.headers().unwrap().clone();
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            headers
+                .iter()
+                .zip(rec.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+const HITS_HEADER: &str = "query_id,rank,record_id,score,serial_match,serial_distance,\
+make_match,model_match,calibre_match";
+
 #[test]
 fn generate_build_check_round_trip() {
     let dir = tempfile::tempdir().unwrap();
-    let (index, queries) = small(dir.path());
-    let hits = dir.path().join("hits.csv");
+    let d = dir.path();
+    let (index, queries) = small(d);
+    let hits = d.join("hits.csv");
     run_ok!(
         "check",
         "--index",
@@ -72,6 +107,96 @@ fn generate_build_check_round_trip() {
         s(&hits)
     );
     let text = std::fs::read_to_string(&hits).unwrap();
+    assert_eq!(text.lines().next(), Some(HITS_HEADER));
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("query_id,")).count(),
+        1,
+        "header repeated"
+    );
+
+    // Every hit names a check of the queries file and a record of the register, ranks
+    // run 1, 2, … per check and scores fall with rank, all at or above 0.5.
+    let query_ids: HashSet<String> = csv_rows(&queries)
+        .into_iter()
+        .map(|r| r["query_id"].clone())
+        .collect();
+    let record_ids: HashSet<String> = csv_rows(&d.join("records.csv"))
+        .into_iter()
+        .map(|r| r["record_id"].clone())
+        .collect();
+    let rows = csv_rows(&hits);
+    assert!(rows.len() > 50, "only {} hit rows", rows.len());
+    let mut last: Option<(String, u32, f32)> = None;
+    for r in &rows {
+        assert!(query_ids.contains(&r["query_id"]), "{r:?}");
+        assert!(record_ids.contains(&r["record_id"]), "{r:?}");
+        let rank: u32 = r["rank"].parse().unwrap();
+        let score: f32 = r["score"].parse().unwrap();
+        assert!((0.5..=1.0).contains(&score), "{r:?}");
+        match &last {
+            Some((q, k, prev)) if *q == r["query_id"] => {
+                assert_eq!(rank, k + 1, "{r:?}");
+                assert!(score <= *prev, "{r:?}");
+            }
+            _ => assert_eq!(rank, 1, "{r:?}"),
+        }
+        last = Some((r["query_id"].clone(), rank, score));
+    }
+    // Most generated true hits are found: the first hit is one of the records the
+    // truth file lists for the check.
+    let truth = csv_rows(&d.join("truth.csv"));
+    let firsts: HashMap<&str, &str> = rows
+        .iter()
+        .filter(|r| r["rank"] == "1")
+        .map(|r| (r["query_id"].as_str(), r["record_id"].as_str()))
+        .collect();
+    let true_hits: Vec<_> = truth.iter().filter(|t| t["label"] == "hit").collect();
+    let found = true_hits
+        .iter()
+        .filter(|t| {
+            firsts
+                .get(t["query_id"].as_str())
+                .is_some_and(|id| t["record_ids"].split('|').any(|x| x == *id))
+        })
+        .count();
+    assert!(
+        found * 10 >= true_hits.len() * 8,
+        "{found} of {}",
+        true_hits.len()
+    );
+
+    // The same checks as JSON Lines give the same hits.
+    let jsonl = d.join("queries.jsonl");
+    let lines: Vec<String> = csv_rows(&queries)
+        .into_iter()
+        .map(|r| serde_json::to_string(&r).unwrap())
+        .collect();
+    std::fs::write(&jsonl, lines.join("\n") + "\n").unwrap();
+    let again = run_ok!("check", "--index", s(&index), "--queries", s(&jsonl));
+    assert_eq!(again, text);
+
+    // JSON Lines output: the CSV fields, plus the record and explanation with --explain.
+    let out = run_ok!(
+        "check",
+        "--index",
+        s(&index),
+        "--queries",
+        s(&queries),
+        "--format",
+        "jsonl",
+        "--explain"
+    );
+    assert_eq!(out.lines().count(), rows.len());
+    for (line, row) in out.lines().zip(&rows) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["query_id"], row["query_id"].as_str());
+        assert_eq!(v["record_id"], row["record_id"].as_str());
+        assert_eq!(v["record"]["id"], row["record_id"].as_str());
+        assert_eq!(v["serial_match"], row["serial_match"].as_str());
+        assert!(v["explanation"]["serial"]["kind"].is_string());
+        assert!(v["why"].as_str().unwrap().contains("score"));
+    }
+
     // The hits file feeds the statistics.
     let stats = run_ok!(
         "stats",
@@ -83,37 +208,25 @@ fn generate_build_check_round_trip() {
         s(&queries)
     );
     assert!(!stats.is_empty());
-    let mut lines = text.lines();
-    assert_eq!(
-        lines.next(),
-        Some("query_id,rank,record_id,score,serial_match,serial_distance,make_match,model_match,calibre_match")
-    );
-    let rows: Vec<&str> = lines.collect();
-    assert!(
-        !rows.iter().any(|r| r.starts_with("query_id,")),
-        "header repeated"
-    );
-    assert!(rows.len() > 50, "only {} hit rows", rows.len());
-    for r in &rows {
-        let f: Vec<&str> = r.split(',').collect();
-        assert_eq!(f.len(), 9, "{r}");
-        let score: f32 = f[3].parse().unwrap();
-        assert!((0.5..=1.0).contains(&score), "{r}");
-    }
-    // JSON Lines with explanations.
-    let out = run_ok!(
-        "check",
-        "--index",
-        s(&index),
-        "--queries",
-        s(&queries),
-        "--format",
-        "jsonl",
-        "--explain"
-    );
-    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
-    assert!(first["explanation"]["serial"]["kind"].is_string());
-    assert!(first["why"].as_str().unwrap().contains("score"));
+}
+
+#[test]
+fn options_narrow_the_hits() {
+    let dir = tempfile::tempdir().unwrap();
+    let (index, queries) = small(dir.path());
+    let count = |args: &[&str]| {
+        let mut all = vec!["check", "--index", s(&index), "--queries", s(&queries)];
+        all.extend_from_slice(args);
+        let out = armsmatch(&all);
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stdout).lines().count() - 1
+    };
+    let default = count(&[]);
+    assert!(count(&["--top", "1"]) < default);
+    assert!(count(&["--threshold", "0.9"]) < default);
+    assert!(count(&["--threshold", "0.2"]) > default);
+    assert!(count(&["--max-edits", "0"]) < default);
+    assert_eq!(count(&["--threads", "1"]), default);
 }
 
 #[test]
@@ -127,7 +240,8 @@ fn add_then_remove_a_record() {
          NEW-1,Glock,19,QX-7731-ZZ,9mm,pistol,NLD,stolen,2025-05-01\n",
     )
     .unwrap();
-    run_ok!("add", "--index", s(&index), "--records", s(&recs));
+    let out = run_ok!("add", "--index", s(&index), "--records", s(&recs));
+    assert!(out.contains("added 1 records"), "{out}");
     let out = run_ok!(
         "check",
         "--index",
@@ -137,12 +251,21 @@ fn add_then_remove_a_record() {
         "--make",
         "Glock",
         "--format",
-        "text"
+        "text",
+        "--explain"
     );
     assert!(out.contains("NEW-1"), "{out}");
+    assert!(out.contains("serial normalized"), "{out}");
     let info = run_ok!("info", s(&index), "--json");
     let info: serde_json::Value = serde_json::from_str(&info).unwrap();
     assert_eq!(info["records"], 5001);
+
+    // Adding it again is a duplicate: refused, naming the row, and the file is unchanged.
+    let before = std::fs::read(&index).unwrap();
+    let err = run_fails!(2; "add", "--index", s(&index), "--records", s(&recs));
+    assert!(err.contains("new.csv:2:record_id"), "{err}");
+    assert_eq!(std::fs::read(&index).unwrap(), before);
+
     run_ok!("remove", "--index", s(&index), "--id", "NEW-1");
     let out = run_ok!(
         "check",
@@ -154,9 +277,10 @@ fn add_then_remove_a_record() {
         "text"
     );
     assert!(!out.contains("NEW-1"), "{out}");
+    assert!(out.contains("0 hit(s)"), "{out}");
     // Removing it again is a data error.
-    let out = armsmatch(&["remove", "--index", s(&index), "--id", "NEW-1"]);
-    assert_eq!(code(&out), 2);
+    let err = run_fails!(2; "remove", "--index", s(&index), "--id", "NEW-1");
+    assert!(err.contains("NEW-1"), "{err}");
 }
 
 #[test]
@@ -164,13 +288,36 @@ fn info_reports_sizes() {
     let dir = tempfile::tempdir().unwrap();
     let (index, _) = small(dir.path());
     let out = run_ok!("info", s(&index));
-    assert!(out.contains("records     5,000"), "{out}");
-    assert!(out.contains("serial_fst"), "{out}");
+    for want in [
+        "records     5,000",
+        "serial keys",
+        "reference",
+        "format version",
+        "B/record",
+        "B/key",
+        "serial_fst",
+        "total",
+    ] {
+        assert!(out.contains(want), "{want:?} missing in:\n{out}");
+    }
+    let v: serde_json::Value = serde_json::from_str(&run_ok!("info", s(&index), "--json")).unwrap();
+    assert_eq!(v["records"], 5000);
+    assert!(v["keys"].as_u64().unwrap() > 4000);
+    let total = v["bytes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p[0] == "total")
+        .unwrap()[1]
+        .as_u64()
+        .unwrap();
+    assert_eq!(total, std::fs::metadata(&index).unwrap().len());
 }
 
 #[test]
 fn eval_reports_recall() {
     let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
     run_ok!(
         "generate",
         "--records",
@@ -180,77 +327,192 @@ fn eval_reports_recall() {
         "--seed",
         "5",
         "--out",
-        s(dir.path())
+        s(d)
     );
-    let json = dir.path().join("eval.json");
+    let (records, queries, truth) = (
+        d.join("records.csv"),
+        d.join("queries.csv"),
+        d.join("truth.csv"),
+    );
+    let json = d.join("eval.json");
     let out = run_ok!(
         "eval",
         "--records",
-        s(&dir.path().join("records.csv")),
+        s(&records),
         "--queries",
-        s(&dir.path().join("queries.csv")),
+        s(&queries),
         "--truth",
-        s(&dir.path().join("truth.csv")),
+        s(&truth),
         "--json",
         s(&json)
     );
-    assert!(out.contains("recall@1"), "{out}");
+    for want in ["recall@1", "recall@5", "false-hit rate", "non_hit:sibling"] {
+        assert!(out.contains(want), "{want:?} missing in:\n{out}");
+    }
     let v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
-    let r1 = v["hits"]["recall_at_1"].as_f64().unwrap();
-    assert!(r1 > 0.5 && r1 <= 1.0, "{r1}");
-    let fh = v["non_hits"]["false_hit_rate"].as_f64().unwrap();
-    assert!((0.0..0.5).contains(&fh), "{fh}");
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(v["checks"], 300);
+    let share = |x: &serde_json::Value| {
+        let f = x.as_f64().unwrap_or_else(|| panic!("{x} is not a number"));
+        assert!((0.0..=1.0).contains(&f), "{f}");
+        f
+    };
+    let r1 = share(&v["hits"]["recall_at_1"]);
+    let r5 = share(&v["hits"]["recall_at_5"]);
+    assert!(r1 > 0.5 && r5 >= r1, "{r1} {r5}");
+    let fh = share(&v["non_hits"]["false_hit_rate"]);
+    assert!(fh < 0.5, "{fh}");
+    let points = v["operating_points"].as_array().unwrap();
+    assert_eq!(points.len(), 3);
+    let recalls: Vec<f64> = points.iter().map(|p| share(&p["recall_at_1"])).collect();
+    // A looser false-hit rate never finds less.
+    assert!(recalls.windows(2).all(|w| w[0] <= w[1]), "{recalls:?}");
+    let kinds = v["by_kind"].as_object().unwrap();
+    assert!(kinds.contains_key("typo1") && kinds.contains_key("non_hit:fresh"));
+    for (k, g) in kinds {
+        let field = if k.starts_with("non_hit:") {
+            "false_hit_rate"
+        } else {
+            "recall_at_1"
+        };
+        share(&g[field]);
+    }
+
+    // From a saved index, at threshold 0: every non-hit with any candidate is a false
+    // hit, so the rate can only grow.
+    let index = d.join("i.armsidx");
+    run_ok!("build", "--records", s(&records), "--out", s(&index));
+    let json0 = d.join("eval0.json");
+    run_ok!(
+        "eval",
+        "--index",
+        s(&index),
+        "--queries",
+        s(&queries),
+        "--truth",
+        s(&truth),
+        "--threshold",
+        "0",
+        "--json",
+        s(&json0)
+    );
+    let v0: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json0).unwrap()).unwrap();
+    assert!(share(&v0["non_hits"]["false_hit_rate"]) >= fh);
+    // The threshold-free figures do not depend on the threshold.
+    assert_eq!(v0["operating_points"], v["operating_points"]);
 }
 
 #[test]
-fn bad_inputs_give_clear_errors_and_exit_codes() {
+fn bad_records_name_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    // Missing required column: data error naming file:line:column.
+    let out = d.join("x.armsidx");
+    // A missing required column.
     let bad = d.join("bad.csv");
     std::fs::write(&bad, "record_id,make\nR1,Glock\n").unwrap();
-    let out = armsmatch(&["build", "--records", s(&bad), "--out", s(&d.join("x"))]);
-    assert_eq!(code(&out), 2);
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = run_fails!(2; "build", "--records", s(&bad), "--out", s(&out));
     assert!(err.contains("bad.csv:1:serial"), "{err}");
-    assert!(!err.contains("panicked"), "{err}");
-    // Malformed row: line and column; with --skip-bad-rows it is counted.
+    assert!(!out.exists());
+    // A malformed row; with --skip-bad-rows it is skipped, counted and shown.
     let bad = d.join("bad2.csv");
     std::fs::write(
         &bad,
-        "record_id,serial,country\nR1,A1234,DEU\nR2,B1234,Germany\n",
+        "record_id,serial,country\nR1,A1234,DEU\nR2,B1234,Germany\nR3,C1234,FRA\n",
     )
     .unwrap();
-    let out = armsmatch(&["build", "--records", s(&bad), "--out", s(&d.join("x"))]);
-    assert_eq!(code(&out), 2);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("bad2.csv:3:country"));
-    let out = armsmatch(&[
+    let err = run_fails!(2; "build", "--records", s(&bad), "--out", s(&out));
+    assert!(err.contains("bad2.csv:3:country"), "{err}");
+    let o = armsmatch(&[
         "build",
         "--records",
         s(&bad),
         "--out",
-        s(&d.join("x")),
+        s(&out),
         "--skip-bad-rows",
     ]);
-    assert_eq!(code(&out), 0);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("skipped 1"));
-    // Missing file: I/O error.
-    let out = armsmatch(&["build", "--records", s(&d.join("nope.csv")), "--out", "x"]);
-    assert_eq!(code(&out), 3);
-    // A damaged index: data error, clear message.
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("skipped 1") && err.contains("bad2.csv:3:country"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("indexed 2 records"));
+    // JSON Lines: the line of the bad object.
+    let bad = d.join("bad.jsonl");
+    std::fs::write(&bad, "{\"record_id\":\"R1\",\"serial\":\"A1\"}\n{oops\n").unwrap();
+    let err = run_fails!(2; "build", "--records", s(&bad), "--out", s(&out));
+    assert!(err.contains("bad.jsonl:2"), "{err}");
+    // A checks file without its serial column.
     let (index, _) = small(d);
-    let mut bytes = std::fs::read(&index).unwrap();
+    let q = d.join("q.csv");
+    std::fs::write(&q, "query_id,make\nQ1,Glock\n").unwrap();
+    let err = run_fails!(2; "check", "--index", s(&index), "--queries", s(&q));
+    assert!(err.contains("q.csv:1:serial"), "{err}");
+    // A reference file that is not TOML.
+    let r = d.join("ref.toml");
+    std::fs::write(&r, "this is [not toml").unwrap();
+    let records = d.join("records.csv");
+    let err =
+        run_fails!(2; "build", "--records", s(&records), "--out", s(&out), "--reference", s(&r));
+    assert!(err.contains("reference"), "{err}");
+}
+
+#[test]
+fn damaged_and_missing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Missing files: I/O errors naming the file.
+    let err = run_fails!(3; "build", "--records", s(&d.join("nope.csv")), "--out", s(&d.join("x")));
+    assert!(err.contains("nope.csv"), "{err}");
+    let err = run_fails!(3; "info", s(&d.join("nope.armsidx")));
+    assert!(err.contains("nope.armsidx"), "{err}");
+    run_fails!(3; "check", "--index", s(&d.join("nope.armsidx")), "--serial", "AB1234");
+    // A byte flipped in the middle of an index: refused with a clear message.
+    let (index, queries) = small(d);
+    let good = std::fs::read(&index).unwrap();
+    let mut bytes = good.clone();
     let mid = bytes.len() / 2;
     bytes[mid] ^= 0xFF;
-    std::fs::write(&index, bytes).unwrap();
-    let out = armsmatch(&["check", "--index", s(&index), "--serial", "AB1234"]);
-    assert_eq!(code(&out), 2);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("damaged"));
-    // Usage errors exit 1.
-    assert_eq!(code(&armsmatch(&["check", "--no-such-flag"])), 1);
-    assert_eq!(code(&armsmatch(&[])), 1);
-    assert_eq!(code(&armsmatch(&["--help"])), 0);
+    std::fs::write(&index, &bytes).unwrap();
+    let err = run_fails!(2; "check", "--index", s(&index), "--serial", "AB1234");
+    assert!(
+        err.contains("damaged") && err.contains("i.armsidx"),
+        "{err}"
+    );
+    run_fails!(2; "info", s(&index));
+    // Truncated, and not an index at all.
+    std::fs::write(&index, &good[..good.len() / 3]).unwrap();
+    run_fails!(2; "info", s(&index));
+    let err = run_fails!(2; "info", s(&queries));
+    assert!(err.contains("not an armsmatch index"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_1() {
+    let err = run_fails!(1; "check", "--no-such-flag");
+    assert!(err.contains("--no-such-flag"), "{err}");
+    run_fails!(1;);
+    run_fails!(1; "frobnicate");
+    run_fails!(1; "check", "--index", "i", "--serial", "AB1234", "--threshold", "2");
+    run_fails!(1; "check", "--index", "i", "--serial", "AB1234", "--threshold", "NaN");
+    run_fails!(1; "check", "--index", "i", "--serial", "AB1234", "--top", "0");
+    run_fails!(1; "check", "--index", "i", "--serial", "AB1234", "--max-edits", "4");
+    run_fails!(1; "check", "--index", "i");
+    run_fails!(1; "check", "--index", "i", "--queries", "q.csv", "--serial", "AB1");
+    run_fails!(1; "remove", "--index", "i");
+    // Help and version succeed, and the help documents the exit codes.
+    let help = run_ok!("--help");
+    assert!(
+        help.contains("Exit codes") && help.contains("3 I/O error"),
+        "{help}"
+    );
+    let help = run_ok!("check", "--help");
+    assert!(
+        help.contains("Exit codes") && help.contains("--max-edits"),
+        "{help}"
+    );
+    assert!(run_ok!("--version").contains("armsmatch"));
 }
 
 #[test]
@@ -258,15 +520,16 @@ fn a_failing_check_is_reported_and_the_rest_written() {
     let dir = tempfile::tempdir().unwrap();
     let (index, _) = small(dir.path());
     let q = dir.path().join("q.csv");
-    std::fs::write(&q, "query_id,serial\nQ1,A?*?\nQ2,UNK\n").unwrap();
+    std::fs::write(&q, "query_id,serial\nQ1,A?*?\nQ2,UNK\nQ3,QX7731\n").unwrap();
     let out = armsmatch(&["check", "--index", s(&index), "--queries", s(&q)]);
-    assert_eq!(code(&out), 2);
+    assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("check Q1") && err.contains("known characters"),
         "{err}"
     );
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("query_id,rank"));
+    assert!(err.contains("1 of 3 checks failed"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with(HITS_HEADER));
 }
 
 #[test]
@@ -282,14 +545,26 @@ fn demo_runs_small() {
         s(dir.path())
     );
     for line in [
-        "register",
+        "20,000 records generated",
+        "B/record",
         "checks/s",
+        "checks with a hit",
         "recall@1",
+        "recall@5",
         "false-hit rate",
+        "false hits",
         "example hits",
+        "→ record",
     ] {
         assert!(out.contains(line), "missing {line:?} in:\n{out}");
     }
+    // The examples show different kinds of serial match.
+    let kinds: HashSet<&str> = out
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("serial "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(kinds.len() >= 2, "{kinds:?} in:\n{out}");
     for f in [
         "records.csv",
         "queries.csv",
@@ -299,4 +574,16 @@ fn demo_runs_small() {
     ] {
         assert!(dir.path().join(f).exists(), "{f}");
     }
+    // The kept index opens, and the kept hits file is what `check` writes for the kept
+    // checks: the demo's evaluation and `check` agree.
+    let index = dir.path().join("index.armsidx");
+    let info = run_ok!("info", s(&index));
+    assert!(info.contains("20,000"), "{info}");
+    let hits = std::fs::read_to_string(dir.path().join("hits.csv")).unwrap();
+    assert_eq!(hits.lines().next(), Some(HITS_HEADER));
+    let queries = dir.path().join("queries.csv");
+    assert_eq!(
+        run_ok!("check", "--index", s(&index), "--queries", s(&queries)),
+        hits
+    );
 }
