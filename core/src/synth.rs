@@ -314,8 +314,10 @@ impl Register {
 
     /// `cfg.queries` checks, deterministic for the seed: one third true hits (rounded
     /// up), the rest non-hits. Generates the whole register once to make every label
-    /// true (a few seconds for 1.5 M records in release mode; memory ≈ 60 bytes per
-    /// record while it runs). A register without any usable serial gets only non-hits.
+    /// true: a few seconds for 1.5 M records in release mode, and about 150 bytes per
+    /// record while it runs (sorted serial-key skeletons, forward and reversed, for
+    /// exact and wildcard look-ups). The result does not depend on the number of
+    /// threads. A register without any usable serial gets only non-hits.
     ///
     /// ```
     /// use armsmatch::synth::{Register, SynthConfig, Label};
@@ -878,7 +880,7 @@ fn format_from_hash(h: u64) -> Format {
     let b = (h >> 20) % 1000;
     let c = (h >> 32) % 1000;
     match h % 100 {
-        0..=29 => {
+        0..=32 => {
             let letters = 1 + (a % 3) as u8;
             // Enough digits that a make's production does not reuse numbers too often.
             let digits = match letters {
@@ -888,19 +890,19 @@ fn format_from_hash(h: u64) -> Format {
             };
             Format::Prefix { letters, digits }
         }
-        30..=54 => Format::Digits {
+        33..=60 => Format::Digits {
             digits: if c % 12 == 0 { 5 } else { 6 + (a % 4) as u8 },
             zero_pad: b % 3 == 0,
         },
-        55..=64 => Format::Suffix {
+        61..=71 => Format::Suffix {
             digits: 5 + (a % 3) as u8,
             letters: 1 + (b % 2) as u8,
         },
-        65..=72 => Format::DashDigits {
+        72..=80 => Format::DashDigits {
             head: 2 + (a % 2) as u8,
             tail: 4 + (b % 3) as u8,
         },
-        73..=79 => Format::DashLetter {
+        81..=89 => Format::DashLetter {
             letters: 1 + (a % 2) as u8,
             digits: 5 + (b % 3) as u8,
         },
@@ -1498,30 +1500,61 @@ struct Meta {
 #[derive(Default)]
 struct KeyIndex {
     arena: Vec<u8>,
-    /// (offset, length, record)
-    entries: Vec<(usize, u8, u32)>,
+    entries: Vec<KeyEntry>,
+}
+
+#[derive(Clone, Copy)]
+struct KeyEntry {
+    /// The first 8 bytes, big-endian, zero-padded: sorts like the key (keys hold only
+    /// `0-9A-Z`), so most comparisons never touch the arena.
+    head: u64,
+    offset: usize,
+    len: u8,
+    rec: u32,
+}
+
+fn head_of(key: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    let n = key.len().min(8);
+    b[..n].copy_from_slice(&key[..n]);
+    u64::from_be_bytes(b)
 }
 
 impl KeyIndex {
-    fn key(&self, e: &(usize, u8, u32)) -> &[u8] {
-        &self.arena[e.0..e.0 + usize::from(e.1)]
+    fn key(&self, e: &KeyEntry) -> &[u8] {
+        &self.arena[e.offset..e.offset + usize::from(e.len)]
     }
 
     fn push(&mut self, key: &[u8], rec: u32) {
-        self.entries.push((self.arena.len(), key.len() as u8, rec));
-        self.arena.extend_from_slice(key);
+        // Serial keys are at most `limits::MAX_KEY_CHARS` (48) long.
+        let len = key.len().min(usize::from(u8::MAX));
+        self.entries.push(KeyEntry {
+            head: head_of(key),
+            offset: self.arena.len(),
+            len: len as u8,
+            rec,
+        });
+        self.arena.extend_from_slice(&key[..len]);
     }
 
     fn append(&mut self, other: KeyIndex) {
         let base = self.arena.len();
         self.arena.extend_from_slice(&other.arena);
         self.entries
-            .extend(other.entries.into_iter().map(|(o, l, r)| (o + base, l, r)));
+            .extend(other.entries.into_iter().map(|e| KeyEntry {
+                offset: e.offset + base,
+                ..e
+            }));
     }
 
     fn sort(&mut self) {
         let mut entries = std::mem::take(&mut self.entries);
-        entries.par_sort_unstable_by(|a, b| self.key(a).cmp(self.key(b)).then(a.2.cmp(&b.2)));
+        entries.par_sort_unstable_by(|a, b| {
+            a.head
+                .cmp(&b.head)
+                .then_with(|| self.key(a).cmp(self.key(b)))
+                .then(a.rec.cmp(&b.rec))
+        });
         self.entries = entries;
     }
 
@@ -1530,7 +1563,7 @@ impl KeyIndex {
         let lo = self.entries.partition_point(|e| self.key(e) < prefix);
         self.entries[lo..]
             .iter()
-            .map(|e| (self.key(e), e.2))
+            .map(|e| (self.key(e), e.rec))
             .take_while(move |(k, _)| k.starts_with(prefix))
     }
 
@@ -1552,6 +1585,9 @@ struct World {
     /// Root record → later reports of the same firearm.
     dups: HashMap<u32, Vec<u32>>,
 }
+
+/// Fewest known characters at the start or end of a generated partial serial.
+const MIN_ANCHOR: usize = 2;
 
 /// Records generated per parallel task while building the look-up tables.
 const CHUNK: usize = 16_384;
@@ -1667,6 +1703,11 @@ impl World {
             let wild = |b: &u8| *b == b'?' || *b == b'*';
             let prefix_len = bytes.iter().position(wild).unwrap_or(bytes.len());
             let suffix_len = bytes.iter().rev().position(wild).unwrap_or(bytes.len());
+            if prefix_len.max(suffix_len) < MIN_ANCHOR {
+                // Wildcards at both ends: only a scan of the whole register could tell,
+                // so the candidate counts as ambiguous and is regenerated.
+                return true;
+            }
             let hit = if prefix_len >= suffix_len {
                 self.fwd
                     .with_prefix(&bytes[..prefix_len])
@@ -2479,7 +2520,13 @@ impl Register {
             chars[p] = new;
         }
         let serial: String = chars.into_iter().collect();
-        if is_placeholder_serial(&serial) || w.conflict(&serial, info.make, &[]) {
+        // Two substituted neighbours can amount to a transposition (one edit): that
+        // would be a typo of this very firearm, not another one of its batch.
+        let far = osa_distance(
+            serial_key(&serial).as_bytes(),
+            serial_key(&rec.serial).as_bytes(),
+        ) >= 2;
+        if !far || is_placeholder_serial(&serial) || w.conflict(&serial, info.make, &[]) {
             return None;
         }
         let id = self.plain_identity(info.make, info.model, rng);
