@@ -1,0 +1,101 @@
+//! Records and queries files (CSV and JSON Lines) from arbitrary bytes: read with and
+//! without `skip_bad_rows`. No panic; no row is silently dropped (with skipping on,
+//! every row is either a record or counted as skipped); the records that were read
+//! build an index or fail with a typed error.
+#![no_main]
+
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use armsmatch::io::{read_queries, read_records, ReadOptions};
+use armsmatch::{Error, IndexBuilder, Reference};
+use libfuzzer_sys::fuzz_target;
+
+fn scratch(ext: &str) -> PathBuf {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    let dir = DIR.get_or_init(|| {
+        let d = std::env::temp_dir().join(format!("armsmatch-fuzz-records-{}", std::process::id()));
+        std::fs::create_dir_all(&d).expect("scratch directory");
+        d
+    });
+    dir.join(format!("input.{ext}"))
+}
+
+/// Rows of a CSV file as the csv crate sees them with armsmatch's settings, less the
+/// blank lines armsmatch documents as ignored (data rows only, header excluded).
+fn csv_rows(data: &[u8]) -> Option<u64> {
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(data);
+    rdr.byte_headers().ok()?;
+    let mut n = 0;
+    let mut rec = csv::ByteRecord::new();
+    loop {
+        match rdr.read_byte_record(&mut rec) {
+            Ok(false) => return Some(n),
+            Ok(true) => {
+                if !(rec.len() == 1 && rec.get(0).is_some_and(|f| f.is_empty())) {
+                    n += 1;
+                }
+            }
+            Err(_) => n += 1,
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let skip = ReadOptions {
+        skip_bad_rows: true,
+    };
+    for ext in ["csv", "jsonl"] {
+        let path = scratch(ext);
+        std::fs::write(&path, data).expect("write scratch file");
+        match read_records(&path, ReadOptions::default()) {
+            Ok((recs, report)) => {
+                assert_eq!(report.skipped, 0);
+                assert_eq!(report.rows, recs.len() as u64);
+                // An empty reference: building with the embedded one re-parses ~100 KB
+                // of TOML per input and would slow the fuzzer thirtyfold.
+                static EMPTY: OnceLock<Arc<Reference>> = OnceLock::new();
+                let reference = EMPTY.get_or_init(|| Arc::new(Reference::empty()));
+                let mut b = IndexBuilder::with_reference(Arc::clone(reference));
+                for r in recs {
+                    b.add(r).expect("a record that was read is valid");
+                }
+                match b.build() {
+                    Ok(_) | Err(Error::DuplicateId(_)) => {}
+                    Err(other) => panic!("unexpected build error: {other}"),
+                }
+            }
+            Err(Error::Parse { line, .. }) => assert!(line >= 1),
+            Err(other) => panic!("unexpected error kind reading {ext}: {other}"),
+        }
+        match read_records(&path, skip) {
+            Ok((recs, report)) => {
+                let accounted = recs.len() as u64 + report.skipped;
+                if ext == "jsonl" {
+                    let rows = data
+                        .split(|&b| b == b'\n')
+                        .filter(|l| std::str::from_utf8(l).map_or(true, |t| !t.trim().is_empty()))
+                        .count() as u64;
+                    assert_eq!(accounted, rows, "JSONL rows dropped silently");
+                } else if let Some(rows) = csv_rows(data) {
+                    assert_eq!(accounted, rows, "CSV rows dropped silently");
+                }
+                assert!(report.errors.len() as u64 <= report.skipped.min(20));
+            }
+            // A bad header cannot be skipped.
+            Err(Error::Parse { line: 1, .. }) => {}
+            Err(other) => panic!("unexpected error with skip_bad_rows ({ext}): {other}"),
+        }
+        match read_queries(&path, skip) {
+            Ok((rows, report)) => {
+                for r in &rows {
+                    assert!(!r.query_id.trim().is_empty());
+                    assert!(r.query.serial.len() <= armsmatch::limits::MAX_SERIAL_BYTES);
+                }
+                let _ = report;
+            }
+            Err(Error::Parse { line: 1, .. }) => {}
+            Err(other) => panic!("unexpected error reading queries ({ext}): {other}"),
+        }
+    }
+});
