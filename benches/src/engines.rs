@@ -6,11 +6,10 @@
 //!   (transpositions cost one, as in armsmatch) through `Set::search_with_state`.
 //! * [`Osa`] / [`brute_fuzzy`] — a brute-force banded optimal-string-alignment scan
 //!   over every key: the recall oracle.
-//! * [`brute_pattern`] — the same for partial serials, with [`armsmatch::raw::Pattern`].
+//! * [`brute_pattern`] — the same for partial serials, with its own [`glob_match`].
 
 use std::collections::BTreeSet;
 
-use armsmatch::raw::Pattern;
 use armsmatch::Hit;
 use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder};
@@ -155,12 +154,50 @@ pub fn brute_fuzzy(keys: &KeySet, serial: &str, k: usize, osa: &mut Osa) -> Foun
     out
 }
 
-/// Brute force: every key matching the skeleton pattern of a partial serial.
-pub fn brute_pattern(keys: &KeySet, pattern: &Pattern) -> Found {
+/// Brute force: every key matching the skeleton pattern of a partial serial (`?` one
+/// byte, `*` any run), by [`glob_match`].
+pub fn brute_pattern(keys: &KeySet, pattern: &[u8]) -> Found {
     keys.iter()
-        .filter(|k| pattern.matches(k))
+        .filter(|k| glob_match(pattern, k))
         .map(<[u8]>::to_vec)
         .collect()
+}
+
+/// `?`/`*` matching of a whole key, the classic greedy scan that backtracks to the last
+/// `*` (linear for one `*`, as partial serials have). Written independently of
+/// [`armsmatch::raw::Pattern`], so the oracle does not share the code it checks.
+///
+/// ```
+/// use armsmatch_benches::engines::glob_match;
+/// assert!(glob_match(b"AB?1*4", b"ABX1994"));
+/// assert!(!glob_match(b"AB?1*4", b"AB14"));
+/// assert!(glob_match(b"*4471", b"BA1204471"));
+/// ```
+pub fn glob_match(pattern: &[u8], key: &[u8]) -> bool {
+    let (mut p, mut k) = (0usize, 0usize);
+    let mut star: Option<(usize, usize)> = None;
+    while k < key.len() {
+        match pattern.get(p) {
+            Some(b'*') => {
+                star = Some((p, k));
+                p += 1;
+            }
+            Some(&c) if c == b'?' || c == key[k] => {
+                p += 1;
+                k += 1;
+            }
+            _ => match star {
+                // Let the last `*` swallow one more byte and retry from there.
+                Some((sp, sk)) => {
+                    p = sp + 1;
+                    k = sk + 1;
+                    star = Some((sp, sk + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern[p.min(pattern.len())..].iter().all(|&c| c == b'*')
 }
 
 /// The keys through which armsmatch's hits match a fuzzy query: every skeleton of every
@@ -182,11 +219,11 @@ pub fn hit_keys_fuzzy(hits: &[Hit], serial: &str, k: usize, osa: &mut Osa) -> Fo
 }
 
 /// The keys through which armsmatch's hits match a partial query.
-pub fn hit_keys_pattern(hits: &[Hit], pattern: &Pattern) -> Found {
+pub fn hit_keys_pattern(hits: &[Hit], pattern: &[u8]) -> Found {
     let mut out = Found::new();
     for h in hits {
         for rk in record_skeletons(&h.record.serial) {
-            if pattern.matches(rk.as_bytes()) {
+            if glob_match(pattern, rk.as_bytes()) {
                 out.insert(rk.into_bytes());
             }
         }
@@ -197,6 +234,7 @@ pub fn hit_keys_pattern(hits: &[Hit], pattern: &Pattern) -> Found {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use armsmatch::raw::Pattern;
 
     /// Full-matrix OSA, the oracle for the banded one.
     fn osa_full(a: &[u8], b: &[u8]) -> usize {
@@ -219,6 +257,17 @@ mod tests {
                 (d <= k).then_some(d),
                 "{a:?} {b:?} {k}"
             );
+        }
+    }
+
+    #[test]
+    fn glob_match_equals_pattern_matches() {
+        let mut rng = crate::rng::Rng::new(5);
+        for _ in 0..20_000 {
+            let p: Vec<u8> = (0..rng.below(7)).map(|_| b"AB1?*"[rng.below(5)]).collect();
+            let k: Vec<u8> = (0..rng.below(8)).map(|_| b"AB1"[rng.below(3)]).collect();
+            let want = Pattern::parse(&p).unwrap().matches(&k);
+            assert_eq!(glob_match(&p, &k), want, "{p:?} {k:?}");
         }
     }
 

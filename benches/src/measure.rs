@@ -19,6 +19,11 @@ pub struct Rate {
     /// Sum of the per-query results (hits, keys): printed so the work cannot be
     /// optimized away, and a cheap sanity check between engines.
     pub results: u64,
+    /// CPUs this process actually got while timing (CPU seconds ÷ wall seconds, all
+    /// threads; `None` without `/proc`). On a shared machine a 2-thread run may get
+    /// far less than 2, which is the first thing to check when scaling looks poor.
+    #[serde(default)]
+    pub cpus: Option<f64>,
 }
 
 /// Times `work` over whole passes of `items` on `threads` threads, until at least
@@ -54,6 +59,7 @@ pub fn rate<T: Sync>(
     let mut at = 0usize;
     let mut queries = 0u64;
     let mut results = 0u64;
+    let cpu_start = process_cpu_secs();
     let start = Instant::now();
     loop {
         let end = (at + chunk).min(items.len());
@@ -69,13 +75,31 @@ pub fn rate<T: Sync>(
         }
     }
     let secs = start.elapsed().as_secs_f64();
+    // /proc counts in 10 ms ticks: under ~0.3 s the share would be mostly rounding.
+    let cpus = cpu_start
+        .zip(process_cpu_secs())
+        .filter(|_| secs >= 0.3)
+        .map(|(a, b)| (b - a) / secs);
     Rate {
         threads,
         queries,
         secs,
         per_sec: queries as f64 / secs,
         results,
+        cpus,
     }
+}
+
+/// CPU time of this process, all threads, user + system (`/proc/self/stat`), seconds.
+pub fn process_cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces, so split after its ')').
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = f.get(11)?.parse().ok()?;
+    let stime: f64 = f.get(12)?.parse().ok()?;
+    // /proc reports clock ticks of USER_HZ, which Linux fixes at 100 for user space.
+    Some((utime + stime) / 100.0)
 }
 
 /// How many of `items` one thread gets through with `work_one` in about `secs`
@@ -210,6 +234,7 @@ mod tests {
         }
         if cfg!(target_os = "linux") {
             assert!(peak_rss().unwrap() >= current_rss().unwrap() / 2);
+            assert!(process_cpu_secs().unwrap() >= 0.0);
         }
     }
 }

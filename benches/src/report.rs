@@ -61,8 +61,11 @@ pub struct RateRow {
     pub workload: String,
     /// Engine name ([`engine`]).
     pub engine: String,
-    /// The measurement.
+    /// The best measurement of the repetitions.
     pub rate: Rate,
+    /// Queries/s of every repetition, in order.
+    #[serde(default)]
+    pub samples: Vec<f64>,
 }
 
 /// Recall of armsmatch and parity of the baseline against the brute-force truth.
@@ -166,12 +169,16 @@ pub struct QueryResult {
 }
 
 impl QueryResult {
-    /// The rate of an engine on a workload at a thread count.
-    pub fn rate(&self, workload: &str, engine: &str, threads: usize) -> Option<f64> {
+    /// The row of an engine on a workload at a thread count.
+    pub fn row(&self, workload: &str, engine: &str, threads: usize) -> Option<&RateRow> {
         self.rows
             .iter()
             .find(|r| r.workload == workload && r.engine == engine && r.rate.threads == threads)
-            .map(|r| r.rate.per_sec)
+    }
+
+    /// The rate of an engine on a workload at a thread count.
+    pub fn rate(&self, workload: &str, engine: &str, threads: usize) -> Option<f64> {
+        self.row(workload, engine, threads).map(|r| r.rate.per_sec)
     }
 }
 
@@ -269,6 +276,8 @@ pub struct Report {
     pub queries: usize,
     /// Minimum seconds per throughput measurement.
     pub min_secs: f64,
+    /// Repetitions per row (the best is reported).
+    pub reps: usize,
     /// Queries sampled for recall.
     pub recall_queries: usize,
     /// Generator seed.
@@ -459,13 +468,19 @@ impl Report {
             } else {
                 max_threads
             };
+            let cpus = |t: usize| {
+                q.row(workload::FULL, engine::ARMSMATCH_MANY, t)
+                    .and_then(|r| r.rate.cpus)
+                    .map_or("?".into(), |c| format!("{c:.2}"))
+            };
+            let cpus_note = format!("{} at 1 thread, {} at {two}", cpus(1), cpus(two));
             target(
                 format!("`check_many` {two} threads vs 1 thread, {at}"),
                 "≥ 1.8×",
                 q.rate(workload::FULL, engine::ARMSMATCH_MANY, two)
                     .zip(q.rate(workload::FULL, engine::ARMSMATCH_MANY, 1))
                     .map(|(a, b)| a / b),
-                &|x| format!("{x:.2}×"),
+                &|x| format!("{x:.2}× (CPUs got: {cpus_note})"),
                 &|x| x >= 1.8,
             );
         }
@@ -560,9 +575,13 @@ impl Report {
              shuffled: half the generator's own checks (noisy, real-looking serials; a third \
              true hits), half registered serials with a controlled change (re-spelled; 1–2 \
              random edits; 1–3 `?`; a `*` prefix or suffix with ≥ 4 known characters). \
-             Each throughput is measured for ≥ {} s (slow engines on a prefix of the \
-             shuffled set; brute force on fewer queries), after a warm-up.\n",
-            self.seed, self.queries, self.min_secs
+             Each throughput is whole passes over the same queries for every engine of a \
+             workload, for ≥ {} s, after a warm-up; fuzzy workloads use the prefix of the \
+             shuffled set that the baseline answers in that time (at least 300 queries), \
+             brute force one pass over the {}-query recall sample. Each row is the best of \
+             {} repetitions, interleaved across engines (other work on the machine only \
+             ever slows a run down); every repetition is in the JSON file.\n",
+            self.seed, self.queries, self.min_secs, self.recall_queries, self.reps
         );
         let _ = writeln!(
             md,
@@ -612,8 +631,8 @@ impl Report {
         }
         let max_t = self.threads.iter().copied().max().unwrap_or(1);
         if max_t > 1 {
-            let _ = write!(head, " {max_t} thr ÷ 1 thr |");
-            rule.push_str("---:|");
+            let _ = write!(head, " {max_t} thr ÷ 1 thr | CPUs got, 1 / {max_t} thr |");
+            rule.push_str("---:|---:|");
         }
         let _ = writeln!(md, "{head}\n{rule}");
         for s in &self.sizes {
@@ -648,7 +667,12 @@ impl Report {
                         .rate(w, e, max_t)
                         .zip(q.rate(w, e, 1))
                         .map_or("—".into(), |(a, b)| format!("{:.2}", a / b));
-                    let _ = write!(line, " {cell} |");
+                    let cpus = |t: usize| {
+                        q.row(w, e, t)
+                            .and_then(|r| r.rate.cpus)
+                            .map_or("?".into(), |c| format!("{c:.2}"))
+                    };
+                    let _ = write!(line, " {cell} | {} / {} |", cpus(1), cpus(max_t));
                 }
                 let _ = writeln!(md, "{line}");
             }
@@ -658,7 +682,10 @@ impl Report {
             "\n“× ref” is the row's rate over the workload's reference engine at the same \
              thread count: the `fst::Map::get` floor for exact lookups, the \
              `fst::Set` + `levenshtein_automata` baseline for fuzzy search, the brute-force \
-             scan for partial serials.\n"
+             scan for partial serials. “CPUs got” is the CPU time the process obtained \
+             per wall second during the reported (best) repetition: on this shared \
+             machine a 2-thread run can get well under 2 CPUs, and then its scaling says \
+             more about the neighbours than about armsmatch.\n"
         );
 
         let _ = writeln!(md, "## Index: build, size, memory, open\n");
@@ -668,7 +695,7 @@ impl Report {
         );
         let _ = writeln!(
             md,
-            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
         );
         for s in &self.sizes {
             let b = &s.build;
