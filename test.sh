@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test of armsmatch: Rust (unit, property, doc, CLI end-to-end), C (ABI tests
 # under valgrind and AddressSanitizer), Python (pytest in its own virtualenv), the
-# header check and the benchmark smoke run. Installs what it needs itself.
+# header check, the bad-input matrix in every binding, a short libFuzzer run of every
+# fuzz target, the supply-chain checks and the benchmark smoke run. Installs what it
+# needs itself.
 #
 #   ./test.sh            everything
-#   ./test.sh rust       only the Rust part (also: c, python, bench)
+#   ./test.sh rust       only the Rust part (also: c, python, security, bench)
+#
+# FUZZ_SECONDS (default 10) sets the libFuzzer time per target; scripts/fuzz.sh 600 is
+# the long run.
 set -euo pipefail
 cd "$(dirname "$0")"
 parts=("${@:-all}")
@@ -27,10 +32,18 @@ fi
 if want c; then
   step "C ABI tests (header check, valgrind, ASan/UBSan, pthreads, shared vectors)"
   ffi/tests/run.sh
+  step "C: the bad-input matrix and the concurrency stress test (static, shared, ASan/UBSan, valgrind)"
+  ffi/tests/run_bad_inputs.sh
 fi
 if want python; then
   step "Python tests"
   python/tests/run.sh
+fi
+if want security; then
+  step "supply chain: cargo deny (licences, bans, sources), advisories when reachable, unsafe audit"
+  scripts/supply-chain.sh
+  step "libFuzzer: every target for ${FUZZ_SECONDS:-10} s from the committed seeds"
+  scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
 fi
 if want bench; then
   step "benchmark smoke run"

@@ -6,6 +6,7 @@ use armsmatch::{Error, Index};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
+    armsmatch_fuzz::only_escaping_panics_crash();
     match Index::from_bytes(data.to_vec()) {
         Ok(index) => armsmatch_fuzz::exercise(&index),
         Err(Error::CorruptIndex { .. }) => {}

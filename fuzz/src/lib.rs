@@ -90,3 +90,20 @@ pub fn exercise(index: &Index) {
         Index::from_bytes(index.to_bytes().expect("to_bytes")).expect("compacted bytes open");
     assert_eq!(after.len(), index.len());
 }
+
+/// Puts the standard panic hook back in place of libFuzzer's, which aborts on *every*
+/// panic, even one the library catches on purpose: armsmatch walks the FSTs of an index
+/// file under `catch_unwind` at open, because the `fst` crate trusts its bytes and can
+/// panic on a crafted file, and turns that panic into `Error::CorruptIndex`. A panic
+/// that escapes the library still reaches libFuzzer's own `catch_unwind` around each
+/// input, which aborts: it is still a crash. Call at the top of every target.
+pub fn only_escaping_panics_crash() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|info| {
+            // Printed like the standard hook, without aborting.
+            eprintln!("panic (caught or not): {info}");
+        }));
+    });
+}
