@@ -392,7 +392,7 @@ typedef struct armsmatch_index armsmatch_index;
 
 /**
  * Options of a check (opaque). Made by `armsmatch_options_new` with the defaults: AUTO
- * edit budget, top 10, threshold 0.4, make/model/calibre compared, all cores for a
+ * edit budget, top 10, threshold 0.5, make/model/calibre compared, all cores for a
  * batch. Every check function also accepts NULL for "the defaults".
  *
  * Thread safety: one thread may change an options handle while no other thread uses
@@ -866,7 +866,7 @@ armsmatch_status armsmatch_options_set_max_edits(struct armsmatch_options *optio
 armsmatch_status armsmatch_options_set_top(struct armsmatch_options *options, size_t top);
 
 /**
- * Sets the lowest score returned, in [0, 1]; default 0.4 (keeps an exact serial under a
+ * Sets the lowest score returned, in [0, 1]; default 0.5 (keeps an exact serial under a
  * different make and sibling serials out, one edit of a same-make serial in).
  *
  * Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT outside [0, 1] or NaN; the options are
