@@ -7,7 +7,8 @@
 //!   confusable or fuzzy `0.99 − 0.3 × cost × √(8 / len)` (at least 0.22), where `cost`
 //!   is the weighted alignment cost ([`crate::distance::cost`]: a confusable
 //!   substitution 0.15, a dropped leading zero 0.3, a rare misreading 0.5, a
-//!   transposition 0.55, a neighbouring key 0.8, an arbitrary substitution 1.2, and in
+//!   transposition 0.55, a doubled or undoubled character 0.6, any other dropped or
+//!   added one 0.8, a neighbouring key 0.8, an arbitrary substitution 1.2, and in
 //!   the last three places of the serial 1.1 for a swap or misread of digits and 2.0 for
 //!   a digit replaced — serials are sequential, so those are usually a *sibling*
 //!   firearm of the same batch) and `len` the record key's length (an edit weighs more
