@@ -811,28 +811,9 @@ impl Segment {
             }
             Ok(())
         };
-        // Values 0, 1, 2 … in rising key order, ids that obey the builder's rules
-        // (trimmed, non-empty, no NUL, UTF-8), and nodes that make `get` and `get_key`
-        // agree with the stream (`rank_outputs_are_consistent`): `id()` and `get()` read
-        // ids through those two.
-
-        let id_walk = || -> std::result::Result<usize, String> {
-            let mut ids = 0usize;
-            let mut prev: Vec<u8> = Vec::new();
-            let mut stream = self.id_fst.stream();
-            while let Some((k, v)) = stream.next() {
-                let ok = std::str::from_utf8(k)
-                    .is_ok_and(|id| !id.is_empty() && id.trim() == id && !id.contains('\0'));
-                if v as usize != ids || !ok || ids >= n || (ids > 0 && k <= prev.as_slice()) {
-                    return Err("id table does not match the records".into());
-                }
-                prev.clear();
-                prev.extend_from_slice(k);
-                ids += 1;
-            }
-            rank_outputs_are_consistent(self.id_fst.as_fst(), ids as u64)?;
-            Ok(ids)
-        };
+        // Ids numbered 0, 1, 2 … in key order, valid, and an FST that `get`, `get_key` and
+        // a stream agree on (`verify_id_fst`): `get()` and `id()` read ids through those.
+        let id_walk = || verify_id_fst(self.id_fst.as_fst(), n);
         // The fst crate trusts its bytes and can panic on a crafted FST whose checksums
         // were recomputed; a panic while walking it is a damaged file, not a crash. The
         // three walks are independent: they run in parallel (most of `open()`'s time).
@@ -1011,78 +992,89 @@ impl Segment {
     }
 }
 
-/// Checks, node by node (each distinct node once), that an FST whose values are the keys'
-/// ranks is laid out so that `get`, `get_key` and a stream agree, as the fst builder lays
-/// out every FST it writes: a crafted one can stream keys 0, 1, 2 … while its transition
-/// outputs send `get_key` to another key, or its transition index make `get` miss a key.
-/// For every node: a final node has final output 0; its transitions have rising input
-/// bytes, each found by `find_input`, each leading to an earlier-written node (so the
-/// graph has no cycle); the first transition's output is 1 if the node is final, else
-/// 0, and each next one's is the previous plus the number of keys below the previous.
-/// The root must hold `keys` keys. With that, the values below a node are exactly
-/// `0 .. count` in key order, `get_key` picks the right transition at every step, and
-/// `get` follows the stream's path.
-fn rank_outputs_are_consistent(
-    fst: &fst::raw::Fst<Slice>,
-    keys: u64,
-) -> std::result::Result<(), String> {
-    let bad = |what: &str| Err(format!("id table: {what}"));
-    if keys == 0 {
-        let root = fst.root();
-        return if root.is_final() || !root.is_empty() {
-            bad("keys in an empty table")
+/// Walks the id FST once, depth first, and checks that it holds exactly `records` ids,
+/// numbered 0, 1, 2 … in key order, that obey the builder's rules (trimmed, non-empty,
+/// no NUL, UTF-8), and that it is laid out as the fst builder lays out such an FST, so
+/// that `get` (which finds transitions with `find_input`), `get_key` (which picks the
+/// last transition whose output fits) and a stream agree: at every node, a final
+/// output of 0, transitions with rising input bytes each found by `find_input`, each
+/// leading to an earlier-written node (so there is no cycle and the walk ends), and
+/// each with an output equal to the number of keys already seen below the node. A
+/// crafted file can stream 0, 1, 2 … while its outputs send `get_key` to another key or
+/// its transition index makes `get` miss one (found by the fuzzer). One walk, like a
+/// stream: no memory per node. Returns the number of ids.
+fn verify_id_fst(fst: &fst::raw::Fst<Slice>, records: usize) -> std::result::Result<usize, String> {
+    struct Frame<'f> {
+        node: fst::raw::Node<'f>,
+        next: usize,
+        /// Keys seen so far below this node (its own key included).
+        seen: u64,
+    }
+    let records = records as u64;
+    let mut key: Vec<u8> = Vec::new();
+    let mut ids = 0u64;
+    // Entering a node: its own key comes first, if it is final.
+    let mut enter = |node: &fst::raw::Node<'_>, key: &[u8]| -> std::result::Result<u64, String> {
+        if !node.is_final() {
+            return Ok(0);
+        }
+        let valid = std::str::from_utf8(key)
+            .is_ok_and(|id| !id.is_empty() && id.trim() == id && !id.contains('\0'));
+        if node.final_output().value() != 0 || !valid || ids >= records {
+            return Err("id table does not match the records".into());
+        }
+        ids += 1;
+        Ok(1)
+    };
+    let root = fst.root();
+    let seen = enter(&root, &key)?;
+    // An explicit stack: a crafted file can chain nodes deeper than a thread's stack.
+    let mut stack = vec![Frame {
+        node: root,
+        next: 0,
+        seen,
+    }];
+    while let Some(top) = stack.last_mut() {
+        let node = top.node;
+        if top.next < node.len() {
+            let i = top.next;
+            let t = node.transition(i);
+            if t.addr >= node.addr()
+                || (i > 0 && node.transition(i - 1).inp >= t.inp)
+                || node.find_input(t.inp) != Some(i)
+                || t.out.value() != top.seen
+            {
+                return Err("id table: a node is not laid out as the builder lays it out".into());
+            }
+            top.next += 1;
+            key.push(t.inp);
+            let child = fst.node(t.addr);
+            let seen = enter(&child, &key)?;
+            stack.push(Frame {
+                node: child,
+                next: 0,
+                seen,
+            });
         } else {
-            Ok(())
-        };
-    }
-    let mut count: HashMap<fst::raw::CompiledAddr, u64> = HashMap::new();
-    let root = fst.root().addr();
-    // Post-order without recursion: a crafted file can chain nodes deeper than a stack.
-    let mut stack: Vec<fst::raw::CompiledAddr> = vec![root];
-    while let Some(&addr) = stack.last() {
-        if count.contains_key(&addr) {
+            let done = top.seen;
             stack.pop();
-            continue;
-        }
-        let node = fst.node(addr);
-        let mut pending = false;
-        for t in node.transitions() {
-            if t.addr >= addr {
-                return bad("a transition does not lead to an earlier node");
+            match stack.last_mut() {
+                Some(parent) => {
+                    if done == 0 {
+                        return Err("id table: a node leads to no key".into());
+                    }
+                    key.pop();
+                    parent.seen += done;
+                }
+                None => {
+                    if done != records {
+                        return Err("id table: the id count does not match the records".into());
+                    }
+                }
             }
-            if !count.contains_key(&t.addr) {
-                stack.push(t.addr);
-                pending = true;
-            }
         }
-        if pending {
-            continue;
-        }
-        let mut c = u64::from(node.is_final());
-        if node.is_final() && node.final_output().value() != 0 {
-            return bad("a final output is not 0");
-        }
-        let mut prev_input: Option<u8> = None;
-        for (i, t) in node.transitions().enumerate() {
-            if prev_input.is_some_and(|p| t.inp <= p) || node.find_input(t.inp) != Some(i) {
-                return bad("transitions out of order");
-            }
-            prev_input = Some(t.inp);
-            if t.out.value() != c {
-                return bad("a transition output is not the rank of its first key");
-            }
-            c = c.saturating_add(count[&t.addr]);
-        }
-        if c == 0 {
-            return bad("a node leads to no key");
-        }
-        count.insert(addr, c);
-        stack.pop();
     }
-    if count.get(&root) != Some(&keys) {
-        return bad("the key count does not match");
-    }
-    Ok(())
+    Ok(ids as usize)
 }
 
 #[cfg(test)]
