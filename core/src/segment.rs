@@ -42,7 +42,6 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use fst::Streamer;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -791,29 +790,33 @@ impl Segment {
         // were recomputed; a panic while walking it is a damaged file, not a crash.
         let serial_walk = |fst: &fst::Map<Slice>| -> std::result::Result<(), String> {
             let mut keys = 0u64;
-            let mut prev: Vec<u8> = Vec::new();
-            let mut stream = fst.stream();
-            while let Some((k, v)) = stream.next() {
-                // A crafted FST can repeat a transition byte: keys must rise.
-                if keys > 0 && k <= prev.as_slice() {
-                    return Err("serial keys out of order".into());
-                }
-                prev.clear();
-                prev.extend_from_slice(k);
+            walk_fst(fst.as_fst(), false, |_, v| {
                 keys += 1;
                 if keys > self.meta.keys {
                     return Err("more serial keys than the metadata says".into());
                 }
-                check_value(v)?;
-            }
+                check_value(v)
+            })?;
             if keys != self.meta.keys {
                 return Err("key count does not match".into());
             }
             Ok(())
         };
         // Ids numbered 0, 1, 2 … in key order, valid, and an FST that `get`, `get_key` and
-        // a stream agree on (`verify_id_fst`): `get()` and `id()` read ids through those.
-        let id_walk = || verify_id_fst(self.id_fst.as_fst(), n);
+        // a stream agree on (`walk_fst` with ranks): `get()` and `id()` read ids through those.
+        let id_walk = || -> std::result::Result<usize, String> {
+            let mut ids = 0usize;
+            walk_fst(self.id_fst.as_fst(), true, |k, v| {
+                let valid = std::str::from_utf8(k)
+                    .is_ok_and(|id| !id.is_empty() && id.trim() == id && !id.contains('\0'));
+                if v as usize != ids || !valid || ids >= n {
+                    return Err("id table does not match the records".into());
+                }
+                ids += 1;
+                Ok(())
+            })?;
+            Ok(ids)
+        };
         // The fst crate trusts its bytes and can panic on a crafted FST whose checksums
         // were recomputed; a panic while walking it is a damaged file, not a crash. The
         // three walks are independent: they run in parallel (most of `open()`'s time).
@@ -992,48 +995,53 @@ impl Segment {
     }
 }
 
-/// Walks the id FST once, depth first, and checks that it holds exactly `records` ids,
-/// numbered 0, 1, 2 … in key order, that obey the builder's rules (trimmed, non-empty,
-/// no NUL, UTF-8), and that it is laid out as the fst builder lays out such an FST, so
-/// that `get` (which finds transitions with `find_input`), `get_key` (which picks the
-/// last transition whose output fits) and a stream agree: at every node, a final
-/// output of 0, transitions with rising input bytes each found by `find_input`, each
-/// leading to an earlier-written node (so there is no cycle and the walk ends), and
-/// each with an output equal to the number of keys already seen below the node. A
-/// crafted file can stream 0, 1, 2 … while its outputs send `get_key` to another key or
-/// its transition index makes `get` miss one (found by the fuzzer). One walk, like a
-/// stream: no memory per node. Returns the number of ids.
-fn verify_id_fst(fst: &fst::raw::Fst<Slice>, records: usize) -> std::result::Result<usize, String> {
+/// Walks an FST once, depth first, calling `on_key(key, value)` for every key in key
+/// order, and checks that it is laid out as the fst builder lays out every FST: at
+/// every node, transitions with rising input bytes, each found by `find_input` (what
+/// `get` uses), each leading to an earlier-written node — so there is no cycle and the
+/// walk ends, where a stream over a crafted FST with a cycle would never end. With
+/// `ranks`, the values must also be the keys' ranks laid out so that `get_key` finds
+/// them: final outputs 0 and each transition's output equal to the number of keys
+/// already seen below its node (a crafted id FST can stream 0, 1, 2 … while its outputs
+/// send `get_key` to another key, or its transition index make `get` miss one: both
+/// found by the fuzzer). One walk, like a stream: no memory per node.
+fn walk_fst(
+    fst: &fst::raw::Fst<Slice>,
+    ranks: bool,
+    mut on_key: impl FnMut(&[u8], u64) -> std::result::Result<(), String>,
+) -> std::result::Result<u64, String> {
     struct Frame<'f> {
         node: fst::raw::Node<'f>,
         next: usize,
+        /// The sum of the outputs on the way to this node.
+        value: u64,
         /// Keys seen so far below this node (its own key included).
         seen: u64,
     }
-    let records = records as u64;
     let mut key: Vec<u8> = Vec::new();
-    let mut ids = 0u64;
     // Entering a node: its own key comes first, if it is final.
-    let mut enter = |node: &fst::raw::Node<'_>, key: &[u8]| -> std::result::Result<u64, String> {
-        if !node.is_final() {
-            return Ok(0);
-        }
-        let valid = std::str::from_utf8(key)
-            .is_ok_and(|id| !id.is_empty() && id.trim() == id && !id.contains('\0'));
-        if node.final_output().value() != 0 || !valid || ids >= records {
-            return Err("id table does not match the records".into());
-        }
-        ids += 1;
-        Ok(1)
-    };
+    let mut enter =
+        |node: &fst::raw::Node<'_>, key: &[u8], value: u64| -> std::result::Result<u64, String> {
+            if !node.is_final() {
+                return Ok(0);
+            }
+            let out = node.final_output().value();
+            if ranks && out != 0 {
+                return Err("an FST is not laid out as the builder lays it out".into());
+            }
+            on_key(key, value.wrapping_add(out))?;
+            Ok(1)
+        };
     let root = fst.root();
-    let seen = enter(&root, &key)?;
+    let seen = enter(&root, &key, 0)?;
     // An explicit stack: a crafted file can chain nodes deeper than a thread's stack.
     let mut stack = vec![Frame {
         node: root,
         next: 0,
+        value: 0,
         seen,
     }];
+    let mut total = 0;
     while let Some(top) = stack.last_mut() {
         let node = top.node;
         if top.next < node.len() {
@@ -1042,17 +1050,19 @@ fn verify_id_fst(fst: &fst::raw::Fst<Slice>, records: usize) -> std::result::Res
             if t.addr >= node.addr()
                 || (i > 0 && node.transition(i - 1).inp >= t.inp)
                 || node.find_input(t.inp) != Some(i)
-                || t.out.value() != top.seen
+                || (ranks && t.out.value() != top.seen)
             {
-                return Err("id table: a node is not laid out as the builder lays it out".into());
+                return Err("an FST is not laid out as the builder lays it out".into());
             }
             top.next += 1;
             key.push(t.inp);
+            let value = top.value.wrapping_add(t.out.value());
             let child = fst.node(t.addr);
-            let seen = enter(&child, &key)?;
+            let seen = enter(&child, &key, value)?;
             stack.push(Frame {
                 node: child,
                 next: 0,
+                value,
                 seen,
             });
         } else {
@@ -1061,20 +1071,16 @@ fn verify_id_fst(fst: &fst::raw::Fst<Slice>, records: usize) -> std::result::Res
             match stack.last_mut() {
                 Some(parent) => {
                     if done == 0 {
-                        return Err("id table: a node leads to no key".into());
+                        return Err("an FST node leads to no key".into());
                     }
                     key.pop();
                     parent.seen += done;
                 }
-                None => {
-                    if done != records {
-                        return Err("id table: the id count does not match the records".into());
-                    }
-                }
+                None => total = done,
             }
         }
     }
-    Ok(ids as usize)
+    Ok(total)
 }
 
 #[cfg(test)]
