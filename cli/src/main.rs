@@ -95,19 +95,36 @@ fn threads_parser() -> RangedU64ValueParser<usize> {
     RangedU64ValueParser::new().range(0..=1024)
 }
 
+/// The synthetic register and checks of `demo` and `generate`.
 #[derive(Args)]
-struct DemoArgs {
+struct SynthArgs {
     /// Records in the generated register.
     #[arg(long, default_value_t = 1_500_000,
           value_parser = RangedU64ValueParser::<usize>::new().range(0..=MAX_RECORDS as u64))]
     records: usize,
-    /// Checks to run (a third of them true hits with realistic noise).
+    /// Checks (a third of them true hits with realistic noise).
     #[arg(long, default_value_t = 10_000,
           value_parser = RangedU64ValueParser::<usize>::new().range(0..=10_000_000))]
     queries: usize,
     /// Seed of the generator (same seed, same register and checks).
     #[arg(long, default_value_t = 42)]
     seed: u64,
+}
+
+impl SynthArgs {
+    fn register(&self) -> Register {
+        Register::new(SynthConfig {
+            records: self.records,
+            queries: self.queries,
+            seed: self.seed,
+        })
+    }
+}
+
+#[derive(Args)]
+struct DemoArgs {
+    #[command(flatten)]
+    synth: SynthArgs,
     /// Keep the files here: records.csv, queries.csv, truth.csv, hits.csv, index.armsidx.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
@@ -118,17 +135,8 @@ struct DemoArgs {
 
 #[derive(Args)]
 struct GenerateArgs {
-    /// Records in the register.
-    #[arg(long, default_value_t = 1_500_000,
-          value_parser = RangedU64ValueParser::<usize>::new().range(0..=MAX_RECORDS as u64))]
-    records: usize,
-    /// Checks.
-    #[arg(long, default_value_t = 10_000,
-          value_parser = RangedU64ValueParser::<usize>::new().range(0..=10_000_000))]
-    queries: usize,
-    /// Seed of the generator.
-    #[arg(long, default_value_t = 42)]
-    seed: u64,
+    #[command(flatten)]
+    synth: SynthArgs,
     /// Output directory (created if missing).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
@@ -421,14 +429,10 @@ fn total_bytes(index: &Index) -> u64 {
 fn demo(a: &DemoArgs) -> Result<(), CliError> {
     let started = Instant::now();
     let pool = pool(a.threads)?;
-    let register = Register::new(SynthConfig {
-        records: a.records,
-        queries: a.queries,
-        seed: a.seed,
-    });
+    let register = a.synth.register();
     // Records are generated one by one, in order, into the builder: the register is
     // never held twice in memory, and the same seed gives the same index byte for byte.
-    let pb = bar(a.records as u64, "generating the register");
+    let pb = bar(a.synth.records as u64, "generating the register");
     let t = Instant::now();
     let mut builder = IndexBuilder::new();
     for (i, r) in register.records().enumerate() {
@@ -452,21 +456,21 @@ fn demo(a: &DemoArgs) -> Result<(), CliError> {
 
     let mut out = std::io::stdout().lock();
     let bytes = total_bytes(&index);
-    let per_record = if a.records == 0 {
+    let per_record = if a.synth.records == 0 {
         "-".to_string()
     } else {
-        format!("{:.1}", bytes as f64 / a.records as f64)
+        format!("{:.1}", bytes as f64 / a.synth.records as f64)
     };
     writeln!(
         out,
         "armsmatch demo — synthetic register, seed {}, {} thread(s)",
-        a.seed,
+        a.synth.seed,
         pool.current_num_threads()
     )?;
     writeln!(
         out,
         "  register      {} records generated in {}, index built in {}: {:.1} MB, {} B/record",
-        thousands(a.records as u64),
+        thousands(a.synth.records as u64),
         secs(generated),
         secs(built),
         bytes as f64 / 1e6,
@@ -613,11 +617,7 @@ fn write_demo_files(
 
 fn generate(a: &GenerateArgs) -> Result<(), CliError> {
     std::fs::create_dir_all(&a.out).map_err(io_err(&a.out))?;
-    let register = Register::new(SynthConfig {
-        records: a.records,
-        queries: a.queries,
-        seed: a.seed,
-    });
+    let register = a.synth.register();
     let sp = spinner("writing records.csv");
     let n = synth::write_records_csv(&register, &a.out.join("records.csv"))?;
     sp.set_message("generating checks");

@@ -17,25 +17,9 @@
 # ARMSMATCH_FFI_SKIP_ASAN=1, KEEP_WORK=1 (keep the temporary directory).
 set -euo pipefail
 
-ffi_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-root=$(dirname "$ffi_dir")
-profile=${ARMSMATCH_FFI_PROFILE:-release}
-case $profile in
-    release) cargo_profile=(--release) ;;
-    debug) cargo_profile=() ;;
-    *) echo "ARMSMATCH_FFI_PROFILE must be release or debug" >&2; exit 2 ;;
-esac
-target_dir=${CARGO_TARGET_DIR:-$root/target}
-lib_dir=$target_dir/$profile
-work=$(mktemp -d "${TMPDIR:-/tmp}/armsmatch-ffi-bad.XXXXXX")
-if [[ ${KEEP_WORK:-0} == 1 ]]; then
-    echo "work directory: $work"
-else
-    trap 'rm -rf "$work"' EXIT
-fi
-cc=${CC:-cc}
-cflags=(-std=c11 -Wall -Wextra -Wpedantic -Werror -g -O1 -I"$ffi_dir/include" -I"$ffi_dir/tests")
-native_libs=(-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc)
+work_name=armsmatch-ffi-bad
+# shellcheck source=ffi/tests/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 started=$SECONDS
 status=0
 step() { printf '\n== %s (%ds)\n' "$*" $((SECONDS - started)); }
