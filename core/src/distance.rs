@@ -188,7 +188,8 @@ pub mod cost {
 
 /// Rows and columns of keys that sit next to each other (QWERTY letter rows, the digit
 /// row, and the numeric keypad's rows and columns): a substitution between neighbours
-/// is a typing error, cheaper than an arbitrary one. ASCII only: [`keyboard_adjacent`]'s
+/// is a typing error, cheaper than an arbitrary one. Keys of neighbouring rows of the
+/// main keyboard touch too ([`KEYBOARD_STAGGER`]). ASCII only: [`keyboard_adjacent`]'s
 /// lookup table is built from these rows at compile time.
 ///
 /// ```
@@ -209,23 +210,49 @@ pub const KEYBOARD_ROWS: &[&str] = &[
     "963",
 ];
 
-/// True if two keys are neighbours in one of [`KEYBOARD_ROWS`]. Keys outside ASCII are
-/// never neighbours.
+/// The main keyboard's rows from the top with how far each is shifted to the right, in
+/// quarters of a key (QWERTY: `Q` sits between `1` and `2`, `A` a quarter further, `Z`
+/// half a key beyond `A`). A key touches the keys of the row above or below whose
+/// centres are at most three quarters of a key away: `5` touches `R` and `T`, `G`
+/// touches `T`, `Y`, `V` and `B`. A finger that slips up or down strikes one of them
+/// (`1` keyed as `Q`, `T` as `G`).
+///
+/// ```
+/// use armsmatch::distance::keyboard_adjacent;
+/// assert!(keyboard_adjacent('5', 'T') && keyboard_adjacent('1', 'Q'));
+/// assert!(keyboard_adjacent('G', 'B') && keyboard_adjacent('A', 'Z'));
+/// assert!(!keyboard_adjacent('1', 'A') && !keyboard_adjacent('5', 'Y'));
+/// ```
+pub const KEYBOARD_STAGGER: &[(&str, u8)] = &[
+    ("1234567890", 0),
+    ("QWERTYUIOP", 2),
+    ("ASDFGHJKL", 3),
+    ("ZXCVBNM", 5),
+];
+
+/// Farthest apart, in quarters of a key, two keys of neighbouring rows may be and
+/// still touch ([`KEYBOARD_STAGGER`]).
+const STAGGER_REACH: u32 = 3;
+
+/// True if two keys are neighbours in one of [`KEYBOARD_ROWS`] or touch across rows
+/// of the main keyboard ([`KEYBOARD_STAGGER`]). Keys outside ASCII are never
+/// neighbours.
 pub fn keyboard_adjacent(a: char, b: char) -> bool {
     ascii_pair(&KEYBOARD_TABLE, a, b)
 }
 
 /// Bit `y` of entry `x` is set when ASCII keys `x` and `y` are neighbours in one of
-/// [`KEYBOARD_ROWS`]; derived from it at compile time, so the rows stay the one source.
-static KEYBOARD_TABLE: [u128; 128] = keyboard_table(KEYBOARD_ROWS);
+/// [`KEYBOARD_ROWS`] or across [`KEYBOARD_STAGGER`]; derived from them at compile time,
+/// so the layouts stay the one source.
+static KEYBOARD_TABLE: [u128; 128] = keyboard_table(KEYBOARD_ROWS, KEYBOARD_STAGGER);
 
 /// Bit `y` of entry `x` is set when ASCII characters `x` and `y` form one of
 /// [`RARE_CONFUSIONS`] (either way round); derived from it at compile time.
 static RARE_TABLE: [u128; 128] = rare_table(RARE_CONFUSIONS);
 
-/// Symmetric adjacency bits of consecutive keys in each row. Every key must be ASCII
-/// (the build fails otherwise).
-const fn keyboard_table(rows: &[&str]) -> [u128; 128] {
+/// Symmetric adjacency bits of consecutive keys in each row and of keys touching across
+/// staggered rows. Every key must be ASCII (the build fails otherwise).
+const fn keyboard_table(rows: &[&str], stagger: &[(&str, u8)]) -> [u128; 128] {
     let mut t = [0u128; 128];
     let mut r = 0;
     while r < rows.len() {
@@ -237,6 +264,31 @@ const fn keyboard_table(rows: &[&str]) -> [u128; 128] {
                 let (x, y) = (row[i - 1] as usize, row[i] as usize);
                 t[x] |= 1 << y;
                 t[y] |= 1 << x;
+            }
+            i += 1;
+        }
+        r += 1;
+    }
+    // Keys of neighbouring staggered rows whose centres are close enough.
+    let mut r = 1;
+    while r < stagger.len() {
+        let (upper, up_shift) = (stagger[r - 1].0.as_bytes(), stagger[r - 1].1 as u32);
+        let (lower, low_shift) = (stagger[r].0.as_bytes(), stagger[r].1 as u32);
+        let mut i = 0;
+        while i < upper.len() {
+            let mut j = 0;
+            while j < lower.len() {
+                assert!(
+                    upper[i] < 128 && lower[j] < 128,
+                    "KEYBOARD_STAGGER must be ASCII"
+                );
+                let (x, y) = (4 * i as u32 + up_shift, 4 * j as u32 + low_shift);
+                if x.abs_diff(y) <= STAGGER_REACH {
+                    let (a, b) = (upper[i] as usize, lower[j] as usize);
+                    t[a] |= 1 << b;
+                    t[b] |= 1 << a;
+                }
+                j += 1;
             }
             i += 1;
         }
@@ -589,11 +641,27 @@ mod tests {
 
     /// The keyboard scan the table replaced.
     fn reference_keyboard_adjacent(a: char, b: char) -> bool {
-        KEYBOARD_ROWS.iter().any(|row| {
+        let in_row = KEYBOARD_ROWS.iter().any(|row| {
             row.as_bytes().windows(2).any(|w| {
                 (w[0] as char == a && w[1] as char == b) || (w[0] as char == b && w[1] as char == a)
             })
-        })
+        });
+        // Staggered rows by key centres, in keys (not quarters): the same rule, stated
+        // independently of the table's integer arithmetic.
+        let centre = |c: char| {
+            KEYBOARD_STAGGER
+                .iter()
+                .enumerate()
+                .find_map(|(r, (row, shift))| {
+                    row.find(c)
+                        .map(|i| (r as i32, i as f32 + f32::from(*shift) / 4.0))
+                })
+        };
+        let across = match (centre(a), centre(b)) {
+            (Some((ra, xa)), Some((rb, xb))) => (ra - rb).abs() == 1 && (xa - xb).abs() <= 0.75,
+            _ => false,
+        };
+        in_row || across
     }
 
     /// The full-matrix OSA distance the rolling rows replaced.

@@ -619,6 +619,19 @@ mod tests {
     }
 
     #[test]
+    fn a_key_of_the_row_below_is_a_typing_slip() {
+        // `5` keyed as `T` (the key below it) or `G` as `B`: neighbours on the
+        // staggered keyboard, as dear as a neighbour in the row, cheaper than an
+        // arbitrary substitution at the same place.
+        let rec = "AG5123467";
+        let arbitrary = serial_score("AGK123467", rec);
+        let row = serial_score("AG6123467", rec);
+        assert!(serial_score("AGT123467", rec) > arbitrary);
+        assert_eq!(serial_score("AGT123467", rec), row);
+        assert!(serial_score("AB5123467", rec) > serial_score("AP5123467", rec));
+    }
+
+    #[test]
     fn exact_beats_normalized_beats_confusable() {
         let r = "AB-1234";
         assert!(serial_score("AB-1234", r) > serial_score("ab 1234", r));
