@@ -69,6 +69,41 @@ pub struct OperatingPoint {
     pub recall_at_1: f64,
 }
 
+/// Upper edges of the reliability bands of the calibration table (the first band starts
+/// at 0, the last ends at 1 inclusive).
+pub const CALIBRATION_BANDS: [f32; 11] = [0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+/// One band of the reliability table: hits whose score falls in `[low, high)`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Band {
+    /// Lowest score of the band.
+    pub low: f32,
+    /// Score the band ends before (1 is included in the last band).
+    pub high: f32,
+    /// Hits in the band.
+    pub hits: u64,
+    /// Their mean score: the predicted share of hits that are the checked firearm.
+    pub mean_score: f64,
+    /// The observed share that are (a record of the checked firearm).
+    pub correct: f64,
+}
+
+/// How well the scores behave as probabilities, over every hit returned (top 10 per
+/// check, no threshold): a hit is correct when its record is one of the checked
+/// firearm's.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Calibration {
+    /// Hits scored.
+    pub hits: u64,
+    /// Mean squared difference between score and outcome (0 is perfect).
+    pub brier: f64,
+    /// Expected calibration error: the hit-weighted mean of |mean score − correct share|
+    /// over the bands.
+    pub ece: f64,
+    /// The reliability table (empty bands left out).
+    pub bands: Vec<Band>,
+}
+
 /// The whole evaluation.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct EvalReport {
@@ -90,6 +125,8 @@ pub struct EvalReport {
     pub by_kind: BTreeMap<String, Group>,
     /// Threshold-free recall@1 at the [`FALSE_HIT_RATES`] (empty without true hits).
     pub operating_points: Vec<OperatingPoint>,
+    /// Reliability of the scores as probabilities.
+    pub calibration: Calibration,
     /// Wall time of the checks, in seconds (0 when only [`score`] was called).
     pub check_seconds: f64,
 }
@@ -176,6 +213,8 @@ pub fn score(checks: &[Check], results: &[Result<Vec<Hit>>], threshold: f32) -> 
     // stands for "no correct first hit", below every cutoff).
     let mut non_top: Vec<f32> = Vec::new();
     let mut hit_top: Vec<f32> = Vec::new();
+    // Reliability: (score, correct) of every hit returned.
+    let mut scored: Vec<(f32, bool)> = Vec::new();
     for (check, res) in checks.iter().zip(results) {
         let truth = &check.truth;
         let hits: &[Hit] = match res {
@@ -186,6 +225,10 @@ pub fn score(checks: &[Check], results: &[Result<Vec<Hit>>], threshold: f32) -> 
             }
         };
         let kept: Vec<&Hit> = hits.iter().filter(|h| h.score >= threshold).collect();
+        scored.extend(
+            hits.iter()
+                .map(|h| (h.score, truth.record_ids.contains(&h.record.id))),
+        );
         with_hit += u64::from(!kept.is_empty());
         let correct = |h: &&Hit| truth.record_ids.contains(&h.record.id);
         match truth.label {
@@ -247,7 +290,55 @@ pub fn score(checks: &[Check], results: &[Result<Vec<Hit>>], threshold: f32) -> 
         non_hits: all_non.group(false),
         by_kind,
         operating_points,
+        calibration: calibration(&scored),
         check_seconds: 0.0,
+    }
+}
+
+/// The reliability table, Brier score and expected calibration error of `(score,
+/// correct)` pairs.
+fn calibration(scored: &[(f32, bool)]) -> Calibration {
+    if scored.is_empty() {
+        return Calibration::default();
+    }
+    let band_of = |s: f32| CALIBRATION_BANDS.iter().take_while(|&&e| s >= e).count();
+    let mut acc = vec![(0u64, 0.0f64, 0u64); CALIBRATION_BANDS.len() + 1];
+    let mut brier = 0.0;
+    for &(s, ok) in scored {
+        let y = if ok { 1.0 } else { 0.0 };
+        brier += (f64::from(s) - y).powi(2);
+        let a = &mut acc[band_of(s)];
+        a.0 += 1;
+        a.1 += f64::from(s);
+        a.2 += u64::from(ok);
+    }
+    let n = scored.len() as f64;
+    let mut ece = 0.0;
+    let mut bands = Vec::new();
+    for (i, &(hits, sum, correct)) in acc.iter().enumerate() {
+        if hits == 0 {
+            continue;
+        }
+        let mean_score = sum / hits as f64;
+        let correct = correct as f64 / hits as f64;
+        ece += hits as f64 / n * (mean_score - correct).abs();
+        bands.push(Band {
+            low: if i == 0 {
+                0.0
+            } else {
+                CALIBRATION_BANDS[i - 1]
+            },
+            high: CALIBRATION_BANDS.get(i).copied().unwrap_or(1.0),
+            hits,
+            mean_score,
+            correct,
+        });
+    }
+    Calibration {
+        hits: scored.len() as u64,
+        brier: brier / n,
+        ece,
+        bands,
     }
 }
 
@@ -282,6 +373,23 @@ impl EvalReport {
                 pct(Some(p.recall_at_1)),
                 p.score_cutoff
             ));
+        }
+        let c = &self.calibration;
+        if !c.bands.is_empty() {
+            s.push_str(&format!(
+                "\nscores as probabilities over {} hits (top 10, no threshold): Brier {:.4}, \
+                 calibration error {:.4}\n{:<14} {:>8} {:>11} {:>9}\n",
+                c.hits, c.brier, c.ece, "score", "hits", "mean score", "correct"
+            ));
+            for b in &c.bands {
+                s.push_str(&format!(
+                    "{:<14} {:>8} {:>11.3} {:>9.3}\n",
+                    format!("{:.2}–{:.2}", b.low, b.high),
+                    b.hits,
+                    b.mean_score,
+                    b.correct
+                ));
+            }
         }
         s.push_str(&format!(
             "\n{:<28} {:>7} {:>9} {:>9} {:>10}\n",
@@ -349,11 +457,7 @@ mod tests {
             check("Q5", "ZX987654", Label::NonHit, &["other_make"], &[]),
         ];
         let index = index();
-        let opts = EvalOptions {
-            threshold: 0.5,
-            ..EvalOptions::default()
-        };
-        let run = evaluate_with_hits(&index, &checks, &opts);
+        let run = evaluate_with_hits(&index, &checks, &EvalOptions::default());
         let r = &run.report;
         assert_eq!(run.results.len(), 5);
         assert_eq!((r.checks, r.errors), (5, 0));
@@ -369,6 +473,17 @@ mod tests {
         assert_eq!(r.by_kind["exact"].recall_at_1, Some(1.0));
         assert_eq!(r.by_kind["non_hit:fresh"].false_hit_rate, Some(0.0));
         assert!(r.check_seconds > 0.0);
+        // Reliability: every returned hit is in one band; Q1's and Q2's hits are
+        // correct, the other-make hit is not.
+        let c = &r.calibration;
+        let returned: usize = run.results.iter().map(|h| h.as_ref().unwrap().len()).sum();
+        assert_eq!(c.hits as usize, returned);
+        assert_eq!(c.bands.iter().map(|b| b.hits).sum::<u64>(), c.hits);
+        assert!(c.brier > 0.0 && c.brier < 0.25 && c.ece < 0.5);
+        let top = c.bands.last().unwrap();
+        assert_eq!((top.high, top.correct), (1.0, 1.0));
+        assert_eq!(c.bands[0].correct, 0.0);
+        assert!(r.to_text().contains("Brier"));
         assert!(r.to_text().contains("recall@1"));
         // The other-make check finds R2 at a low score: at threshold 0 it is a false hit.
         let r0 = score(&checks, &run.results, 0.0);
@@ -403,6 +518,7 @@ mod tests {
         assert_eq!(r.hits.recall_at_1, None);
         assert_eq!(r.non_hits.false_hit_rate, None);
         assert!(r.operating_points.is_empty());
+        assert_eq!(r.calibration, Calibration::default());
         assert!(r.to_text().contains("recall@1"));
     }
 }

@@ -207,7 +207,7 @@ struct CheckArgs {
     #[arg(long, default_value_t = 10,
           value_parser = RangedU64ValueParser::<usize>::new().range(1..=MAX_TOP as u64))]
     top: usize,
-    /// Lowest score reported, in [0, 1] (default: the library's, 0.5).
+    /// Lowest score reported, in [0, 1] (default: the library's, 0.1).
     #[arg(long, value_parser = unit_interval)]
     threshold: Option<f32>,
     /// Fixed edit budget, 0–3 (default: AUTO by serial length: 0 up to 4 characters,
@@ -276,7 +276,7 @@ struct EvalArgs {
     /// Labels: query_id,label,noise,record_ids (as written by `generate`).
     #[arg(long, value_name = "FILE")]
     truth: PathBuf,
-    /// Threshold to evaluate at, in [0, 1] (default: the library's, 0.5).
+    /// Threshold to evaluate at, in [0, 1] (default: the library's, 0.1).
     #[arg(long, value_parser = unit_interval)]
     threshold: Option<f32>,
     /// Fixed edit budget, 0–3 (default: AUTO).

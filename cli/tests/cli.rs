@@ -115,7 +115,8 @@ fn generate_build_check_round_trip() {
     );
 
     // Every hit names a check of the queries file and a record of the register, ranks
-    // run 1, 2, … per check and scores fall with rank, all at or above 0.5.
+    // run 1, 2, … per check and scores fall with rank, all at or above the default
+    // threshold.
     let query_ids: HashSet<String> = csv_rows(&queries)
         .into_iter()
         .map(|r| r["query_id"].clone())
@@ -132,7 +133,10 @@ fn generate_build_check_round_trip() {
         assert!(record_ids.contains(&r["record_id"]), "{r:?}");
         let rank: u32 = r["rank"].parse().unwrap();
         let score: f32 = r["score"].parse().unwrap();
-        assert!((0.5..=1.0).contains(&score), "{r:?}");
+        assert!(
+            (armsmatch::DEFAULT_THRESHOLD..=1.0).contains(&score),
+            "{r:?}"
+        );
         match &last {
             Some((q, k, prev)) if *q == r["query_id"] => {
                 assert_eq!(rank, k + 1, "{r:?}");
@@ -224,7 +228,7 @@ fn options_narrow_the_hits() {
     let default = count(&[]);
     assert!(count(&["--top", "1"]) < default);
     assert!(count(&["--threshold", "0.9"]) < default);
-    assert!(count(&["--threshold", "0.2"]) > default);
+    assert!(count(&["--threshold", "0.01"]) > default);
     assert!(count(&["--max-edits", "0"]) < default);
     assert_eq!(count(&["--threads", "1"]), default);
 }

@@ -16,9 +16,9 @@ use crate::raw::{fuzzy_walk_split, wildcard_walk, Pattern, Token};
 use crate::record::{Query, Record};
 use crate::reference::Reference;
 use crate::score::{
-    auto_edit_budget, compare_identity, identity_factor, identity_only_score, partial_evidence,
-    serial_evidence, CheckOptions, Explanation, FieldMatch, Hit, Identity, SerialEvidence,
-    SerialMatch, LEADING_ZERO_PARTIAL,
+    auto_edit_budget, calibrate, compare_identity, evidence_floor, identity_factor,
+    identity_only_score, partial_evidence, serial_evidence, CheckOptions, Explanation, FieldMatch,
+    Hit, Identity, SerialEvidence, SerialMatch, LEADING_ZERO_PARTIAL,
 };
 use crate::segment::{check_record, Backing, Meta, Segment, SegmentWriter};
 
@@ -196,6 +196,8 @@ struct Prepared {
     patterns: Vec<(String, Pattern)>,
     identity: Identity,
     opts: CheckOptions,
+    /// The least evidence that can calibrate to `opts.threshold`.
+    evidence_floor: f32,
 }
 
 impl Prepared {
@@ -314,6 +316,7 @@ impl Prepared {
             patterns,
             identity,
             opts: opts.clone(),
+            evidence_floor: evidence_floor(opts.threshold),
         })
     }
 
@@ -389,7 +392,8 @@ impl Prepared {
         })
     }
 
-    /// Scores a candidate; `None` if under the threshold.
+    /// Scores a candidate: its evidence and explanation; `None` if its calibrated score
+    /// is under the threshold.
     fn score(
         &self,
         reference: &Reference,
@@ -399,9 +403,10 @@ impl Prepared {
         let serial_evidence = if self.has_serial() {
             let keys = variants(record_serial, false);
             let (e, s) = self.serial_evidence(record_serial, &keys);
-            // The identity factor is at most 1: a serial score under the threshold
-            // cannot make it, so skip the identity comparison.
-            if s < self.opts.threshold {
+            // The identity factor is at most 1 and the calibration rises: a serial
+            // score under the threshold's evidence cannot make it, so skip the identity
+            // comparison.
+            if s < self.evidence_floor {
                 return None;
             }
             Some((e, s))
@@ -428,9 +433,9 @@ impl Prepared {
             let (e, _) = self.serial_evidence(record_serial, &[]);
             (e, identity_only_score(make, model, calibre), 1.0)
         };
-        let score = (serial_score * factor).clamp(0.0, 1.0);
-        (score >= self.opts.threshold && score > 0.0).then_some((
-            score,
+        let evidence = (serial_score * factor).clamp(0.0, 1.0);
+        (evidence > 0.0 && calibrate(evidence) >= self.opts.threshold).then_some((
+            evidence,
             Explanation {
                 serial,
                 make,
@@ -1064,7 +1069,8 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
             }
         }
     }
-    // Ties by record id. Base records are numbered in id order, so two base hits
+    // Ranked by evidence (the calibrated score rises with it, but may round two
+    // evidences to one score); ties by record id. Base records are numbered in id order, so two base hits
     // compare by number without looking their ids up.
     let id_of = |src: &HitSource| match src {
         HitSource::Base(i, _) => base.id(*i),
@@ -1082,10 +1088,10 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
     hits.truncate(p.opts.top);
     Ok(hits
         .into_iter()
-        .map(|(score, src)| match src {
+        .map(|(evidence, src)| match src {
             HitSource::Base(i, explanation) => Hit {
                 record: base.record(i),
-                score,
+                score: calibrate(evidence),
                 explanation,
             },
             HitSource::Live(at, explanation) => Hit {
@@ -1093,7 +1099,7 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
                     .as_ref()
                     .map(|l| l.record.clone())
                     .unwrap_or_default(),
-                score,
+                score: calibrate(evidence),
                 explanation,
             },
         })

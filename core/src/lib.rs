@@ -79,8 +79,8 @@ pub use reference::{
     EMBEDDED_REFERENCE_TOML,
 };
 pub use score::{
-    auto_edit_budget, identity_factor, CheckOptions, Explanation, FieldMatch, Hit, SerialEvidence,
-    SerialMatch, DEFAULT_THRESHOLD,
+    auto_edit_budget, calibrate, identity_factor, CheckOptions, Explanation, FieldMatch, Hit,
+    SerialEvidence, SerialMatch, DEFAULT_THRESHOLD,
 };
 pub use segment::{Meta, FORMAT_VERSION, MAGIC};
 

@@ -282,11 +282,12 @@ fn placeholders_never_give_serial_hits() {
     // A real serial near a placeholder never returns it.
     let hits = found(&index, "0000002", Some(3));
     assert!(!hits.contains("P2") && hits.contains("R1"));
-    // By make: found, with serial match "none", when the threshold allows.
+    // By make: found, with serial match "none", when the threshold allows (a make
+    // alone is weak evidence: evidence 0.35, a calibrated score of about 0.014).
     let hits = index
         .check(
             &Query::new("unknown").make("Colt"),
-            &CheckOptions::default().threshold(0.2),
+            &CheckOptions::default().threshold(0.01),
         )
         .unwrap();
     let ids: BTreeSet<_> = hits.iter().map(|h| h.record.id.clone()).collect();

@@ -392,7 +392,7 @@ typedef struct armsmatch_index armsmatch_index;
 
 /**
  * Options of a check (opaque). Made by `armsmatch_options_new` with the defaults: AUTO
- * edit budget, top 10, threshold 0.5, make/model/calibre compared, all cores for a
+ * edit budget, top 10, threshold 0.1, make/model/calibre compared, all cores for a
  * batch. Every check function also accepts NULL for "the defaults".
  *
  * Thread safety: one thread may change an options handle while no other thread uses
@@ -792,6 +792,20 @@ armsmatch_status armsmatch_field_match_name(uint32_t field_match, const char **n
 armsmatch_status armsmatch_edit_kind_name(uint32_t edit_kind, const char **name_out);
 
 /**
+ * The calibrated score of a hit of this `evidence` (serial score × identity factor):
+ * the probability that the record is the checked firearm, in [0, 1], rising with the
+ * evidence. Evidence outside [0, 1] is clamped; NaN counts as 0. A hit's score is
+ * `armsmatch_calibrate` of its `armsmatch_hit_evidence`.
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `probability_out` must be NULL or valid for a write.
+ */
+armsmatch_status armsmatch_calibrate(float evidence, float *probability_out);
+
+/**
  * The library version, e.g. "0.1.0" (static, NUL-terminated; never freed).
  *
  * Thread safety: any thread.
@@ -866,8 +880,10 @@ armsmatch_status armsmatch_options_set_max_edits(struct armsmatch_options *optio
 armsmatch_status armsmatch_options_set_top(struct armsmatch_options *options, size_t top);
 
 /**
- * Sets the lowest score returned, in [0, 1]; default 0.5 (keeps an exact serial under a
- * different make and sibling serials out, one edit of a same-make serial in).
+ * Sets the lowest score returned, in [0, 1]; default 0.1. Scores are calibrated
+ * probabilities that the record is the checked firearm (`armsmatch_calibrate`); the
+ * default keeps an exact serial under a different make and most sibling serials out,
+ * one typing slip of a same-make serial in.
  *
  * Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT outside [0, 1] or NaN; the options are
  * then unchanged.
@@ -1646,10 +1662,20 @@ armsmatch_status armsmatch_hit_identity_factor(const struct armsmatch_hits *hits
                                                float *out);
 
 /**
+ * The evidence of hit `i`: serial score × identity factor, in [0, 1]. The hit's score
+ * is this evidence calibrated into a probability (`armsmatch_calibrate`).
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_evidence(const struct armsmatch_hits *hits, size_t i, float *out);
+
+/**
  * Copies the readable explanation of hit `i` into `buf` (`snprintf`-style, as
- * `armsmatch_last_error_message`), e.g. "serial fuzzy (AB123465 vs AB123456;
- * transposition at 7); make same, model unknown, calibre unknown; score 0.84 = serial
- * 0.91 × identity 0.92".
+ * `armsmatch_last_error_message`), e.g. "serial fuzzy (BA123456 vs AB123456;
+ * transposition at 1); make same, model unknown, calibre unknown; score 0.97
+ * (probability of the same firearm) from evidence 0.78 = serial 0.82 × identity 0.95".
  *
  * # Safety
  *

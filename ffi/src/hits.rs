@@ -641,10 +641,30 @@ pub unsafe extern "C" fn armsmatch_hit_identity_factor(
     }
 }
 
+/// The evidence of hit `i`: serial score × identity factor, in [0, 1]. The hit's score
+/// is this evidence calibrated into a probability (`armsmatch_calibrate`).
+///
+/// # Safety
+///
+/// `hits` must be NULL or a live hits handle; `out` NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_hit_evidence(
+    hits: *const armsmatch_hits,
+    i: usize,
+    out: *mut f32,
+) -> armsmatch_status {
+    // SAFETY: forwarded contract.
+    unsafe {
+        hit_value("armsmatch_hit_evidence", hits, i, out, |e| {
+            e.hit.explanation.evidence()
+        })
+    }
+}
+
 /// Copies the readable explanation of hit `i` into `buf` (`snprintf`-style, as
-/// `armsmatch_last_error_message`), e.g. "serial fuzzy (AB123465 vs AB123456;
-/// transposition at 7); make same, model unknown, calibre unknown; score 0.84 = serial
-/// 0.91 × identity 0.92".
+/// `armsmatch_last_error_message`), e.g. "serial fuzzy (BA123456 vs AB123456;
+/// transposition at 1); make same, model unknown, calibre unknown; score 0.97
+/// (probability of the same firearm) from evidence 0.78 = serial 0.82 × identity 0.95".
 ///
 /// # Safety
 ///

@@ -10,7 +10,7 @@ use crate::status::armsmatch_status;
 use crate::values::ARMSMATCH_MAX_THREADS;
 
 /// Options of a check (opaque). Made by `armsmatch_options_new` with the defaults: AUTO
-/// edit budget, top 10, threshold 0.5, make/model/calibre compared, all cores for a
+/// edit budget, top 10, threshold 0.1, make/model/calibre compared, all cores for a
 /// batch. Every check function also accepts NULL for "the defaults".
 ///
 /// Thread safety: one thread may change an options handle while no other thread uses
@@ -138,8 +138,10 @@ pub unsafe extern "C" fn armsmatch_options_set_top(
     })
 }
 
-/// Sets the lowest score returned, in [0, 1]; default 0.5 (keeps an exact serial under a
-/// different make and sibling serials out, one edit of a same-make serial in).
+/// Sets the lowest score returned, in [0, 1]; default 0.1. Scores are calibrated
+/// probabilities that the record is the checked firearm (`armsmatch_calibrate`); the
+/// default keeps an exact serial under a different make and most sibling serials out,
+/// one typing slip of a same-make serial in.
 ///
 /// Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT outside [0, 1] or NaN; the options are
 /// then unchanged.

@@ -637,6 +637,29 @@ pub unsafe extern "C" fn armsmatch_edit_kind_name(
     })
 }
 
+/// The calibrated score of a hit of this `evidence` (serial score × identity factor):
+/// the probability that the record is the checked firearm, in [0, 1], rising with the
+/// evidence. Evidence outside [0, 1] is clamped; NaN counts as 0. A hit's score is
+/// `armsmatch_calibrate` of its `armsmatch_hit_evidence`.
+///
+/// Thread safety: any thread.
+///
+/// # Safety
+///
+/// `probability_out` must be NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_calibrate(
+    evidence: f32,
+    probability_out: *mut f32,
+) -> armsmatch_status {
+    boundary("armsmatch_calibrate", || {
+        let out = out_arg(probability_out, "probability_out")?;
+        // SAFETY: checked non-NULL; valid for a write by the caller's contract.
+        unsafe { write_out(out, armsmatch::calibrate(evidence)) };
+        Ok(())
+    })
+}
+
 /// The library version, e.g. "0.1.0" (static, NUL-terminated; never freed).
 ///
 /// Thread safety: any thread.

@@ -292,6 +292,13 @@ impl Explanation {
         f64::from(self.inner.identity_factor)
     }
 
+    /// ``serial_score × identity_factor``: the evidence that ``calibrate`` turns into
+    /// the hit's score (the probability that the record is the checked firearm).
+    #[getter]
+    fn evidence(&self) -> f64 {
+        f64::from(self.inner.evidence())
+    }
+
     /// The explanation as a dict (``text`` holds ``str(explanation)``).
     fn as_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
@@ -306,6 +313,7 @@ impl Explanation {
         d.set_item("calibre_match", self.calibre_match())?;
         d.set_item("serial_score", self.serial_score())?;
         d.set_item("identity_factor", self.identity_factor())?;
+        d.set_item("evidence", self.evidence())?;
         d.set_item("text", self.__str__())?;
         Ok(d)
     }

@@ -12,7 +12,7 @@ mod reference;
 
 use armsmatch::limits;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt};
 
 use crate::convert::{int_arg, text_arg};
 use crate::errors::invalid;
@@ -61,7 +61,7 @@ fn is_placeholder_serial(serial: &Bound<'_, PyAny>) -> PyResult<bool> {
 }
 
 /// The default edit budget for a serial key of ``length`` characters: 0 up to 4
-/// characters, 1 for 5–7, 2 from 8.
+/// characters, 1 for 5, 2 from 6.
 ///
 /// >>> [auto_edit_budget(n) for n in (4, 5, 8)]
 /// [0, 1, 2]
@@ -71,6 +71,23 @@ fn auto_edit_budget(length: &Bound<'_, PyAny>) -> PyResult<u8> {
     let length =
         usize::try_from(length).map_err(|_| invalid("length", format!("{length} is negative")))?;
     Ok(armsmatch::auto_edit_budget(length))
+}
+
+/// The score of a hit of this ``evidence`` (``Explanation.evidence``): the calibrated
+/// probability that the record is the checked firearm, in [0, 1], rising with the
+/// evidence (clamped to [0, 1]; NaN counts as 0).
+///
+/// >>> calibrate(1.0), calibrate(0.2) < 0.001, calibrate(0.5) < calibrate(0.8)
+/// (1.0, True, True)
+#[pyfunction]
+fn calibrate(evidence: &Bound<'_, PyAny>) -> PyResult<f64> {
+    let is_number = (evidence.is_instance_of::<PyFloat>() || evidence.is_instance_of::<PyInt>())
+        && !evidence.is_instance_of::<PyBool>();
+    if !is_number {
+        return Err(errors::wrong_type("evidence", "float", evidence));
+    }
+    let e = evidence.extract::<f64>().unwrap_or(f64::INFINITY) as f32;
+    Ok(f64::from(armsmatch::calibrate(e)))
 }
 
 /// Firearm hit detection (native module; use the ``armsmatch`` package).
@@ -106,5 +123,6 @@ fn _armsmatch(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(skeleton, m)?)?;
     m.add_function(wrap_pyfunction!(is_placeholder_serial, m)?)?;
     m.add_function(wrap_pyfunction!(auto_edit_budget, m)?)?;
+    m.add_function(wrap_pyfunction!(calibrate, m)?)?;
     Ok(())
 }

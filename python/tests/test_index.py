@@ -114,7 +114,10 @@ def test_hit_object(index: armsmatch.Index) -> None:
     d = hit.as_dict()
     assert d["record_id"] == "DEU-1" and d["explanation"] == text and d["score"] == hit.score
     assert 0.0 < hit.score <= 1.0
-    assert abs(e.serial_score * e.identity_factor - hit.score) < 1e-6
+    # The score is the evidence (serial score × identity factor) calibrated.
+    assert abs(e.serial_score * e.identity_factor - e.evidence) < 1e-6
+    assert hit.score == armsmatch.calibrate(e.evidence)
+    assert e.as_dict()["evidence"] == e.evidence
     assert e.as_dict()["text"] == text
     assert "DEU-1" in repr(hit)
 
@@ -173,3 +176,15 @@ def test_stats_and_trace_request() -> None:
     assert isinstance(trace["missing"], list) and trace["missing"]
     with pytest.raises(armsmatch.InvalidInputError):
         hit.trace_request(country="Netherlands", agency="KLPD", case_ref="C", serial="AB123465")
+
+
+def test_calibrate_rises_and_clamps() -> None:
+    grid = [armsmatch.calibrate(i / 100) for i in range(101)]
+    assert grid == sorted(grid) and grid[0] == 0.0 and grid[-1] == 1.0
+    assert armsmatch.calibrate(2) == 1.0 and armsmatch.calibrate(-1.0) == 0.0
+    assert armsmatch.calibrate(float("nan")) == 0.0
+    # The default threshold sits between an exact serial under another make and a
+    # typing slip of a described firearm.
+    assert armsmatch.calibrate(0.2) < armsmatch.DEFAULT_THRESHOLD < armsmatch.calibrate(0.6)
+    with pytest.raises(TypeError, match="evidence"):
+        armsmatch.calibrate("0.5")  # type: ignore[arg-type]

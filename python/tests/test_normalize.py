@@ -24,7 +24,7 @@ def test_edit_budget_and_constants() -> None:
     assert [armsmatch.auto_edit_budget(n) for n in (0, 4, 5, 6, 7, 20)] == [0, 0, 1, 2, 2, 2]
     with pytest.raises(armsmatch.InvalidInputError):
         armsmatch.auto_edit_budget(-1)
-    assert armsmatch.DEFAULT_THRESHOLD == 0.5
+    assert armsmatch.DEFAULT_THRESHOLD == 0.1
     assert armsmatch.LIMITS["MAX_EDITS"] == 3
     assert armsmatch.__version__ and armsmatch.CORE_VERSION
 

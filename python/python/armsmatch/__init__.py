@@ -24,6 +24,8 @@ The main names:
 * ``Reference`` — canonical makes, models and calibres with aliases.
 * ``normalize_serial``, ``serial_keys``, ``skeleton``, ``is_placeholder_serial``,
   ``auto_edit_budget`` — the normalization rules, as functions.
+* ``calibrate`` — a hit's evidence as its score (the probability that the record is
+  the checked firearm); ``DEFAULT_THRESHOLD`` is 0.1 of that probability.
 * ``Error`` and its subclasses — every error armsmatch raises.
 * ``armsmatch.dask.check_many`` — the same checks over a Dask DataFrame.
 """
@@ -51,6 +53,7 @@ from ._armsmatch import (
     Resolved,
     __version__,
     auto_edit_budget,
+    calibrate,
     is_placeholder_serial,
     normalize_serial,
     serial_keys,
@@ -78,6 +81,7 @@ __all__ = [
     "Resolved",
     "__version__",
     "auto_edit_budget",
+    "calibrate",
     "is_placeholder_serial",
     "normalize_serial",
     "serial_keys",
