@@ -1,0 +1,196 @@
+//! The hard cases of a firearm check, each through the public API with the default
+//! options (AUTO edit budget, top 10, the default threshold on the calibrated score):
+//! Cyrillic markings entered visually or transliterated, letters embedded between
+//! digits, leading zeros, one serial under many makes, very short serials, and
+//! wildcard-only or mostly-wildcard checks.
+
+use armsmatch::{
+    calibrate, CheckOptions, Edit, Error, Hit, Index, Query, Record, SerialMatch, DEFAULT_THRESHOLD,
+};
+
+fn index(records: &[(&str, &str, Option<&str>)]) -> Index {
+    let mut b = Index::builder();
+    for &(id, serial, make) in records {
+        let mut r = Record::new(id, serial);
+        if let Some(m) = make {
+            r = r.make(m);
+        }
+        b.add(r).unwrap();
+    }
+    b.build().unwrap()
+}
+
+fn check(index: &Index, q: Query) -> Vec<Hit> {
+    index.check(&q, &CheckOptions::default()).unwrap()
+}
+
+fn ids(hits: &[Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.record.id.as_str()).collect()
+}
+
+/// Every returned hit honours the default threshold and its score is its calibrated
+/// evidence.
+fn consistent(hits: &[Hit]) {
+    for h in hits {
+        assert!(h.score >= DEFAULT_THRESHOLD, "{h:?}");
+        assert_eq!(h.score, calibrate(h.explanation.evidence()), "{h:?}");
+    }
+}
+
+#[test]
+fn a_cyrillic_marking_is_found_as_written_seen_or_transliterated() {
+    let ix = index(&[
+        ("RUS-1", "ВС 1234", Some("Izhmash")),
+        ("RUS-2", "ХА 5555", Some("Izhmash")),
+        ("RUS-3", "ЖУ 7777", Some("Izhmash")),
+    ]);
+    // As marked (Cyrillic), as it looks (Latin look-alikes), as transliterated (BGN
+    // or ISO 9: В→V, С→S, Х→KH or H, Ж→ZH, У→U).
+    for (q, id, translit) in [
+        ("ВС1234", "RUS-1", false),
+        ("BC-1234", "RUS-1", false),
+        ("VS 1234", "RUS-1", true),
+        ("XA5555", "RUS-2", false),
+        ("KHA5555", "RUS-2", true),
+        ("HA5555", "RUS-2", true),
+        ("ZHU7777", "RUS-3", true),
+    ] {
+        let hits = check(&ix, Query::new(q).make("Izhmash"));
+        consistent(&hits);
+        assert_eq!(ids(&hits), [id], "{q}");
+        let e = &hits[0].explanation.serial;
+        assert_eq!(e.kind, SerialMatch::Normalized, "{q}");
+        assert_eq!(e.transliterated, translit, "{q}");
+        assert!(hits[0].score > 0.95, "{q}: {}", hits[0].score);
+    }
+}
+
+#[test]
+fn a_letter_between_digits_is_ignored_as_ncic_does() {
+    let ix = index(&[
+        ("C-1", "369257", Some("Colt")),
+        ("C-2", "4812K77", Some("Colt")),
+    ]);
+    // The check has a letter the record lacks, and the other way round.
+    for (q, id, letter) in [("369J257", "C-1", 'J'), ("481277", "C-2", 'K')] {
+        let hits = check(&ix, Query::new(q).make("Colt"));
+        consistent(&hits);
+        assert_eq!(ids(&hits), [id], "{q}");
+        let edits = &hits[0].explanation.serial.edits;
+        assert_eq!(edits.len(), 1, "{q}: {edits:?}");
+        assert!(
+            matches!(edits[0], Edit::Insertion { check, .. } | Edit::Deletion { record: check, .. } if check == letter),
+            "{q}: {edits:?}"
+        );
+        // Stronger than an arbitrary dropped digit in the same place.
+        assert!(hits[0].score > 0.5, "{q}: {}", hits[0].score);
+    }
+}
+
+#[test]
+fn leading_zeros_added_or_dropped_still_match() {
+    let ix = index(&[
+        ("C-1", "0012345", Some("Colt")),
+        ("C-2", "98765", Some("Colt")),
+    ]);
+    for (q, id) in [("12345", "C-1"), ("012345", "C-1"), ("0098765", "C-2")] {
+        let hits = check(&ix, Query::new(q).make("Colt"));
+        consistent(&hits);
+        assert_eq!(ids(&hits)[0], id, "{q}");
+    }
+    // A zero dropped inside the serial is an ordinary edit, dearer than a leading one.
+    let ix = index(&[
+        ("L-1", "0712345", Some("Colt")),
+        ("L-2", "7102345", Some("Colt")),
+    ]);
+    let hits = check(&ix, Query::new("712345").make("Colt"));
+    consistent(&hits);
+    assert_eq!(ids(&hits), ["L-1", "L-2"]);
+    assert!(hits[0].score > hits[1].score, "{hits:?}");
+}
+
+#[test]
+fn one_serial_under_many_makes_without_a_make_returns_them_all() {
+    let ix = index(&[
+        ("G-1", "123456", Some("Glock")),
+        ("B-1", "123456", Some("Beretta")),
+        ("K-1", "123456", Some("Colt")),
+        ("K-2", "123457", Some("Colt")),
+    ]);
+    // No make: every exact serial is a lead, equally strong, in record id order; the
+    // one-digit sibling ranks below them.
+    let hits = check(&ix, Query::new("123456"));
+    consistent(&hits);
+    assert_eq!(&ids(&hits)[..3], ["B-1", "G-1", "K-1"]);
+    assert!(hits[0].score == hits[1].score && hits[1].score == hits[2].score);
+    assert!(hits.get(3).is_none_or(|h| h.score < hits[0].score));
+    // With a make, that make's record alone is a hit: the others fall under the
+    // threshold (an exact serial under another make is rarely the same firearm).
+    let hits = check(&ix, Query::new("123456").make("Beretta"));
+    consistent(&hits);
+    assert_eq!(ids(&hits), ["B-1"]);
+    let all = ix
+        .check(
+            &Query::new("123456").make("Beretta"),
+            &CheckOptions::default().threshold(0.0),
+        )
+        .unwrap();
+    assert!(all.len() >= 3 && all[1].score < 0.01, "{all:?}");
+}
+
+#[test]
+fn very_short_serials_match_exactly_and_weigh_less() {
+    let ix = index(&[
+        ("S-1", "123", Some("Colt")),
+        ("S-2", "A17", Some("Colt")),
+        ("L-1", "AB98765432", Some("Colt")),
+    ]);
+    // No edits at all on short keys: "124" is not "123".
+    assert!(check(&ix, Query::new("124").make("Colt")).is_empty());
+    let short = check(&ix, Query::new("123").make("Colt"));
+    consistent(&short);
+    assert_eq!(ids(&short), ["S-1"]);
+    // An exact short serial says less than an exact long one: short serials are common.
+    let long = check(&ix, Query::new("AB98765432").make("Colt"));
+    assert!(short[0].score < long[0].score);
+    // Even case and separators count as one key: "a-17" is "A17".
+    assert_eq!(ids(&check(&ix, Query::new("a-17").make("Colt"))), ["S-2"]);
+}
+
+#[test]
+fn wildcard_only_checks_are_refused_with_a_clear_message() {
+    let ix = index(&[("C-1", "0012345", Some("Colt"))]);
+    for q in ["*", "****", "???", "?*?", "A?*?", "1??*"] {
+        let err = ix
+            .check(&Query::new(q).make("Colt"), &CheckOptions::default())
+            .unwrap_err();
+        assert!(matches!(err, Error::InvalidInput { .. }), "{q}: {err:?}");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("known characters") && msg.contains("at least 3"),
+            "{q}: {msg}"
+        );
+    }
+}
+
+#[test]
+fn mostly_wildcard_checks_are_capped_far_below_a_full_serial() {
+    let ix = index(&[
+        ("C-1", "0012345", Some("Colt")),
+        ("C-2", "123456", Some("Colt")),
+    ]);
+    // Three known characters of six or seven: leads, but weak ones — under a coin
+    // toss, and far under the same serial with one character unknown.
+    let few = check(&ix, Query::new("12?4*").make("Colt"));
+    consistent(&few);
+    assert_eq!(ids(&few), ["C-1", "C-2"]);
+    assert!(few.iter().all(|h| h.score < 0.5), "{few:?}");
+    let one = check(&ix, Query::new("00123?5").make("Colt"));
+    consistent(&one);
+    assert_eq!(ids(&one), ["C-1"]);
+    assert!(one[0].score > 0.9 && one[0].score > 2.0 * few[0].score);
+    // Without the make, the same pattern is weaker still.
+    let bare = check(&ix, Query::new("12?4*"));
+    consistent(&bare);
+    assert!(bare.iter().all(|h| h.score < few[0].score), "{bare:?}");
+}
