@@ -381,6 +381,19 @@ fn eval_reports_recall() {
         };
         share(&g[field]);
     }
+    // The scores behave as probabilities: the reliability bands cover every hit, and
+    // the calibration error is small even on this tiny register (an uncalibrated
+    // score — the raw evidence — is off by more than 0.1 here).
+    let c = &v["calibration"];
+    let bands = c["bands"].as_array().unwrap();
+    let in_bands: u64 = bands.iter().map(|b| b["hits"].as_u64().unwrap()).sum();
+    assert_eq!(in_bands, c["hits"].as_u64().unwrap());
+    assert!(share(&c["ece"]) < 0.05 && share(&c["brier"]) < 0.05, "{c}");
+    let (low, high) = (&bands[0], &bands[bands.len() - 1]);
+    assert!(
+        share(&low["correct"]) < 0.05 && share(&high["correct"]) > 0.9,
+        "{c}"
+    );
 
     // From a saved index, at threshold 0: every non-hit with any candidate is a false
     // hit, so the rate can only grow.
