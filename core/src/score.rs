@@ -1,6 +1,7 @@
 //! Hits, their explanations, and how a score is made.
 //!
-//! A score is `serial_score × identity_factor`, in [0, 1]:
+//! A hit's *evidence* is `serial_score × identity_factor`, in [0, 1]; its score is that
+//! evidence calibrated into a probability (below).
 //!
 //! * **serial score** — how strongly the serials say "same firearm":
 //!   exact 1.0; normalized (same key) 0.99, or 0.98 through a transliteration;
@@ -40,7 +41,7 @@
 //! [`DEFAULT_THRESHOLD`] (0.1) is the Bayes decision for a miss weighing about nine
 //! false hits: a hit is a lead that is confirmed with the registering country before
 //! anyone acts on it, while a miss lets a trafficked firearm walk away. On the
-//! labelled registers it reports 99 % of one-typo checks and lets about 4 % of the hard
+//! labelled registers it reports 99 % of one-typo checks and lets about 4.5 % of the hard
 //! non-hits through (nearly all sibling serials of the same make, one or two digits
 //! apart, and fresh serials a digit from a registered one). At 0.5 ("more likely than
 //! not") the false hits fall to about 0.5 %, but a fifth of one-typo checks are missed.
