@@ -433,18 +433,17 @@ impl Prepared {
             let (e, _) = self.serial_evidence(record_serial, &[]);
             (e, identity_only_score(make, model, calibre), 1.0)
         };
-        let evidence = (serial_score * factor).clamp(0.0, 1.0);
-        (evidence > 0.0 && calibrate(evidence) >= self.opts.threshold).then_some((
-            evidence,
-            Explanation {
-                serial,
-                make,
-                model,
-                calibre,
-                serial_score,
-                identity_factor: factor,
-            },
-        ))
+        let explanation = Explanation {
+            serial,
+            make,
+            model,
+            calibre,
+            serial_score,
+            identity_factor: factor,
+        };
+        let evidence = explanation.evidence();
+        (evidence > 0.0 && calibrate(evidence) >= self.opts.threshold)
+            .then_some((evidence, explanation))
     }
 }
 

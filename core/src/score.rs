@@ -103,39 +103,29 @@ const CALIBRATION: [(f32, f32); 19] = [
 /// assert!(calibrate(0.6) < calibrate(0.61));
 /// ```
 pub fn calibrate(evidence: f32) -> f32 {
-    let e = if evidence.is_nan() {
-        0.0
-    } else {
-        evidence.clamp(0.0, 1.0)
-    };
-    let mut lo = CALIBRATION[0];
-    for &hi in &CALIBRATION[1..] {
-        if e <= hi.0 {
-            return lo.1 + (hi.1 - lo.1) * (e - lo.0) / (hi.0 - lo.0);
-        }
-        lo = hi;
-    }
-    1.0
+    interpolate(evidence, CALIBRATION.iter().copied())
 }
 
 /// The least evidence whose calibrated score can reach `probability` (the inverse of
 /// [`calibrate`]), a hair low so that rounding never drops a hit that qualifies: lets a
 /// check skip the identity comparison of a serial that cannot make the threshold.
 pub(crate) fn evidence_floor(probability: f32) -> f32 {
-    let p = if probability.is_nan() {
-        0.0
-    } else {
-        probability.clamp(0.0, 1.0)
-    };
-    let mut lo = CALIBRATION[0];
-    for &hi in &CALIBRATION[1..] {
-        if p <= hi.1 {
-            let e = lo.0 + (hi.0 - lo.0) * (p - lo.1) / (hi.1 - lo.1);
-            return (e - 1e-4).max(0.0);
+    let e = interpolate(probability, CALIBRATION.iter().map(|&(e, p)| (p, e)));
+    (e - 1e-4).max(0.0)
+}
+
+/// The piecewise-linear function through `knots` (rising in both coordinates, from
+/// (0, 0) to (1, 1)) at `x`, clamped to [0, 1]; NaN counts as 0.
+fn interpolate(x: f32, knots: impl Iterator<Item = (f32, f32)>) -> f32 {
+    let x = if x.is_nan() { 0.0 } else { x.clamp(0.0, 1.0) };
+    let mut lo = (0.0, 0.0);
+    for hi in knots {
+        if x <= hi.0 && hi.0 > lo.0 {
+            return lo.1 + (hi.1 - lo.1) * (x - lo.0) / (hi.0 - lo.0);
         }
         lo = hi;
     }
-    1.0 - 1e-4
+    1.0
 }
 
 /// Options of one check.

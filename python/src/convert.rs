@@ -440,13 +440,8 @@ pub(crate) fn check_options(
         })?;
     }
     if let Some(t) = threshold.filter(|t| !t.is_none()) {
-        let is_number = (t.is_instance_of::<PyFloat>() || t.is_instance_of::<PyInt>())
-            && !t.is_instance_of::<PyBool>();
-        if !is_number {
-            return Err(wrong_type("threshold", "float or None", t));
-        }
         // A huge int does not fit a float: out of range like any other value over 1.
-        opts.threshold = t.extract::<f64>().unwrap_or(f64::INFINITY) as f32;
+        opts.threshold = float_arg(t, "threshold", "float or None")?;
     }
     if let Some(k) = max_edits.filter(|k| !k.is_none()) {
         let k = int_arg(k, "max_edits")?;
@@ -463,6 +458,18 @@ pub(crate) fn check_options(
         opts.max_edits = Some(k as u8);
     }
     Ok(opts)
+}
+
+/// A `float` or `int` argument (not a bool) as an f32; `expected` names the accepted
+/// types in the TypeError. An int too large for a float is +infinity (out of any range
+/// the caller checks).
+pub(crate) fn float_arg(v: &Bound<'_, PyAny>, field: &str, expected: &str) -> PyResult<f32> {
+    let is_number = (v.is_instance_of::<PyFloat>() || v.is_instance_of::<PyInt>())
+        && !v.is_instance_of::<PyBool>();
+    if !is_number {
+        return Err(wrong_type(field, expected, v));
+    }
+    Ok(v.extract::<f64>().unwrap_or(f64::INFINITY) as f32)
 }
 
 /// An `int` argument (not a bool). One beyond 64 bits is refused as out of range (a

@@ -12,7 +12,7 @@ mod reference;
 
 use armsmatch::limits;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt};
+use pyo3::types::PyDict;
 
 use crate::convert::{int_arg, text_arg};
 use crate::errors::invalid;
@@ -81,12 +81,7 @@ fn auto_edit_budget(length: &Bound<'_, PyAny>) -> PyResult<u8> {
 /// (1.0, True, True)
 #[pyfunction]
 fn calibrate(evidence: &Bound<'_, PyAny>) -> PyResult<f64> {
-    let is_number = (evidence.is_instance_of::<PyFloat>() || evidence.is_instance_of::<PyInt>())
-        && !evidence.is_instance_of::<PyBool>();
-    if !is_number {
-        return Err(errors::wrong_type("evidence", "float", evidence));
-    }
-    let e = evidence.extract::<f64>().unwrap_or(f64::INFINITY) as f32;
+    let e = convert::float_arg(evidence, "evidence", "float")?;
     Ok(f64::from(armsmatch::calibrate(e)))
 }
 
