@@ -2,6 +2,11 @@
 //! hits, the false-hit rate over non-hits, both by noise kind and by non-hit kind, and
 //! threshold-free recall@1 at fixed false-hit rates.
 //!
+//! Recall is measured twice: among the hits *reported* (at or above the threshold:
+//! what a user sees) and in the *ranking* (the firearm among the first k candidates,
+//! whatever their score: how well the scores order the candidates of one check).
+//! The gap between the two is the true hits the threshold holds back.
+//!
 //! One implementation, used by `armsmatch eval` and by `armsmatch demo`:
 //! [`evaluate`] runs the checks, [`score`] turns results and labels into an
 //! [`EvalReport`].
@@ -16,7 +21,7 @@ use serde::Serialize;
 use crate::progress;
 
 /// The false-hit rates at which threshold-free recall@1 is reported.
-pub const FALSE_HIT_RATES: [f64; 3] = [0.001, 0.01, 0.05];
+pub const FALSE_HIT_RATES: [f64; 4] = [0.001, 0.005, 0.01, 0.05];
 
 /// Hits asked for per check: the library default (10), enough for recall@5, and what
 /// `check` writes, so the demo's hits file is the one `check` would write.
@@ -52,6 +57,12 @@ pub struct Group {
     /// Share of true-hit checks with a record of the firearm among the first five hits
     /// at or above the threshold.
     pub recall_at_5: Option<f64>,
+    /// Share of true-hit checks whose first candidate, whatever its score, is a record
+    /// of the firearm (the ranking's recall@1; at least `recall_at_1`).
+    pub ranked_recall_at_1: Option<f64>,
+    /// Share of true-hit checks with a record of the firearm among the first five
+    /// candidates, whatever their scores.
+    pub ranked_recall_at_5: Option<f64>,
     /// Share of non-hit checks with any hit at or above the threshold; `None` for
     /// true-hit groups and empty groups.
     pub false_hit_rate: Option<f64>,
@@ -190,6 +201,8 @@ pub fn score(checks: &[Check], results: &[Result<Vec<Hit>>], threshold: f32) -> 
         n: u64,
         r1: u64,
         r5: u64,
+        ranked1: u64,
+        ranked5: u64,
         fh: u64,
     }
     impl Acc {
@@ -199,6 +212,8 @@ pub fn score(checks: &[Check], results: &[Result<Vec<Hit>>], threshold: f32) -> 
                 checks: self.n,
                 recall_at_1: if hit { rate(self.r1) } else { None },
                 recall_at_5: if hit { rate(self.r5) } else { None },
+                ranked_recall_at_1: if hit { rate(self.ranked1) } else { None },
+                ranked_recall_at_5: if hit { rate(self.ranked5) } else { None },
                 false_hit_rate: if hit { None } else { rate(self.fh) },
             }
         }
@@ -235,11 +250,15 @@ pub fn score(checks: &[Check], results: &[Result<Vec<Hit>>], threshold: f32) -> 
             Label::Hit => {
                 let r1 = kept.first().is_some_and(correct);
                 let r5 = kept.iter().take(5).any(correct);
+                let ranked1 = hits.first().is_some_and(|h| correct(&h));
+                let ranked5 = hits.iter().take(5).any(|h| correct(&h));
                 hit_top.push(hits.first().filter(correct).map_or(-1.0, |h| h.score));
                 let count = |acc: &mut Acc| {
                     acc.n += 1;
                     acc.r1 += u64::from(r1);
                     acc.r5 += u64::from(r5);
+                    acc.ranked1 += u64::from(ranked1);
+                    acc.ranked5 += u64::from(ranked5);
                 };
                 count(&mut all_hits);
                 for (i, k) in truth.noise.iter().enumerate() {
@@ -356,10 +375,12 @@ impl EvalReport {
             self.checks, self.errors, self.threshold, self.checks_with_hit
         ));
         s.push_str(&format!(
-            "true hits {:>7}   recall@1 {:>8}   recall@5 {:>8}\n",
+            "true hits {:>7}   recall@1 {:>8}   recall@5 {:>8}   (ranking, any score: {} / {})\n",
             self.hits.checks,
             pct(self.hits.recall_at_1),
-            pct(self.hits.recall_at_5)
+            pct(self.hits.recall_at_5),
+            pct(self.hits.ranked_recall_at_1),
+            pct(self.hits.ranked_recall_at_5)
         ));
         s.push_str(&format!(
             "non-hits  {:>7}   false-hit rate {:>8}\n",
@@ -392,16 +413,18 @@ impl EvalReport {
             }
         }
         s.push_str(&format!(
-            "\n{:<28} {:>7} {:>9} {:>9} {:>10}\n",
-            "kind", "checks", "recall@1", "recall@5", "false-hit"
+            "\n{:<28} {:>7} {:>9} {:>9} {:>10} {:>10} {:>10}\n",
+            "kind", "checks", "recall@1", "recall@5", "ranked@1", "ranked@5", "false-hit"
         ));
         for (k, g) in &self.by_kind {
             s.push_str(&format!(
-                "{:<28} {:>7} {:>9} {:>9} {:>10}\n",
+                "{:<28} {:>7} {:>9} {:>9} {:>10} {:>10} {:>10}\n",
                 k,
                 g.checks,
                 pct(g.recall_at_1),
                 pct(g.recall_at_5),
+                pct(g.ranked_recall_at_1),
+                pct(g.ranked_recall_at_5),
                 pct(g.false_hit_rate)
             ));
         }
@@ -489,6 +512,14 @@ mod tests {
         let r0 = score(&checks, &run.results, 0.0);
         assert_eq!(r0.by_kind["non_hit:other_make"].false_hit_rate, Some(1.0));
         assert_eq!(r0.non_hits.false_hit_rate, Some(0.5));
+        // The ranking's recall ignores the threshold: above every score nothing is
+        // reported, yet Q1's and Q2's firearms still rank first.
+        let above = score(&checks, &run.results, 1.01);
+        assert_eq!(above.hits.recall_at_5, Some(0.0));
+        assert_eq!(above.hits.ranked_recall_at_1, Some(2.0 / 3.0));
+        assert_eq!(above.hits.ranked_recall_at_5, Some(2.0 / 3.0));
+        assert_eq!(above.by_kind["typo1"].ranked_recall_at_1, Some(1.0));
+        assert_eq!(r.hits.ranked_recall_at_1, r0.hits.ranked_recall_at_1);
         // Operating points: with 2 non-hits, every rate allows none through, so the
         // cutoff is the best non-hit score and both correct first hits beat it.
         assert_eq!(r.operating_points.len(), FALSE_HIT_RATES.len());

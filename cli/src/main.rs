@@ -492,10 +492,12 @@ fn demo(a: &DemoArgs) -> Result<(), CliError> {
     )?;
     writeln!(
         out,
-        "  true hits     {} checks: recall@1 {}, recall@5 {}",
+        "  true hits     {} checks: recall@1 {}, recall@5 {} (ranking, any score: {} / {})",
         thousands(report.hits.checks),
         eval::pct(report.hits.recall_at_1),
-        eval::pct(report.hits.recall_at_5)
+        eval::pct(report.hits.recall_at_5),
+        eval::pct(report.hits.ranked_recall_at_1),
+        eval::pct(report.hits.ranked_recall_at_5)
     )?;
     writeln!(
         out,

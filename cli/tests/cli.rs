@@ -364,10 +364,16 @@ fn eval_reports_recall() {
     let r1 = share(&v["hits"]["recall_at_1"]);
     let r5 = share(&v["hits"]["recall_at_5"]);
     assert!(r1 > 0.5 && r5 >= r1, "{r1} {r5}");
+    // The ranking finds at least what is reported.
+    let (k1, k5) = (
+        share(&v["hits"]["ranked_recall_at_1"]),
+        share(&v["hits"]["ranked_recall_at_5"]),
+    );
+    assert!(k1 >= r1 && k5 >= r5 && k5 >= k1, "{k1} {k5}");
     let fh = share(&v["non_hits"]["false_hit_rate"]);
     assert!(fh < 0.5, "{fh}");
     let points = v["operating_points"].as_array().unwrap();
-    assert_eq!(points.len(), 3);
+    assert_eq!(points.len(), 4);
     let recalls: Vec<f64> = points.iter().map(|p| share(&p["recall_at_1"])).collect();
     // A looser false-hit rate never finds less.
     assert!(recalls.windows(2).all(|w| w[0] <= w[1]), "{recalls:?}");
