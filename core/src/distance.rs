@@ -172,7 +172,8 @@ pub mod cost {
     pub const STUTTER: f32 = 0.6;
     /// A letter added or dropped between digits (NCIC ignores inner letters: `369J257`).
     pub const INNER_LETTER: f32 = 0.45;
-    /// A leading zero added or dropped.
+    /// Zero padding added or dropped: the zeros that lead the serial (`0012345`) or the
+    /// number after a letter prefix (`AB001234`); a run of them costs this once.
     pub const LEADING_ZERO: f32 = 0.3;
     /// A neighbouring key struck instead ([`super::KEYBOARD_ROWS`]): a typing error.
     pub const KEYBOARD: f32 = 0.8;
@@ -392,12 +393,10 @@ struct Scratch {
     d: Vec<f32>,
 }
 
-/// Cost of inserting or deleting `s[i]`.
-fn indel_cost(s: &[char], i: usize, zeros_before: bool) -> f32 {
+/// Cost of inserting or deleting `s[i]` when it is not a padding zero.
+fn indel_cost(s: &[char], i: usize) -> f32 {
     let c = s[i];
-    if c == '0' && zeros_before {
-        cost::LEADING_ZERO
-    } else if c.is_ascii_alphabetic()
+    if c.is_ascii_alphabetic()
         && i > 0
         && i + 1 < s.len()
         && s[i - 1].is_ascii_digit()
@@ -428,14 +427,25 @@ fn min_cost(x: f32, y: f32) -> f32 {
     }
 }
 
-/// [`indel_cost`] of every character of `s`, into `out`.
+/// [`indel_cost`] of every character of `s`, into `out`, except for padding zeros:
+/// the zeros that start a digit run (at the start of the key or after a letter) and are
+/// followed by a digit 1–9 pad that number (`0012345`, `AB001234`; the rule of
+/// [`crate::zero_free`]). Padding is one decision (pad to a width), not one slip per
+/// zero, so the zeros of one run share one [`cost::LEADING_ZERO`].
 fn indel_costs(s: &[char], out: &mut Vec<f32>) {
     out.clear();
-    // True while s[..i] is all zeros.
-    let mut zeros_before = true;
-    for (i, &c) in s.iter().enumerate() {
-        out.push(indel_cost(s, i, zeros_before));
-        zeros_before &= c == '0';
+    out.extend((0..s.len()).map(|i| indel_cost(s, i)));
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] == '0' && (i == 0 || s[i - 1].is_ascii_alphabetic()) {
+            let zeros = s[i..].iter().take_while(|&&c| c == '0').count();
+            if matches!(s.get(i + zeros), Some('1'..='9')) {
+                out[i..i + zeros].fill(cost::LEADING_ZERO / zeros as f32);
+            }
+            i += zeros;
+        } else {
+            i += 1;
+        }
     }
 }
 
@@ -701,8 +711,20 @@ mod tests {
         let indel = |s: &[char], i: usize| -> f32 {
             // Cost of inserting/deleting s[i].
             let c = s[i];
-            if c == '0' && s[..i].iter().all(|&x| x == '0') {
-                cost::LEADING_ZERO
+            // The zero block around i, if it pads a number.
+            let start = (0..=i).rev().take_while(|&j| s[j] == '0').last();
+            let end = (i..s.len()).take_while(|&j| s[j] == '0').last();
+            let padding = match (start, end) {
+                (Some(a), Some(z))
+                    if (a == 0 || s[a - 1].is_ascii_alphabetic())
+                        && s.get(z + 1).is_some_and(|d| ('1'..='9').contains(d)) =>
+                {
+                    z + 1 - a
+                }
+                _ => 0,
+            };
+            if padding > 0 {
+                cost::LEADING_ZERO / padding as f32
             } else if c.is_ascii_alphabetic()
                 && i > 0
                 && i + 1 < s.len()
@@ -1069,9 +1091,26 @@ mod tests {
         let a = Alignment::new("369J257", "369257");
         assert_eq!(a.edits, vec![Edit::Insertion { at: 3, check: 'J' }]);
         assert!((a.cost - cost::INNER_LETTER).abs() < 1e-6);
+        // Zero padding, of the serial or of the number after a prefix, costs one
+        // leading zero however many zeros it has.
         let a = Alignment::new("0012345", "12345");
         assert_eq!(a.edits.len(), 2);
-        assert!((a.cost - 2.0 * cost::LEADING_ZERO).abs() < 1e-6);
+        assert!((a.cost - cost::LEADING_ZERO).abs() < 1e-6);
+        let a = Alignment::new("AB12345", "AB00012345");
+        assert_eq!(a.edits.len(), 3);
+        assert!((a.cost - cost::LEADING_ZERO).abs() < 1e-6);
+        // Dropping one of two padding zeros costs half.
+        let a = Alignment::new("U012345", "U0012345");
+        assert!((a.cost - cost::LEADING_ZERO / 2.0).abs() < 1e-6);
+        // A zero inside a number is no padding, nor one before a letter or a wildcard.
+        for (check, record) in [
+            ("123045", "12345"),
+            ("0AB123", "AB123"),
+            ("1?0456", "1?456"),
+        ] {
+            let a = Alignment::new(check, record);
+            assert!(a.cost > cost::LEADING_ZERO, "{check} {record}: {}", a.cost);
+        }
         let a = Alignment::new("1234563", "1234567");
         assert!((a.cost - cost::SIBLING_DIGIT).abs() < 1e-6);
         let a = Alignment::new("1234568", "1234567");

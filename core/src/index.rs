@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::distance::osa_within;
 use crate::error::{Error, Result};
 use crate::limits;
-use crate::normalize::{placeholder, search_keys, skeleton_of_key, variants};
+use crate::normalize::{placeholder, search_keys, skeleton_of_key, variants, zero_free};
 use crate::raw::{fuzzy_walk_split, wildcard_walk, Pattern, Token};
 use crate::record::{Query, Record};
 use crate::reference::Reference;
@@ -185,6 +185,22 @@ impl std::fmt::Debug for IndexBuilder {
     }
 }
 
+/// Fewest known characters the zero-free form of a partial serial must keep to be
+/// searched too: a short pattern without its zeros matches too much.
+const ZERO_FREE_MIN_KNOWN: usize = limits::MIN_KNOWN_CHARS + 2;
+
+/// One form of a partial serial.
+struct PatternVariant {
+    /// The pattern's key text, wildcards kept.
+    text: String,
+    /// Its skeleton pattern.
+    pattern: Pattern,
+    /// A transliteration of the check's Cyrillic/Greek, not the visual fold.
+    transliterated: bool,
+    /// The form without the zeros that pad its numbers (`04?3866` → `4?3866`).
+    zero_free: bool,
+}
+
 /// A check, normalized once.
 struct Prepared {
     raw: String,
@@ -192,8 +208,8 @@ struct Prepared {
     keys: Vec<(String, String, usize)>,
     /// For a full serial: the keys a hit is scored with (no leading-zero forms).
     score_keys: Vec<String>,
-    /// For a partial serial: (pattern text, skeleton pattern) per variant.
-    patterns: Vec<(String, Pattern)>,
+    /// For a partial serial: its variants (transliterations, zero-free forms).
+    patterns: Vec<PatternVariant>,
     identity: Identity,
     opts: CheckOptions,
     /// The least evidence that can calibrate to `opts.threshold`.
@@ -267,7 +283,7 @@ impl Prepared {
         let mut score_keys = Vec::new();
         let mut patterns = Vec::new();
         if wild > 0 {
-            for v in vs {
+            for (vi, v) in vs.into_iter().enumerate() {
                 let p = Pattern::parse(skeleton_of_key(&v).as_bytes())?;
                 if p.known() < limits::MIN_KNOWN_CHARS {
                     return Err(Error::invalid(
@@ -281,7 +297,28 @@ impl Prepared {
                     ));
                 }
                 if p.is_partial() {
-                    patterns.push((v, p));
+                    // The zero-free form meets records padded differently, as the
+                    // zero-free keys of full serials do (`search_keys`).
+                    let z = zero_free(&v);
+                    patterns.push(PatternVariant {
+                        text: v,
+                        pattern: p,
+                        transliterated: vi > 0,
+                        zero_free: false,
+                    });
+                    if let Some(z) = z {
+                        let zp = Pattern::parse(skeleton_of_key(&z).as_bytes())?;
+                        // Only with enough left to stay specific: `RS08*` is no
+                        // `RS8*`, which would match any serial starting so.
+                        if zp.known() >= ZERO_FREE_MIN_KNOWN && zp.is_partial() {
+                            patterns.push(PatternVariant {
+                                text: z,
+                                pattern: zp,
+                                transliterated: vi > 0,
+                                zero_free: true,
+                            });
+                        }
+                    }
                 } else {
                     // Wildcards that normalization removed entirely cannot happen, but a
                     // pattern without wildcards is a plain key.
@@ -331,7 +368,10 @@ impl Prepared {
             self.keys
                 .iter()
                 .any(|(_, qs, k)| osa_within(qs.as_bytes(), rs.as_bytes(), *k).is_some())
-                || self.patterns.iter().any(|(_, p)| p.matches(rs.as_bytes()))
+                || self
+                    .patterns
+                    .iter()
+                    .any(|v| v.pattern.matches(rs.as_bytes()))
         })
     }
 
@@ -351,12 +391,11 @@ impl Prepared {
                 }
             }
             // A pattern is matched against the key and, as the walk does (see
-            // `search_keys`), against the key without its leading zeros: `74378?` finds
-            // `0743787`. The explanation names the record's full key.
-            let stripped = rk.trim_start_matches('0');
-            let stripped = (stripped.len() >= 4 && stripped.len() < rk.len())
-                .then(|| skeleton_of_key(stripped));
-            for (qi, (text, p)) in self.patterns.iter().enumerate() {
+            // `search_keys`), against its zero-free form: `74378?` finds `0743787`,
+            // `U39352?` finds `U0393524`. The explanation names the record's full key.
+            let stripped = zero_free(rk).map(|z| skeleton_of_key(&z));
+            for v in &self.patterns {
+                let p = &v.pattern;
                 let matched = if p.matches(rs.as_bytes()) {
                     Some(rk.len())
                 } else {
@@ -366,9 +405,12 @@ impl Prepared {
                         .map(|ss| ss.len())
                 };
                 if let Some(len) = matched {
-                    let (mut e, mut s) = partial_evidence(text, p.known(), len, qi > 0 || ri > 0);
+                    let (mut e, mut s) =
+                        partial_evidence(&v.text, p.known(), len, v.transliterated || ri > 0);
                     e.record_key = rk.clone();
-                    if len < rk.len() {
+                    // Zeros one side pads and the other does not are one more thing
+                    // they disagree on.
+                    if len < rk.len() || v.zero_free {
                         s *= LEADING_ZERO_PARTIAL;
                     }
                     if best.as_ref().is_none_or(|b| s > b.1) {
@@ -1004,7 +1046,7 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
                 fuzzy_walk_split(rev, &rq, k, q.len() - head, b, |_, v, _| push(v));
             }
         }
-        for (_, pat) in &p.patterns {
+        for pat in p.patterns.iter().map(|v| &v.pattern) {
             // Walk from the end with more known characters: `*4471` reversed is a
             // prefix probe, not a scan of the whole FST.
             let lead = pat

@@ -278,26 +278,74 @@ pub(crate) fn variants(serial: &str, keep_wildcards: bool) -> Vec<String> {
 }
 
 /// The keys a serial is indexed and searched under: its [`serial_keys`], plus each key
-/// with its leading zeros dropped when at least 4 characters remain (registers and
-/// officers disagree on leading zeros; NCIC drops them). Scoring still compares the
-/// full keys, so a hit through a dropped zero is explained as such.
+/// without the leading zeros of its digit runs ([`zero_free`]) when at least 4
+/// characters remain. Registers and officers disagree on zero padding, of the whole
+/// serial (`0012345`, NCIC drops the zeros) and of the number after a letter prefix
+/// (`AB001234` for `AB1234`); meeting on the zero-free form, a check spends its edit
+/// budget on real slips, not on zeros. Scoring still compares the full keys, so a hit
+/// through a dropped zero is explained as such.
 ///
 /// ```
 /// assert_eq!(armsmatch::search_keys("00-12345"), vec!["0012345", "12345"]);
+/// assert_eq!(armsmatch::search_keys("AB-001234"), vec!["AB001234", "AB1234"]);
 /// assert_eq!(armsmatch::search_keys("0123"), vec!["0123"]);
 /// ```
 pub fn search_keys(serial: &str) -> Vec<String> {
     let mut keys = variants(serial, false);
     for i in 0..keys.len() {
-        let stripped = keys[i].trim_start_matches('0');
-        if stripped.len() >= 4 && stripped.len() < keys[i].len() {
-            let stripped = stripped.to_string();
+        if let Some(stripped) = zero_free(&keys[i]) {
             if !keys.contains(&stripped) {
                 keys.push(stripped);
             }
         }
     }
     keys
+}
+
+/// A key (or partial-serial pattern) without the zeros that lead its digit runs, or
+/// `None` when it has none to drop or fewer than 4 characters would remain. A run
+/// starts the key or follows a letter (not a wildcard, which may stand for a digit);
+/// its zeros are dropped only when a digit 1–9 follows them (`A00B` and `A000` keep
+/// theirs: there is nothing they pad), so a wildcard after a zero keeps it too.
+///
+/// ```
+/// use armsmatch::zero_free;
+/// assert_eq!(zero_free("0012345").as_deref(), Some("12345"));
+/// assert_eq!(zero_free("U0354833").as_deref(), Some("U354833"));
+/// assert_eq!(zero_free("012AB0070").as_deref(), Some("12AB70"));
+/// assert_eq!(zero_free("0AB123"), None); // a zero before letters pads no number
+/// assert_eq!(zero_free("AB1020"), None); // no run starts with a zero
+/// assert_eq!(zero_free("A00B"), None);
+/// assert_eq!(zero_free("1?0456"), None); // the `?` may be a digit
+/// assert_eq!(zero_free("04?3866").as_deref(), Some("4?3866"));
+/// assert_eq!(zero_free("0123"), None); // 3 characters would remain
+/// ```
+pub fn zero_free(key: &str) -> Option<String> {
+    let b = key.as_bytes();
+    let mut out = String::with_capacity(key.len());
+    let mut dropped = false;
+    let mut i = 0;
+    while i < b.len() {
+        let run_start = i == 0 || b[i - 1].is_ascii_alphabetic();
+        if run_start && b[i] == b'0' {
+            let zeros = b[i..].iter().take_while(|&&c| c == b'0').count();
+            if matches!(b.get(i + zeros), Some(b'1'..=b'9')) {
+                dropped = true;
+                i += zeros;
+                continue;
+            }
+            // Nothing padded: keep the zeros as they are.
+            out.push_str(&key[i..i + zeros]);
+            i += zeros;
+            continue;
+        }
+        // Keys are ASCII after folding, but a pattern or key may still carry other
+        // characters: copy whole chars.
+        let ch = key[i..].chars().next().unwrap_or_default();
+        out.push(ch);
+        i += ch.len_utf8().max(1);
+    }
+    (dropped && out.chars().count() >= 4).then_some(out)
 }
 
 /// The class representative of one key character in the confusable skeleton.

@@ -663,7 +663,7 @@ pub(crate) fn compare_identity(
     q: &Identity,
     r: &Identity,
 ) -> (FieldMatch, FieldMatch, FieldMatch) {
-    let make = compare_names(q.make.as_ref(), r.make.as_ref());
+    let mut make = compare_names(q.make.as_ref(), r.make.as_ref());
     let make_entry = r
         .make
         .as_ref()
@@ -676,6 +676,16 @@ pub(crate) fn compare_identity(
         r.model.as_deref(),
     );
     let calibre = compare_calibres(reference, q.calibre.as_ref(), r.calibre.as_ref());
+    let unresolved = |m: &Option<Resolved>| m.as_ref().is_some_and(|m| m.entry.is_none());
+    if make == FieldMatch::Different
+        && matches!(model, FieldMatch::Same | FieldMatch::Alias)
+        && (unresolved(&q.make) || unresolved(&r.make))
+    {
+        // A make the reference does not know (a brand, a designer, a plant's name in
+        // another language: `Makarow`, `IMZ`, `Unceta y Cia`) is no evidence of another
+        // firearm when the model is the record make's: the reference cannot tell.
+        make = FieldMatch::Unknown;
+    }
     (make, model, calibre)
 }
 

@@ -53,7 +53,7 @@ use crate::reference::{Reference, Resolved};
 /// Magic bytes at the start of every index file.
 pub const MAGIC: &[u8; 8] = b"ARMSMTCH";
 /// Version of the file format; a file of another version is refused.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 const SEC_META: u32 = 1;
 const SEC_REFERENCE: u32 = 2;

@@ -110,6 +110,61 @@ fn leading_zeros_added_or_dropped_still_match() {
 }
 
 #[test]
+fn zero_padding_after_a_prefix_or_beside_other_slips_still_matches() {
+    let ix = index(&[
+        ("S-1", "U354833", Some("Sako")),
+        ("S-2", "22913", Some("Star")),
+        ("S-3", "KK009455", Some("Smith & Wesson")),
+        ("S-4", "483866", Some("Norinco")),
+        ("S-5", "U393524", Some("SIG Sauer")),
+    ]);
+    for (q, make, id) in [
+        // The number after a letter prefix padded, or not.
+        ("U0354833", "Sako", "S-1"),
+        ("KK9455", "Smith & Wesson", "S-3"),
+        // Three padding zeros and a slip of the finger: the zeros do not use up the edit
+        // budget (one padding costs as one leading zero).
+        ("00032913", "Star", "S-2"),
+        // A padding zero after the prefix and a slip.
+        ("U0354838", "Sako", "S-1"),
+        // Padding in a partial serial, on either side.
+        ("04?3866", "Norinco", "S-4"),
+        ("U039352?", "SIG Sauer", "S-5"),
+    ] {
+        let hits = check(&ix, Query::new(q).make(make));
+        consistent(&hits);
+        assert_eq!(ids(&hits).first(), Some(&id), "{q}: {hits:?}");
+    }
+    // A zero padding one number is dearer inside another: `U3054833` is not padded.
+    let padded = check(&ix, Query::new("U0354833").make("Sako"));
+    let inner = check(&ix, Query::new("U3054833").make("Sako"));
+    assert!(padded[0].score > inner.first().map_or(0.0, |h| h.score));
+}
+
+#[test]
+fn a_make_the_reference_does_not_know_is_no_evidence_of_another_firearm() {
+    let mut b = Index::builder();
+    b.add(Record::new("G-1", "BSDN123").make("Glock").model("19"))
+        .unwrap();
+    let ix = b.build().unwrap();
+    let make_of = |make: &str, model: &str| {
+        let hits = check(&ix, Query::new("BSDN123").make(make).model(model));
+        consistent(&hits);
+        hits.first().map(|h| (h.explanation.make, h.score))
+    };
+    // An unknown name with the record make's model: the reference cannot tell.
+    let (unknown, score) = make_of("Zorkiy Handelsgesellschaft", "19").unwrap();
+    assert_eq!(unknown, armsmatch::FieldMatch::Unknown);
+    assert!(score > 0.9, "{score}");
+    // Two known, different makes are evidence of another firearm …
+    let other = make_of("Beretta", "19");
+    assert!(other.is_none_or(|(m, s)| m == armsmatch::FieldMatch::Different && s < 0.5));
+    // … and so is an unknown name whose model is not the record make's.
+    let other = make_of("Zorkiy Handelsgesellschaft", "Px4 Storm");
+    assert!(other.is_none_or(|(m, s)| m == armsmatch::FieldMatch::Different && s < 0.5));
+}
+
+#[test]
 fn one_serial_under_many_makes_without_a_make_returns_them_all() {
     let ix = index(&[
         ("G-1", "123456", Some("Glock")),
