@@ -91,49 +91,52 @@ pub(crate) enum Fold {
     Bgn,
     /// By sound, ISO 9 with its diacritics dropped: `Х` → `H`, `Ж` → `Z`, `Ц` → `C`.
     Iso9,
+    /// By sound, German (Duden) style, as officers in German-speaking countries write
+    /// it: `Х` → `CH`, `В` → `W`, `Ш` → `SCH`, `Ч` → `TSCH`, `Ж` → `SH`, `Я` → `JA`.
+    German,
 }
 
-/// Cyrillic capitals: (letter, visual, BGN, ISO 9 without diacritics).
-const CYRILLIC: &[(char, &str, &str, &str)] = &[
-    ('А', "A", "A", "A"),
-    ('Б', "B", "B", "B"),
-    ('В', "B", "V", "V"),
-    ('Г', "G", "G", "G"),
-    ('Д', "D", "D", "D"),
-    ('Е', "E", "E", "E"),
-    ('Ё', "E", "YO", "E"),
-    ('Ж', "ZH", "ZH", "Z"),
-    ('З', "3", "Z", "Z"),
-    ('И', "I", "I", "I"),
-    ('Й', "Y", "Y", "J"),
-    ('К', "K", "K", "K"),
-    ('Л', "L", "L", "L"),
-    ('М', "M", "M", "M"),
-    ('Н', "H", "N", "N"),
-    ('О', "O", "O", "O"),
-    ('П', "P", "P", "P"),
-    ('Р', "P", "R", "R"),
-    ('С', "C", "S", "S"),
-    ('Т', "T", "T", "T"),
-    ('У', "Y", "U", "U"),
-    ('Ф', "F", "F", "F"),
-    ('Х', "X", "KH", "H"),
-    ('Ц', "TS", "TS", "C"),
-    ('Ч', "CH", "CH", "C"),
-    ('Ш', "SH", "SH", "S"),
-    ('Щ', "SHCH", "SHCH", "S"),
-    ('Ъ', "", "", ""),
-    ('Ы', "Y", "Y", "Y"),
-    ('Ь', "", "", ""),
-    ('Э', "E", "E", "E"),
-    ('Ю', "YU", "YU", "U"),
-    ('Я', "YA", "YA", "A"),
-    ('І', "I", "I", "I"),
-    ('Ї', "I", "YI", "I"),
-    ('Є', "E", "YE", "E"),
-    ('Ґ', "G", "G", "G"),
-    ('Ј', "J", "J", "J"),
-    ('Ѕ', "S", "DZ", "DZ"),
+/// Cyrillic capitals: (letter, visual, BGN, ISO 9 without diacritics, German/Duden).
+const CYRILLIC: &[(char, &str, &str, &str, &str)] = &[
+    ('А', "A", "A", "A", "A"),
+    ('Б', "B", "B", "B", "B"),
+    ('В', "B", "V", "V", "W"),
+    ('Г', "G", "G", "G", "G"),
+    ('Д', "D", "D", "D", "D"),
+    ('Е', "E", "E", "E", "E"),
+    ('Ё', "E", "YO", "E", "JO"),
+    ('Ж', "ZH", "ZH", "Z", "SH"),
+    ('З', "3", "Z", "Z", "S"),
+    ('И', "I", "I", "I", "I"),
+    ('Й', "Y", "Y", "J", "J"),
+    ('К', "K", "K", "K", "K"),
+    ('Л', "L", "L", "L", "L"),
+    ('М', "M", "M", "M", "M"),
+    ('Н', "H", "N", "N", "N"),
+    ('О', "O", "O", "O", "O"),
+    ('П', "P", "P", "P", "P"),
+    ('Р', "P", "R", "R", "R"),
+    ('С', "C", "S", "S", "S"),
+    ('Т', "T", "T", "T", "T"),
+    ('У', "Y", "U", "U", "U"),
+    ('Ф', "F", "F", "F", "F"),
+    ('Х', "X", "KH", "H", "CH"),
+    ('Ц', "TS", "TS", "C", "Z"),
+    ('Ч', "CH", "CH", "C", "TSCH"),
+    ('Ш', "SH", "SH", "S", "SCH"),
+    ('Щ', "SHCH", "SHCH", "S", "SCHTSCH"),
+    ('Ъ', "", "", "", ""),
+    ('Ы', "Y", "Y", "Y", "Y"),
+    ('Ь', "", "", "", ""),
+    ('Э', "E", "E", "E", "E"),
+    ('Ю', "YU", "YU", "U", "JU"),
+    ('Я', "YA", "YA", "A", "JA"),
+    ('І', "I", "I", "I", "I"),
+    ('Ї', "I", "YI", "I", "JI"),
+    ('Є', "E", "YE", "E", "JE"),
+    ('Ґ', "G", "G", "G", "G"),
+    ('Ј', "J", "J", "J", "J"),
+    ('Ѕ', "S", "DZ", "DZ", "DZ"),
 ];
 
 /// Greek capitals: (letter, visual, transliterated).
@@ -183,11 +186,12 @@ fn ascii_digit(c: char) -> Option<char> {
 fn push_folded(c: char, fold: Fold, keep_wildcards: bool, out: &mut String) {
     if c.is_ascii_alphanumeric() || (keep_wildcards && (c == '?' || c == '*')) {
         out.push(c);
-    } else if let Some(&(_, vis, bgn, iso)) = CYRILLIC.iter().find(|e| e.0 == c) {
+    } else if let Some(&(_, vis, bgn, iso, ger)) = CYRILLIC.iter().find(|e| e.0 == c) {
         out.push_str(match fold {
             Fold::Visual => vis,
             Fold::Bgn => bgn,
             Fold::Iso9 => iso,
+            Fold::German => ger,
         });
     } else if let Some(&(_, vis, tr)) = GREEK.iter().find(|e| e.0 == c) {
         out.push_str(if fold == Fold::Visual { vis } else { tr });
@@ -252,12 +256,13 @@ pub fn serial_key(serial: &str) -> String {
 }
 
 /// All keys of a serial: the [`serial_key`] first, then its transliterations where they
-/// differ (BGN/PCGN and ISO 9 for Cyrillic, ELOT for Greek). Duplicates are removed.
+/// differ (BGN/PCGN, ISO 9 and German/Duden for Cyrillic, ELOT for Greek). Duplicates
+/// are removed.
 ///
 /// ```
 /// use armsmatch::serial_keys;
-/// assert_eq!(serial_keys("ВС 1234"), vec!["BC1234", "VS1234"]);
-/// assert_eq!(serial_keys("ХА-55"), vec!["XA55", "KHA55", "HA55"]);
+/// assert_eq!(serial_keys("ВС 1234"), vec!["BC1234", "VS1234", "WS1234"]);
+/// assert_eq!(serial_keys("ХА-55"), vec!["XA55", "KHA55", "HA55", "CHA55"]);
 /// assert_eq!(serial_keys("AB123"), vec!["AB123"]);
 /// ```
 pub fn serial_keys(serial: &str) -> Vec<String> {
@@ -267,7 +272,7 @@ pub fn serial_keys(serial: &str) -> Vec<String> {
 pub(crate) fn variants(serial: &str, keep_wildcards: bool) -> Vec<String> {
     let mut keys = vec![fold_serial(serial, Fold::Visual, keep_wildcards)];
     if !serial.is_ascii() && has_transliterable(serial) {
-        for fold in [Fold::Bgn, Fold::Iso9] {
+        for fold in [Fold::Bgn, Fold::Iso9, Fold::German] {
             let k = fold_serial(serial, fold, keep_wildcards);
             if !keys.contains(&k) {
                 keys.push(k);
@@ -535,8 +540,12 @@ mod tests {
 
     #[test]
     fn transliterations() {
-        assert_eq!(serial_keys("ВС1234"), ["BC1234", "VS1234"]);
-        assert_eq!(serial_keys("ЖХ12"), ["ZHX12", "ZHKH12", "ZH12"]);
+        assert_eq!(serial_keys("ВС1234"), ["BC1234", "VS1234", "WS1234"]);
+        assert_eq!(serial_keys("ЖХ12"), ["ZHX12", "ZHKH12", "ZH12", "SHCH12"]);
+        assert_eq!(
+            serial_keys("ЧХ 6280"),
+            ["CHX6280", "CHKH6280", "CH6280", "TSCHCH6280"]
+        );
         assert_eq!(serial_keys("ΒΗ12"), ["BH12", "VI12"]);
         assert_eq!(serial_keys("AB12"), ["AB12"]);
         // Cyrillic letters that look and sound alike give one key.

@@ -249,3 +249,29 @@ fn mostly_wildcard_checks_are_capped_far_below_a_full_serial() {
     consistent(&bare);
     assert!(bare.iter().all(|h| h.score < few[0].score), "{bare:?}");
 }
+
+#[test]
+fn a_cyrillic_marking_transliterated_the_german_way_is_found() {
+    let ix = index(&[
+        ("RUS-1", "ЧХ 6280", Some("Tula")),
+        ("RUS-2", "ХВ 4849", Some("Tula")),
+        ("RUS-3", "ЖЯ 29765", Some("Izhmash")),
+    ]);
+    // Duden: Ч→TSCH, Х→CH, В→W, Ж→SH, Я→JA, as an officer in Germany or Austria
+    // writes a Russian marking.
+    for (q, make, id) in [
+        ("TSCHCH 6280", "Tula", "RUS-1"),
+        ("CHW4849", "Tula", "RUS-2"),
+        ("SHJA29765", "Izhmash", "RUS-3"),
+    ] {
+        let hits = check(&ix, Query::new(q).make(make));
+        consistent(&hits);
+        assert_eq!(ids(&hits), [id], "{q}");
+        assert_eq!(
+            hits[0].explanation.serial.kind,
+            SerialMatch::Normalized,
+            "{q}"
+        );
+        assert!(hits[0].explanation.serial.transliterated, "{q}");
+    }
+}

@@ -32,7 +32,7 @@ fn normalize_serial(serial: &Bound<'_, PyAny>) -> PyResult<String> {
 /// differ (Cyrillic by sound, Greek).
 ///
 /// >>> serial_keys("ВС 1234")
-/// ['BC1234', 'VS1234']
+/// ['BC1234', 'VS1234', 'WS1234']
 #[pyfunction]
 fn serial_keys(serial: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
     Ok(armsmatch::serial_keys(&text_arg(serial, "serial")?))

@@ -11,7 +11,7 @@ def test_serial_functions() -> None:
     assert armsmatch.normalize_serial("ab-12 34/x") == "AB1234X"
     assert armsmatch.normalize_serial("ВС 1234") == "BC1234"
     assert armsmatch.normalize_serial("ＡＢ１２３") == "AB123"
-    assert armsmatch.serial_keys("ВС 1234") == ["BC1234", "VS1234"]
+    assert armsmatch.serial_keys("ВС 1234") == ["BC1234", "VS1234", "WS1234"]
     assert armsmatch.serial_keys("AB123") == ["AB123"]
     assert armsmatch.skeleton("BO-1234") == armsmatch.skeleton("80 I234")
     assert armsmatch.skeleton("SZ-0Q") == "5200"
