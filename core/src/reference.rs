@@ -438,12 +438,12 @@ impl Reference {
         }
     }
 
-    /// The one make whose name, alias or misspelling is within 1 edit (keys of 5–8
-    /// characters) or 2 edits (longer keys) of `key`; `None` when there is none or more
-    /// than one.
+    /// The one make whose name, alias or misspelling is within 1 edit (keys of 4–8
+    /// characters: `Gloc`, `Cold`) or 2 edits (longer keys) of `key`; `None` when there
+    /// is none or more than one.
     fn near_miss(&self, key: &str) -> Option<u32> {
         let n = key.chars().count();
-        if n < 5 {
+        if n < 4 {
             return None;
         }
         let budget = if n <= 8 { 1 } else { 2 };
@@ -693,6 +693,23 @@ mod tests {
         same("CZ", "Česká zbrojovka");
         same("Ceska Zbrojovka", "CZ");
         same("Norinco", "China North Industries");
+        // Brands, designers, NCIC-style codes and other-language names a register
+        // writes for a maker.
+        same("Baikal", "IMZ");
+        same("Makarov", "Izhevsk Mechanical Plant");
+        same("Tokarev", "TOZ");
+        same("Samsun Domestic Defence", "Canik");
+        same("REM", "Remington");
+        same("Heckler und Koch", "H&K");
+        same("Unceta y Cia", "Astra");
+        same("RFI", "Ordnance Factory Board");
+        same("Romarm", "Cugir");
+        same("MAB", "Manufacture d'Armes Automatiques de Bayonne");
+        // Four-letter misspellings, one edit from one make only.
+        same("Gloc", "Glock");
+        same("Cold", "Colt");
+        // One edit from two makes (Bersa, Breda): no guess.
+        assert!(r.resolve_make("Bresa").entry.is_none());
         let cal = |a: &str, b: &str, eq: bool| {
             let (x, y) = (r.resolve_calibre(a), r.resolve_calibre(b));
             assert!(x.entry.is_some() && y.entry.is_some(), "{a} / {b}");
