@@ -271,7 +271,13 @@ pub fn score(checks: &[Check], results: &[Result<Vec<Hit>>], threshold: f32) -> 
             Label::NonHit => {
                 let fh = !kept.is_empty();
                 non_top.push(hits.first().map_or(-1.0, |h| h.score));
-                let key = format!("non_hit:{}", truth.noise.join("+"));
+                // Kinds may be written bare (`sibling`) or prefixed (`non_hit:sibling`).
+                let kinds: Vec<&str> = truth
+                    .noise
+                    .iter()
+                    .map(|k| k.strip_prefix("non_hit:").unwrap_or(k))
+                    .collect();
+                let key = format!("non_hit:{}", kinds.join("+"));
                 for acc in [&mut all_non, non_kinds.entry(key).or_default()] {
                     acc.n += 1;
                     acc.fh += u64::from(fh);
@@ -477,7 +483,13 @@ mod tests {
                 &["R2"],
             ),
             check("Q4", "MM555555", Label::NonHit, &["fresh"], &[]),
-            check("Q5", "ZX987654", Label::NonHit, &["other_make"], &[]),
+            check(
+                "Q5",
+                "ZX987654",
+                Label::NonHit,
+                &["non_hit:other_make"],
+                &[],
+            ),
         ];
         let index = index();
         let run = evaluate_with_hits(&index, &checks, &EvalOptions::default());
