@@ -8,8 +8,8 @@
 use std::collections::BTreeSet;
 
 use armsmatch::{
-    auto_edit_budget, is_placeholder_serial, osa_distance, search_keys, skeleton, CheckOptions,
-    Index, Query, Record,
+    auto_edit_budget, is_placeholder_serial, osa_distance, search_keys, skeleton, zero_free,
+    CheckOptions, Index, Query, Record,
 };
 use proptest::prelude::*;
 
@@ -72,13 +72,48 @@ fn query_serial(recs: &[Record]) -> impl Strategy<Value = String> {
 /// ASCII partial serials: literal runs with `?` and `*`.
 fn partial() -> impl Strategy<Value = String> {
     prop::collection::vec(
-        prop::sample::select(vec!["0", "1", "2", "5", "8", "O", "S", "B", "?", "*"]),
-        3..8,
+        prop::sample::select(vec![
+            "0", "1", "2", "5", "8", "O", "S", "B", "?", "*", "S0", "B00",
+        ]),
+        3..9,
     )
     .prop_map(|v| v.concat())
     .prop_filter("needs 3 known characters", |p| {
         p.chars().filter(|c| *c != '?' && *c != '*').count() >= 3
     })
+}
+
+/// A partial serial from a record's: one character obliterated and a zero added at the
+/// start or after a letter (zero padding the index must see through, or not). ASCII
+/// only, as the oracle's patterns.
+fn padded_partial(recs: &[Record]) -> impl Strategy<Value = String> {
+    let bases: Vec<String> = recs
+        .iter()
+        .map(|r| {
+            let mut s: String = r
+                .serial
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_uppercase())
+                .collect();
+            if s.len() < 3 {
+                s.push_str("125");
+            }
+            s
+        })
+        .collect();
+    (
+        prop::sample::select(bases),
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+    )
+        .prop_map(|(base, hole, zero)| {
+            let mut chars: Vec<char> = base.chars().collect();
+            let i = hole.index(chars.len());
+            chars[i] = '?';
+            chars.insert(zero.index(chars.len() + 1), '0');
+            chars.into_iter().collect::<String>()
+        })
 }
 
 fn glob(p: &[u8], s: &[u8]) -> bool {
@@ -95,28 +130,42 @@ fn glob(p: &[u8], s: &[u8]) -> bool {
 fn oracle(recs: &[Record], q: &str, max_edits: Option<u8>) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     if q.contains(['?', '*']) {
-        // ASCII pattern: uppercase, separators dropped, confusables folded.
-        let pat: String = q
+        // ASCII pattern: uppercase, separators dropped; then its confusable skeleton.
+        let key: String = q
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || *c == '?' || *c == '*')
-            .map(|c| {
-                if c == '?' || c == '*' {
-                    c
-                } else {
-                    skeleton(&c.to_string()).chars().next().unwrap()
-                }
-            })
+            .map(|c| c.to_ascii_uppercase())
             .collect();
+        let skel = |k: &str| -> String {
+            k.chars()
+                .map(|c| {
+                    if c == '?' || c == '*' {
+                        c
+                    } else {
+                        skeleton(&c.to_string()).chars().next().unwrap()
+                    }
+                })
+                .collect()
+        };
+        // The pattern as typed, and without the zeros that pad its numbers when that
+        // keeps 5 known characters (`S01258?` also looks for `S1258?`).
+        let mut pats = vec![skel(&key)];
+        if let Some(z) = zero_free(&key) {
+            let known = z.chars().filter(|c| *c != '?' && *c != '*').count();
+            if known >= armsmatch::limits::MIN_KNOWN_CHARS + 2 {
+                pats.push(skel(&z));
+            }
+        }
         for r in recs {
             if is_placeholder_serial(&r.serial) {
                 continue;
             }
             // Patterns match every search key, as a typed serial does: `74378?` finds
             // `0743787` through the key without its leading zero.
-            if search_keys(&r.serial)
-                .iter()
-                .any(|k| glob(pat.as_bytes(), skeleton(k).as_bytes()))
-            {
+            if search_keys(&r.serial).iter().any(|k| {
+                pats.iter()
+                    .any(|p| glob(p.as_bytes(), skeleton(k).as_bytes()))
+            }) {
                 out.insert(r.id.clone());
             }
         }
@@ -170,7 +219,10 @@ fn build(recs: &[Record]) -> Index {
 
 fn case() -> impl Strategy<Value = (Vec<Record>, Vec<String>, Option<u8>)> {
     records().prop_flat_map(|recs| {
-        let qs = prop::collection::vec(prop_oneof![4 => query_serial(&recs), 1 => partial()], 1..8);
+        let qs = prop::collection::vec(
+            prop_oneof![4 => query_serial(&recs), 1 => partial(), 1 => padded_partial(&recs)],
+            1..8,
+        );
         (Just(recs), qs, prop::option::of(0u8..=3))
     })
 }
