@@ -17,8 +17,8 @@ use crate::record::{Query, Record};
 use crate::reference::Reference;
 use crate::score::{
     auto_edit_budget, calibrate, compare_identity, evidence_floor, identity_factor,
-    identity_only_score, partial_evidence, serial_evidence, CheckOptions, Explanation, FieldMatch,
-    Hit, Identity, SerialEvidence, SerialMatch, LEADING_ZERO_PARTIAL,
+    identity_only_score, odds, partial_evidence, serial_evidence, CheckOptions, Explanation,
+    FieldMatch, Hit, Identity, SerialEvidence, SerialMatch, LEADING_ZERO_PARTIAL,
 };
 use crate::segment::{check_record, Backing, Meta, Segment, SegmentWriter};
 
@@ -212,8 +212,12 @@ struct Prepared {
     patterns: Vec<PatternVariant>,
     identity: Identity,
     opts: CheckOptions,
-    /// The least evidence that can calibrate to `opts.threshold`.
+    /// The least evidence that can calibrate to `opts.threshold` (0 for a partial
+    /// serial, whose every match is scored to share the probability).
     evidence_floor: f32,
+    /// The least calibrated evidence a candidate is kept with: the threshold, or 0 for
+    /// a partial serial (its score is known once every match is).
+    keep: f32,
 }
 
 impl Prepared {
@@ -346,6 +350,7 @@ impl Prepared {
                 q.calibre.as_deref(),
             )
         };
+        let partial = !patterns.is_empty();
         Ok(Prepared {
             raw: q.serial.clone(),
             keys,
@@ -353,7 +358,12 @@ impl Prepared {
             patterns,
             identity,
             opts: opts.clone(),
-            evidence_floor: evidence_floor(opts.threshold),
+            evidence_floor: if partial {
+                0.0
+            } else {
+                evidence_floor(opts.threshold)
+            },
+            keep: if partial { 0.0 } else { opts.threshold },
         })
     }
 
@@ -482,10 +492,11 @@ impl Prepared {
             calibre,
             serial_score,
             identity_factor: factor,
+            shared_with: 0,
+            rival_odds: 0.0,
         };
         let evidence = explanation.evidence();
-        (evidence > 0.0 && calibrate(evidence) >= self.opts.threshold)
-            .then_some((evidence, explanation))
+        (evidence > 0.0 && calibrate(evidence) >= self.keep).then_some((evidence, explanation))
     }
 }
 
@@ -1110,6 +1121,10 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
             }
         }
     }
+    if !p.patterns.is_empty() {
+        share_among_serials(&mut hits);
+        hits.retain(|(_, src)| src.explanation().probability() >= p.opts.threshold);
+    }
     // Ranked by evidence (the calibrated score rises with it, but may round two
     // evidences to one score); ties by record id. Base records are numbered in id order, so two base hits
     // compare by number without looking their ids up.
@@ -1129,10 +1144,10 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
     hits.truncate(p.opts.top);
     Ok(hits
         .into_iter()
-        .map(|(evidence, src)| match src {
+        .map(|(_, src)| match src {
             HitSource::Base(i, explanation) => Hit {
                 record: base.record(i),
-                score: calibrate(evidence),
+                score: explanation.probability(),
                 explanation,
             },
             HitSource::Live(at, explanation) => Hit {
@@ -1140,11 +1155,48 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
                     .as_ref()
                     .map(|l| l.record.clone())
                     .unwrap_or_default(),
-                score: calibrate(evidence),
+                score: explanation.probability(),
                 explanation,
             },
         })
         .collect())
+}
+
+/// Shares the probability of a partial serial's matches among the serials it matched:
+/// each hit learns how many other serials matched (`shared_with`) and their summed odds
+/// (`rival_odds`, each serial counted once, by its best record: two reports of one
+/// firearm are no rivals).
+fn share_among_serials(hits: &mut [(f32, HitSource)]) {
+    let mut best: HashMap<String, f32> = HashMap::new();
+    for (evidence, src) in hits.iter() {
+        let o = odds(calibrate(*evidence));
+        let slot = best
+            .entry(src.explanation().serial.record_key.clone())
+            .or_insert(0.0);
+        *slot = slot.max(o);
+    }
+    let total: f32 = best.values().sum();
+    let others = best.len().saturating_sub(1) as u32;
+    for (_, src) in hits.iter_mut() {
+        let e = src.explanation_mut();
+        let own = best.get(&e.serial.record_key).copied().unwrap_or(0.0);
+        e.shared_with = others;
+        e.rival_odds = (total - own).max(0.0);
+    }
+}
+
+impl HitSource {
+    fn explanation(&self) -> &Explanation {
+        match self {
+            HitSource::Base(_, e) | HitSource::Live(_, e) => e,
+        }
+    }
+
+    fn explanation_mut(&mut self) -> &mut Explanation {
+        match self {
+            HitSource::Base(_, e) | HitSource::Live(_, e) => e,
+        }
+    }
 }
 
 enum HitSource {

@@ -307,6 +307,16 @@ pub struct Explanation {
     pub serial_score: f32,
     /// The identity part (make, model, calibre as one tiered comparison).
     pub identity_factor: f32,
+    /// For a partial serial (`?`, `*`): how many other registered serials it matches as
+    /// well (0 for a full serial). Only one of them can be the checked firearm, so they
+    /// share the probability (see [`Explanation::probability`]): `UMG2*` matching a
+    /// whole production batch is no certain lead on any one of its firearms.
+    #[serde(default)]
+    pub shared_with: u32,
+    /// The summed odds (`p / (1 − p)`, `p` the calibrated evidence) of those other
+    /// serials' best records (0 for a full serial).
+    #[serde(default)]
+    pub rival_odds: f32,
 }
 
 impl Explanation {
@@ -327,6 +337,41 @@ impl Explanation {
     pub fn evidence(&self) -> f32 {
         (self.serial_score * self.identity_factor).clamp(0.0, 1.0)
     }
+
+    /// The hit's score: the probability that the record is the checked firearm. For a
+    /// full serial, [`calibrate`] of the [`evidence`](Explanation::evidence). For a
+    /// partial serial matching other registered serials too, the calibrated odds `o`
+    /// shared with theirs (`rival_odds`): `o / (1 + o + rival_odds)`, the probability
+    /// that this one, rather than one of the others or none, is the firearm.
+    ///
+    /// ```
+    /// use armsmatch::{calibrate, CheckOptions, Index, Query, Record};
+    /// let mut b = Index::builder();
+    /// for (id, serial) in [("R1", "UMG2129"), ("R2", "UMG2137"), ("R3", "UMG2144")] {
+    ///     b.add(Record::new(id, serial).make("Smith & Wesson"))?;
+    /// }
+    /// let index = b.build()?;
+    /// let hits = index.check(&Query::new("UMG2*").make("S&W"), &CheckOptions::default().threshold(0.0))?;
+    /// let e = &hits[0].explanation;
+    /// assert_eq!((hits.len(), e.shared_with), (3, 2));
+    /// assert_eq!(hits[0].score, e.probability());
+    /// assert!(hits[0].score < calibrate(e.evidence()) && hits[0].score < 0.5);
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn probability(&self) -> f32 {
+        let p = calibrate(self.evidence());
+        if self.rival_odds <= 0.0 || self.rival_odds.is_nan() {
+            return p;
+        }
+        let o = odds(p);
+        o / (1.0 + o + self.rival_odds)
+    }
+}
+
+/// `p / (1 − p)`, with `p` kept under 1 so that the odds stay finite.
+pub(crate) fn odds(p: f32) -> f32 {
+    let p = p.clamp(0.0, 0.9999);
+    p / (1.0 - p)
 }
 
 impl fmt::Display for Explanation {
@@ -356,12 +401,23 @@ impl fmt::Display for Explanation {
         }
         write!(
             f,
-            "; make {}, model {}, calibre {}; score {:.2} (probability of the same firearm) \
-             from evidence {:.2} = serial {:.2} × identity {:.2}",
+            "; make {}, model {}, calibre {}; score {:.2} (probability of the same firearm",
             self.make.as_str(),
             self.model.as_str(),
             self.calibre.as_str(),
-            calibrate(self.evidence()),
+            self.probability(),
+        )?;
+        if self.shared_with > 0 {
+            write!(
+                f,
+                ", shared with {} other serial{} matching the pattern",
+                self.shared_with,
+                if self.shared_with == 1 { "" } else { "s" }
+            )?;
+        }
+        write!(
+            f,
+            ") from evidence {:.2} = serial {:.2} × identity {:.2}",
             self.evidence(),
             self.serial_score,
             self.identity_factor
@@ -392,7 +448,8 @@ pub struct Hit {
     /// The record, as registered.
     pub record: Record,
     /// Score in [0, 1]: the calibrated probability that the record is the checked
-    /// firearm ([`calibrate`] of the explanation's evidence).
+    /// firearm ([`Explanation::probability`]: [`calibrate`] of the explanation's
+    /// evidence, shared with the other serials a partial serial matches).
     pub score: f32,
     /// Why.
     pub explanation: Explanation,

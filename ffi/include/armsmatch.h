@@ -795,7 +795,8 @@ armsmatch_status armsmatch_edit_kind_name(uint32_t edit_kind, const char **name_
  * The calibrated score of a hit of this `evidence` (serial score × identity factor):
  * the probability that the record is the checked firearm, in [0, 1], rising with the
  * evidence. Evidence outside [0, 1] is clamped; NaN counts as 0. A hit's score is
- * `armsmatch_calibrate` of its `armsmatch_hit_evidence`.
+ * `armsmatch_calibrate` of its `armsmatch_hit_evidence` (for a partial serial matching
+ * several registered serials, shared among them: `armsmatch_hit_shared_with`).
  *
  * Thread safety: any thread.
  *
@@ -1395,8 +1396,9 @@ armsmatch_status armsmatch_index_stats_json(const struct armsmatch_index *index,
 armsmatch_status armsmatch_hits_len(const struct armsmatch_hits *hits, size_t *len_out);
 
 /**
- * The score of hit `i`, in [0, 1] (serial score × identity factor); higher is more
- * likely the same firearm.
+ * The score of hit `i`, in [0, 1]: the calibrated probability that the record is the
+ * checked firearm (`armsmatch_hit_evidence` calibrated, shared among the serials a
+ * partial serial matches: `armsmatch_hit_shared_with`).
  *
  * # Safety
  *
@@ -1663,13 +1665,28 @@ armsmatch_status armsmatch_hit_identity_factor(const struct armsmatch_hits *hits
 
 /**
  * The evidence of hit `i`: serial score × identity factor, in [0, 1]. The hit's score
- * is this evidence calibrated into a probability (`armsmatch_calibrate`).
+ * is this evidence calibrated into a probability (`armsmatch_calibrate`), shared with
+ * the other serials a partial serial matches (`armsmatch_hit_shared_with`).
  *
  * # Safety
  *
  * `hits` must be NULL or a live hits handle; `out` NULL or valid for a write.
  */
 armsmatch_status armsmatch_hit_evidence(const struct armsmatch_hits *hits, size_t i, float *out);
+
+/**
+ * How many other registered serials the check's partial serial (`?`, `*`) matches as
+ * well as hit `i`'s (0 for a full serial). Only one can be the checked firearm, so the
+ * score shares the probability with them: with calibrated odds `o = p / (1 − p)`,
+ * `score = o / (1 + o + the others' odds)`.
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_shared_with(const struct armsmatch_hits *hits,
+                                           size_t i,
+                                           uint32_t *out);
 
 /**
  * Copies the readable explanation of hit `i` into `buf` (`snprintf`-style, as

@@ -152,8 +152,9 @@ pub unsafe extern "C" fn armsmatch_hits_len(
     })
 }
 
-/// The score of hit `i`, in [0, 1] (serial score × identity factor); higher is more
-/// likely the same firearm.
+/// The score of hit `i`, in [0, 1]: the calibrated probability that the record is the
+/// checked firearm (`armsmatch_hit_evidence` calibrated, shared among the serials a
+/// partial serial matches: `armsmatch_hit_shared_with`).
 ///
 /// # Safety
 ///
@@ -642,7 +643,8 @@ pub unsafe extern "C" fn armsmatch_hit_identity_factor(
 }
 
 /// The evidence of hit `i`: serial score × identity factor, in [0, 1]. The hit's score
-/// is this evidence calibrated into a probability (`armsmatch_calibrate`).
+/// is this evidence calibrated into a probability (`armsmatch_calibrate`), shared with
+/// the other serials a partial serial matches (`armsmatch_hit_shared_with`).
 ///
 /// # Safety
 ///
@@ -657,6 +659,28 @@ pub unsafe extern "C" fn armsmatch_hit_evidence(
     unsafe {
         hit_value("armsmatch_hit_evidence", hits, i, out, |e| {
             e.hit.explanation.evidence()
+        })
+    }
+}
+
+/// How many other registered serials the check's partial serial (`?`, `*`) matches as
+/// well as hit `i`'s (0 for a full serial). Only one can be the checked firearm, so the
+/// score shares the probability with them: with calibrated odds `o = p / (1 − p)`,
+/// `score = o / (1 + o + the others' odds)`.
+///
+/// # Safety
+///
+/// `hits` must be NULL or a live hits handle; `out` NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_hit_shared_with(
+    hits: *const armsmatch_hits,
+    i: usize,
+    out: *mut u32,
+) -> armsmatch_status {
+    // SAFETY: forwarded contract.
+    unsafe {
+        hit_value("armsmatch_hit_shared_with", hits, i, out, |e| {
+            e.hit.explanation.shared_with
         })
     }
 }

@@ -640,7 +640,8 @@ pub unsafe extern "C" fn armsmatch_edit_kind_name(
 /// The calibrated score of a hit of this `evidence` (serial score × identity factor):
 /// the probability that the record is the checked firearm, in [0, 1], rising with the
 /// evidence. Evidence outside [0, 1] is clamped; NaN counts as 0. A hit's score is
-/// `armsmatch_calibrate` of its `armsmatch_hit_evidence`.
+/// `armsmatch_calibrate` of its `armsmatch_hit_evidence` (for a partial serial matching
+/// several registered serials, shared among them: `armsmatch_hit_shared_with`).
 ///
 /// Thread safety: any thread.
 ///

@@ -565,6 +565,9 @@ static void test_check_and_hits(void) {
     CHECK(fabsf(serial_score * factor - evidence) < 1e-5f);
     OK(armsmatch_calibrate(evidence, &calibrated));
     CHECK(calibrated == score && score > 0.0f && score <= 1.0f);
+    uint32_t shared = 99;
+    OK(armsmatch_hit_shared_with(hits, 0, &shared));
+    CHECK(shared == 0); /* a full serial shares with no one */
 
     char text[512];
     size_t written = 0;
@@ -629,6 +632,9 @@ static void test_check_and_hits(void) {
     EXPECT(armsmatch_hit_identity_factor(NULL, 0, &score), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_hit_evidence(hits, 1, &score), ARMSMATCH_STATUS_OUT_OF_RANGE);
     EXPECT(armsmatch_hit_evidence(hits, 0, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    EXPECT(armsmatch_hit_shared_with(hits, 1, &shared), ARMSMATCH_STATUS_OUT_OF_RANGE);
+    EXPECT(armsmatch_hit_shared_with(NULL, 0, &shared), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    EXPECT(armsmatch_hit_shared_with(hits, 0, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
     /* The calibration rises, clamps and refuses a NULL output. */
     float lo = 0, hi = 0;
     OK(armsmatch_calibrate(0.5f, &lo));

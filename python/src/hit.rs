@@ -293,10 +293,20 @@ impl Explanation {
     }
 
     /// ``serial_score × identity_factor``: the evidence that ``calibrate`` turns into
-    /// the hit's score (the probability that the record is the checked firearm).
+    /// the hit's score (the probability that the record is the checked firearm; shared
+    /// among the serials a partial serial matches, see ``shared_with``).
     #[getter]
     fn evidence(&self) -> f64 {
         f64::from(self.inner.evidence())
+    }
+
+    /// How many other registered serials the check's partial serial (``?``, ``*``)
+    /// matches as well (0 for a full serial). Only one can be the checked firearm, so
+    /// the score shares the probability with them: with calibrated odds
+    /// ``o = p / (1 - p)``, ``score = o / (1 + o + the others' odds)``.
+    #[getter]
+    fn shared_with(&self) -> u32 {
+        self.inner.shared_with
     }
 
     /// The explanation as a dict (``text`` holds ``str(explanation)``).
@@ -314,6 +324,7 @@ impl Explanation {
         d.set_item("serial_score", self.serial_score())?;
         d.set_item("identity_factor", self.identity_factor())?;
         d.set_item("evidence", self.evidence())?;
+        d.set_item("shared_with", self.shared_with())?;
         d.set_item("text", self.__str__())?;
         Ok(d)
     }

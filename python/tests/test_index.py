@@ -119,7 +119,23 @@ def test_hit_object(index: armsmatch.Index) -> None:
     assert hit.score == armsmatch.calibrate(e.evidence)
     assert e.as_dict()["evidence"] == e.evidence
     assert e.as_dict()["text"] == text
+    assert e.shared_with == 0 and e.as_dict()["shared_with"] == 0
     assert "DEU-1" in repr(hit)
+
+
+def test_a_partial_serial_shares_its_probability() -> None:
+    index = armsmatch.Index.build(
+        [{"id": f"S-{i}", "serial": f"UMG21{i}7", "make": "Smith & Wesson"} for i in range(4)]
+    )
+    one = index.check("UMG2137", make="S&W")[0]
+    assert one.explanation.shared_with == 0
+    hits = index.check("UMG21?7", make="S&W", threshold=0.0)
+    assert len(hits) == 4
+    for h in hits:
+        assert h.explanation.shared_with == 3
+        assert h.score < armsmatch.calibrate(h.explanation.evidence) and h.score < 0.3
+        assert "shared with 3 other serials" in str(h.explanation)
+    assert abs(sum(h.score for h in hits) - 4 * hits[0].score) < 1e-6
 
 
 def test_concurrent_checks_and_inserts(index: armsmatch.Index) -> None:
