@@ -1,6 +1,6 @@
 //! [`IndexBuilder`] → [`Index`]: the register, searchable by serial.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Mutex, RwLock};
@@ -1123,11 +1123,18 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
     }
     if !p.patterns.is_empty() {
         share_among_serials(&mut hits);
-        hits.retain(|(_, src)| src.explanation().probability() >= p.opts.threshold);
     }
-    // Ranked by evidence (the calibrated score rises with it, but may round two
-    // evidences to one score); ties by record id. Base records are numbered in id order, so two base hits
-    // compare by number without looking their ids up.
+    // The score once per hit; a partial serial's shared ones are only known now.
+    let mut hits: Vec<(f32, f32, HitSource)> = hits
+        .into_iter()
+        .map(|(evidence, src)| (src.explanation().probability(), evidence, src))
+        .filter(|(score, _, _)| *score >= p.opts.threshold)
+        .collect();
+    // Ranked by score, then evidence (the calibrated score rises with the evidence
+    // but may round two evidences to one score; a shared score rises with it too, up
+    // to rounding, which the score-first order keeps from showing); ties by record id.
+    // Base records are numbered in id order, so two base hits compare by number
+    // without looking their ids up.
     let id_of = |src: &HitSource| match src {
         HitSource::Base(i, _) => base.id(*i),
         HitSource::Live(at, _) => g.live.added[*at]
@@ -1136,18 +1143,20 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
             .unwrap_or_default(),
     };
     hits.sort_by(|a, b| {
-        b.0.total_cmp(&a.0).then_with(|| match (&a.1, &b.1) {
-            (HitSource::Base(x, _), HitSource::Base(y, _)) => x.cmp(y),
-            (x, y) => id_of(x).cmp(&id_of(y)),
-        })
+        b.0.total_cmp(&a.0)
+            .then_with(|| b.1.total_cmp(&a.1))
+            .then_with(|| match (&a.2, &b.2) {
+                (HitSource::Base(x, _), HitSource::Base(y, _)) => x.cmp(y),
+                (x, y) => id_of(x).cmp(&id_of(y)),
+            })
     });
     hits.truncate(p.opts.top);
     Ok(hits
         .into_iter()
-        .map(|(_, src)| match src {
+        .map(|(score, _, src)| match src {
             HitSource::Base(i, explanation) => Hit {
                 record: base.record(i),
-                score: explanation.probability(),
+                score,
                 explanation,
             },
             HitSource::Live(at, explanation) => Hit {
@@ -1155,7 +1164,7 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
                     .as_ref()
                     .map(|l| l.record.clone())
                     .unwrap_or_default(),
-                score: explanation.probability(),
+                score,
                 explanation,
             },
         })
@@ -1163,11 +1172,15 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
 }
 
 /// Shares the probability of a partial serial's matches among the serials it matched:
-/// each hit learns how many other serials matched (`shared_with`) and their summed odds
-/// (`rival_odds`, each serial counted once, by its best record: two reports of one
-/// firearm are no rivals).
+/// each hit learns how many other serials matched (`shared_with`) and the odds of the
+/// rest (`rival_odds`): every matched serial counted once, by its best record (two
+/// reports of one firearm are no rivals), less the hit's own odds. All hits of the check
+/// then share one denominator, `1 + the summed odds`, so the shared scores keep the
+/// order of the evidence.
 fn share_among_serials(hits: &mut [(f32, HitSource)]) {
-    let mut best: HashMap<String, f32> = HashMap::new();
+    // Ordered, so that the sum is the same float on every call (a hash map's order,
+    // and with it the sum's last bit, would change from one check to the next).
+    let mut best: BTreeMap<String, f32> = BTreeMap::new();
     for (evidence, src) in hits.iter() {
         let o = odds(calibrate(*evidence));
         let slot = best
@@ -1177,9 +1190,9 @@ fn share_among_serials(hits: &mut [(f32, HitSource)]) {
     }
     let total: f32 = best.values().sum();
     let others = best.len().saturating_sub(1) as u32;
-    for (_, src) in hits.iter_mut() {
+    for (evidence, src) in hits.iter_mut() {
+        let own = odds(calibrate(*evidence));
         let e = src.explanation_mut();
-        let own = best.get(&e.serial.record_key).copied().unwrap_or(0.0);
         e.shared_with = others;
         e.rival_odds = (total - own).max(0.0);
     }

@@ -313,8 +313,9 @@ pub struct Explanation {
     /// whole production batch is no certain lead on any one of its firearms.
     #[serde(default)]
     pub shared_with: u32,
-    /// The summed odds (`p / (1 − p)`, `p` the calibrated evidence) of those other
-    /// serials' best records (0 for a full serial).
+    /// The odds (`p / (1 − p)`, `p` the calibrated evidence) of the rest of a partial
+    /// serial's matches, summed: each matched serial by its best record, less this
+    /// hit's own odds (0 for a full serial).
     #[serde(default)]
     pub rival_odds: f32,
 }

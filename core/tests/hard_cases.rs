@@ -278,3 +278,45 @@ fn a_cyrillic_marking_transliterated_the_german_way_is_found() {
         assert!(hits[0].explanation.serial.transliterated, "{q}");
     }
 }
+
+#[test]
+fn a_partial_serial_matching_a_batch_shares_its_probability_the_same_way_every_time() {
+    let mut b = Index::builder();
+    // Serials of several lengths, models matching or not: odds that differ, so the
+    // shared score depends on summing them the same way.
+    let models = ["M&P9", "Shield", "M&P40", "SD9VE"];
+    for i in 0..40 {
+        let serial = format!("UMG2{}", 7 * i + i * i * 31);
+        let r = Record::new(format!("B-{i:02}"), serial).make("Smith & Wesson");
+        b.add(r.model(models[i % 4])).unwrap();
+    }
+    let ix = b.build().unwrap();
+    let q = Query::new("UMG2*").make("S&W").model("M&P9");
+    let opts = CheckOptions::default().threshold(0.0).top(100);
+    let hits = ix.check(&q, &opts).unwrap();
+    assert_eq!(hits.len(), 40);
+    // Forty serials of one batch: none is a likely lead on its own, and together they
+    // are at most certain.
+    let distinct: std::collections::BTreeSet<u32> =
+        hits.iter().map(|h| h.score.to_bits()).collect();
+    assert!(distinct.len() > 2, "the odds should differ");
+    let total: f32 = hits.iter().map(|h| h.score).sum();
+    assert!(total <= 1.0 + 1e-4, "{total}");
+    for h in &hits {
+        assert_eq!(h.explanation.shared_with, 39);
+        assert!(h.score < calibrate(h.explanation.evidence()), "{h:?}");
+        assert!(h
+            .explanation
+            .to_string()
+            .contains("shared with 39 other serials"));
+    }
+    assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+    // At the default threshold only the likeliest are left.
+    assert!(check(&ix, q.clone()).len() < 40);
+    // The same answer, bit for bit, every time and in a batch.
+    for _ in 0..5 {
+        assert_eq!(ix.check(&q, &opts).unwrap(), hits);
+    }
+    let many = ix.check_many(std::slice::from_ref(&q), &opts);
+    assert_eq!(many[0].as_ref().unwrap(), &hits);
+}
