@@ -403,7 +403,11 @@ impl Prepared {
             // A pattern is matched against the key and, as the walk does (see
             // `search_keys`), against its zero-free form: `74378?` finds `0743787`,
             // `U39352?` finds `U0393524`. The explanation names the record's full key.
-            let stripped = zero_free(rk).map(|z| skeleton_of_key(&z));
+            let stripped = if self.patterns.is_empty() {
+                None
+            } else {
+                zero_free(rk).map(|z| skeleton_of_key(&z))
+            };
             for v in &self.patterns {
                 let p = &v.pattern;
                 let matched = if p.matches(rs.as_bytes()) {

@@ -327,6 +327,9 @@ pub fn search_keys(serial: &str) -> Vec<String> {
 /// ```
 pub fn zero_free(key: &str) -> Option<String> {
     let b = key.as_bytes();
+    if !b.contains(&b'0') {
+        return None;
+    }
     let mut out = String::with_capacity(key.len());
     let mut dropped = false;
     let mut i = 0;
