@@ -158,8 +158,14 @@ pub enum Edit {
 pub mod cost {
     /// Substitution within one confusable class (`O`→`0`): a reading error.
     pub const CONFUSABLE: f32 = 0.15;
-    /// A rarer reading confusion (`A`→`4`).
+    /// A rarer reading confusion (`A`→`4`, `H`→`N`).
     pub const RARE_CONFUSION: f32 = 0.5;
+    /// A digit misread as another digit (`1`/`7`, `3`/`8`, `4`/`9`, `5`/`6` of
+    /// handwriting): the misreading is another valid serial, so as often a sibling
+    /// firearm's as a slip. Measured against [`RARE_CONFUSION`] on the independent
+    /// registers (`scripts/independent-register.py` seeds 1 and 2): false hits 0.95 →
+    /// 0.76 % and 0.98 → 0.74 %, recall@1 within 0.2 points.
+    pub const DIGIT_MISREAD: f32 = 0.8;
     /// Two adjacent characters swapped: a typing error.
     pub const TRANSPOSITION: f32 = 0.55;
     /// A character dropped or added.
@@ -458,10 +464,12 @@ fn sub_cost(x: char, y: char, sx: char, sy: char, tail: bool) -> f32 {
     } else if sx == sy {
         cost::CONFUSABLE
     } else if rare_confusion(x, y) {
-        if x.is_ascii_digit() && y.is_ascii_digit() && tail {
+        if !(x.is_ascii_digit() && y.is_ascii_digit()) {
+            cost::RARE_CONFUSION
+        } else if tail {
             cost::SIBLING_SLIP
         } else {
-            cost::RARE_CONFUSION
+            cost::DIGIT_MISREAD
         }
     } else if x.is_ascii_digit() && y.is_ascii_digit() && tail {
         if keyboard_adjacent(x, y) {
@@ -746,10 +754,12 @@ mod tests {
             } else if skeleton_char(x) == skeleton_char(y) {
                 cost::CONFUSABLE
             } else if RARE_CONFUSIONS.contains(&(x, y)) || RARE_CONFUSIONS.contains(&(y, x)) {
-                if x.is_ascii_digit() && y.is_ascii_digit() && j + 3 >= m {
+                if !(x.is_ascii_digit() && y.is_ascii_digit()) {
+                    cost::RARE_CONFUSION
+                } else if j + 3 >= m {
                     cost::SIBLING_SLIP
                 } else {
-                    cost::RARE_CONFUSION
+                    cost::DIGIT_MISREAD
                 }
             } else if x.is_ascii_digit() && y.is_ascii_digit() && j + 3 >= m {
                 if reference_keyboard_adjacent(x, y) {

@@ -50,6 +50,12 @@ pub const RARE_CONFUSIONS: &[(char, char)] = &[
     ('C', '0'),
     ('U', '0'),
     ('Y', 'V'),
+    // Handwritten digits and capitals copied from one form to another: a closed 4
+    // reads as 9, a 5 with a round belly as 6, a quick H as N, a crossed K as X.
+    ('4', '9'),
+    ('5', '6'),
+    ('H', 'N'),
+    ('K', 'X'),
 ];
 
 /// Serial values that mean "no serial" (compared on the serial key).

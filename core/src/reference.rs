@@ -16,6 +16,7 @@
 //! country = "AUT"                               # ISO 3166-1 alpha-3 of manufacture
 //! aliases = ["Glock GmbH"]
 //! misspellings = ["Glok"]
+//! # related = ["…"]                            # same corporate family (see MakeEntry)
 //! weight = 9.0                                  # relative frequency (for the generator)
 //!
 //! [[make.model]]
@@ -90,6 +91,12 @@ pub struct MakeEntry {
     /// Common misspellings.
     #[serde(default)]
     pub misspellings: Vec<String>,
+    /// Names of other makes of the same corporate family: a parent or subsidiary, a
+    /// predecessor or successor, a licensed maker or the importer whose name is marked
+    /// on the same firearms. A record under one and a check under the other compare as
+    /// *similar*, not *different*.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
     /// Relative frequency among registered firearms (used by the generator).
     #[serde(default)]
     pub weight: Option<f64>,
@@ -179,6 +186,7 @@ pub struct Reference {
     /// (make entry, model key) → (model index within the make, form).
     model_keys: HashMap<(u32, String), (u32, NameForm)>,
     related: HashSet<(u32, u32)>,
+    makes_related: HashSet<(u32, u32)>,
 }
 
 impl Default for Reference {
@@ -275,6 +283,7 @@ impl Reference {
                 Some(m) => {
                     m.aliases.extend(make.aliases);
                     m.misspellings.extend(make.misspellings);
+                    m.related.extend(make.related);
                     if make.country.is_some() {
                         m.country = make.country;
                     }
@@ -390,12 +399,24 @@ impl Reference {
                 }
             }
         }
+        let mut makes_related = HashSet::new();
+        for (i, m) in data.make.iter().enumerate() {
+            for r in &m.related {
+                if let Some(&(j, _)) = make_keys.get(&name_key(r)) {
+                    if j != i as u32 {
+                        makes_related.insert((i as u32, j));
+                        makes_related.insert((j, i as u32));
+                    }
+                }
+            }
+        }
         Reference {
             data,
             make_keys,
             calibre_keys,
             model_keys,
             related,
+            makes_related,
         }
     }
 
@@ -556,6 +577,22 @@ impl Reference {
         self.related.contains(&(a, b))
     }
 
+    /// True if two make entries are of one corporate family (listed as `related`, either
+    /// way round): SIG Sauer and the Swiss SIG it grew from, Sako and Tikka, FN Herstal
+    /// and Browning.
+    ///
+    /// ```
+    /// let r = armsmatch::Reference::embedded();
+    /// let sig = r.resolve_make("SIG Sauer").entry.unwrap();
+    /// let swiss = r.resolve_make("Schweizerische Industrie-Gesellschaft").entry.unwrap();
+    /// let glock = r.resolve_make("Glock").entry.unwrap();
+    /// assert!(r.makes_related(sig, swiss) && r.makes_related(swiss, sig));
+    /// assert!(!r.makes_related(sig, glock));
+    /// ```
+    pub fn makes_related(&self, a: u32, b: u32) -> bool {
+        self.makes_related.contains(&(a, b))
+    }
+
     /// The country of manufacture of a make, if the reference knows it.
     pub fn make_country(&self, make: &str) -> Option<&str> {
         let r = self.resolve_make(make);
@@ -643,9 +680,23 @@ fn validate(data: &ReferenceData) -> Result<()> {
             }
         }
     }
+    let makes: HashSet<String> = data
+        .make
+        .iter()
+        .flat_map(|m| std::iter::once(&m.name).chain(&m.aliases))
+        .map(|n| name_key(n))
+        .collect();
     for m in &data.make {
         if name_key(&m.name).is_empty() {
             return bad(format!("make {:?} has an empty name", m.name));
+        }
+        for r in &m.related {
+            if !makes.contains(&name_key(r)) {
+                return bad(format!(
+                    "make {:?} is related to {r:?}, which is not a make of this reference",
+                    m.name
+                ));
+            }
         }
         if let Some(c) = &m.country {
             if crate::record::country_code(c).is_err() {

@@ -7,8 +7,8 @@
 //!   exact 1.0; normalized (same key) 0.99, or 0.98 through a transliteration;
 //!   confusable or fuzzy `0.99 − 0.3 × cost × √(8 / len)` (at least 0.22), where `cost`
 //!   is the weighted alignment cost ([`crate::distance::cost`]: a confusable
-//!   substitution 0.15, a dropped leading zero 0.3, a rare misreading 0.5, a
-//!   transposition 0.55, a doubled or undoubled character 0.6, any other dropped or
+//!   substitution 0.15, a dropped leading zero 0.3, a rare misreading 0.5 (0.8
+//!   between two digits: `4`/`9` is another valid serial), a transposition 0.55, a doubled or undoubled character 0.6, any other dropped or
 //!   added one 0.8, a neighbouring key 0.8, an arbitrary substitution 1.2, and in
 //!   the last three places of the serial 1.1 for a swap or misread of digits and 2.0 for
 //!   a digit replaced — serials are sequential, so those are usually a *sibling*
@@ -19,7 +19,9 @@
 //!   registered one a slip away is more often another firearm).
 //! * **identity factor** — make, model and calibre are correlated (the model implies
 //!   make and calibre), so they are *one tiered comparison*, not independent evidence
-//!   added up ([`identity_factor`]).
+//!   added up ([`identity_factor`]). Two makes of one corporate family (the
+//!   reference's `related`: SIG Sauer and the Swiss SIG, a maker and its importer)
+//!   naming the same model compare as *similar*; with another model, as *different*.
 //!
 //! The product `serial score × identity factor` is the hit's **evidence**; the **score**
 //! is the evidence calibrated into a probability that the record is the checked
@@ -735,6 +737,19 @@ pub(crate) fn compare_identity(
     );
     let calibre = compare_calibres(reference, q.calibre.as_ref(), r.calibre.as_ref());
     let unresolved = |m: &Option<Resolved>| m.as_ref().is_some_and(|m| m.entry.is_none());
+    let entry = |m: &Option<Resolved>| m.as_ref().and_then(|m| m.entry);
+    if make == FieldMatch::Different && matches!(model, FieldMatch::Same | FieldMatch::Alias) {
+        if let (Some(a), Some(b)) = (entry(&q.make), entry(&r.make)) {
+            if reference.makes_related(a, b) {
+                // One corporate family (SIG Sauer and the Swiss SIG, Sako and Tikka, a
+                // maker and the importer marked on its firearms) naming the same model:
+                // licensed or imported production, not evidence of another firearm. With
+                // another model or none, a related make is still another make (measured:
+                // on the independent register most such pairs were other firearms).
+                make = FieldMatch::Similar;
+            }
+        }
+    }
     if make == FieldMatch::Different
         && matches!(model, FieldMatch::Same | FieldMatch::Alias)
         && (unresolved(&q.make) || unresolved(&r.make))

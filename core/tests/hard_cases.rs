@@ -168,6 +168,60 @@ fn a_make_the_reference_does_not_know_is_no_evidence_of_another_firearm() {
 }
 
 #[test]
+fn a_make_of_the_same_corporate_family_naming_the_same_model_is_not_another_firearm() {
+    let mut b = Index::builder();
+    b.add(
+        Record::new("CH-1", "UU312297")
+            .make("SIG Sauer")
+            .model("P229"),
+    )
+    .unwrap();
+    b.add(
+        Record::new("US-1", "KPL4411")
+            .make("Smith & Wesson")
+            .model("M&P9"),
+    )
+    .unwrap();
+    let ix = b.build().unwrap();
+    let top = |serial: &str, make: &str, model: &str| {
+        let hits = check(&ix, Query::new(serial).make(make).model(model));
+        consistent(&hits);
+        hits.first().map(|h| (h.explanation.make, h.score))
+    };
+    // The Swiss company's full name (SIG is its abbreviation) on a SIG Sauer model.
+    let (make, score) = top("UU312297", "Schweizerische Industrie-Gesellschaft", "P-229").unwrap();
+    assert_eq!(make, armsmatch::FieldMatch::Similar);
+    assert!(score > 0.9, "{score}");
+    // A related make with another model is still another firearm's make: Walther and
+    // Smith & Wesson share the PPK, not the M&P.
+    let other = top("KPL4411", "Walther", "PPK");
+    assert!(other.is_none_or(|(m, s)| m == armsmatch::FieldMatch::Different && s < 0.5));
+    // An unrelated make with the same model name is too.
+    let other = top("UU312297", "Glock", "P229");
+    assert!(other.is_none_or(|(m, s)| m == armsmatch::FieldMatch::Different && s < 0.5));
+}
+
+#[test]
+fn a_handwritten_digit_misread_costs_less_than_an_arbitrary_digit_but_more_in_the_tail() {
+    use armsmatch::distance::cost;
+    let cost_of = |check: &str, record: &str| armsmatch::Alignment::new(check, record).cost;
+    // A closed 4 read as 9, a round 5 as 6: cheaper than another digit …
+    assert_eq!(cost_of("D595146", "D545146"), cost::DIGIT_MISREAD);
+    assert_eq!(cost_of("D565146", "D555146"), cost::DIGIT_MISREAD);
+    assert!(cost_of("D525146", "D545146") > cost::DIGIT_MISREAD);
+    // … dearer than a letter misread (a misread digit is another valid serial) …
+    assert_eq!(cost_of("HN4411", "HH4411"), cost::RARE_CONFUSION);
+    assert!(cost_of("HN4411", "HH4411") < cost_of("D595146", "D545146"));
+    // … and in the last three places a sibling's serial as often as a slip.
+    assert_eq!(cost_of("D545196", "D545146"), cost::SIBLING_SLIP);
+    assert_eq!(cost_of("D545126", "D545146"), cost::SIBLING_DIGIT);
+    let ix = index(&[("NEF-1", "D545146", Some("New England Firearms"))]);
+    let hits = check(&ix, Query::new("D595146").make("New England Firearms"));
+    consistent(&hits);
+    assert_eq!(ids(&hits), ["NEF-1"]);
+}
+
+#[test]
 fn one_serial_under_many_makes_without_a_make_returns_them_all() {
     let ix = index(&[
         ("G-1", "123456", Some("Glock")),
