@@ -815,7 +815,9 @@ impl Index {
     }
 
     /// Checks many firearms on all cores; result `i` is the check of `queries[i]`,
-    /// identical to [`Index::check`] of it.
+    /// identical to [`Index::check`] of it. The worker threads are made for this call
+    /// (or are those of the rayon pool it is called from) and end with it: forking
+    /// between calls is safe.
     ///
     /// ```
     /// use armsmatch::{Index, Record, Query, CheckOptions};
@@ -828,7 +830,12 @@ impl Index {
     /// # Ok::<(), armsmatch::Error>(())
     /// ```
     pub fn check_many(&self, queries: &[Query], opts: &CheckOptions) -> Vec<Result<Vec<Hit>>> {
-        queries.par_iter().map(|q| self.check(q, opts)).collect()
+        let all = || queries.par_iter().map(|q| self.check(q, opts)).collect();
+        match crate::par::install(0, all) {
+            Ok(results) => results,
+            // No worker thread could be started: check on this one.
+            Err(_) => queries.iter().map(|q| self.check(q, opts)).collect(),
+        }
     }
 
     /// Checks a stream of firearms on all cores without holding all results: queries
@@ -886,11 +893,7 @@ impl Index {
         if threads == 0 {
             return Ok(self.check_many(queries, opts));
         }
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .map_err(|e| Error::invalid("threads", e.to_string()))?;
-        Ok(pool.install(|| self.check_many(queries, opts)))
+        crate::par::install(threads, || self.check_many(queries, opts))
     }
 
     /// Calls `f` with every record present (base, then live additions).

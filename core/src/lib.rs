@@ -56,6 +56,7 @@ mod index;
 pub mod io;
 pub mod limits;
 mod normalize;
+mod par;
 pub mod raw;
 mod record;
 mod reference;

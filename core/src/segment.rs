@@ -209,6 +209,17 @@ pub(crate) fn check_record(r: &Record) -> Result<Vec<String>> {
     if r.id.contains('\0') {
         return Err(Error::invalid("id", "a record id may not contain NUL"));
     }
+    if r.serial.contains(['?', '*']) {
+        // Dropped silently, `KP??4567` would be indexed as `KP4567`: the firearm would
+        // be found by another serial and missed by its own.
+        return Err(Error::invalid(
+            "serial",
+            format!(
+                "record {:?}: a registered serial may not hold `?` or `*` (wildcards are for checks: register the serial as read, or leave it empty if unreadable)",
+                r.id
+            ),
+        ));
+    }
     if r.serial.len() > limits::MAX_SERIAL_BYTES {
         return Err(Error::limit(
             format!("serial length in bytes (record {:?})", r.id),
@@ -356,8 +367,12 @@ impl SegmentWriter {
         Ok(())
     }
 
-    /// Writes the segment bytes.
+    /// Writes the segment bytes (sorting on a pool made for this call).
     pub(crate) fn finish(self) -> Result<Vec<u8>> {
+        crate::par::install(0, || self.finish_in_pool())?
+    }
+
+    fn finish_in_pool(self) -> Result<Vec<u8>> {
         use rayon::prelude::*;
         let SegmentWriter {
             reference,
@@ -821,18 +836,30 @@ impl Segment {
         // were recomputed; a panic while walking it is a damaged file, not a crash. The
         // three walks are independent: they run in parallel (most of `open()`'s time).
         let walk = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let ((fwd, rev), ids) = rayon::join(
-                || {
-                    rayon::join(
-                        || serial_walk(&self.serial_fst),
-                        || serial_walk(&self.serial_rfst),
-                    )
-                },
-                id_walk,
-            );
-            fwd?;
-            rev?;
-            ids
+            // Scoped threads, joined before returning: no thread outlives the call. A
+            // walk whose thread cannot be started runs here; one that panics is damage.
+            let walk = &serial_walk;
+            std::thread::scope(|scope| {
+                let threads: Vec<_> = [&self.serial_fst, &self.serial_rfst]
+                    .into_iter()
+                    .map(|fst| {
+                        let thread = std::thread::Builder::new()
+                            .name("armsmatch-open".into())
+                            .spawn_scoped(scope, move || walk(fst));
+                        (fst, thread)
+                    })
+                    .collect();
+                let ids = id_walk();
+                for (fst, thread) in threads {
+                    match thread {
+                        Ok(t) => t
+                            .join()
+                            .map_err(|_| "an FST section is malformed".to_string())??,
+                        Err(_) => walk(fst)?,
+                    }
+                }
+                ids
+            })
         }));
         let ids = match walk {
             Ok(r) => r?,
