@@ -917,8 +917,8 @@ fn live_record(mut record: Record, reference: &Reference) -> Result<LiveRecord> 
     record.country = record
         .country
         .as_deref()
-        .map(|c| c.trim().to_ascii_uppercase())
-        .filter(|c| !c.is_empty());
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| crate::country_code(c).unwrap_or_else(|_| c.trim().to_ascii_uppercase()));
     let keys = if placeholder(&record.serial, &keys[0]) {
         Vec::new()
     } else {
