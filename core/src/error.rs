@@ -100,6 +100,22 @@ impl Error {
         }
     }
 
+    /// Opens a file for reading; a directory is an I/O error that says so (opening one
+    /// succeeds on Unix, and reading or mapping it fails with a puzzling message).
+    pub(crate) fn open_file(path: &std::path::Path) -> Result<std::fs::File> {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        if file.metadata().is_ok_and(|m| m.is_dir()) {
+            return Err(Error::io(
+                path,
+                std::io::Error::new(
+                    std::io::ErrorKind::IsADirectory,
+                    "is a directory, not a file",
+                ),
+            ));
+        }
+        Ok(file)
+    }
+
     pub(crate) fn corrupt(path: impl Into<String>, message: impl Into<String>) -> Error {
         Error::CorruptIndex {
             path: path.into(),

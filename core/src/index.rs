@@ -551,7 +551,7 @@ impl Index {
     /// ```
     pub fn open(path: impl AsRef<Path>) -> Result<Index> {
         let path = path.as_ref();
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+        let file = Error::open_file(path)?;
         let map = map_file(&file).map_err(|e| Error::io(path, e))?;
         let segment = Segment::parse(Backing::Mapped(map), &path.display().to_string())?;
         Ok(Index::from_segment(segment))

@@ -13,7 +13,6 @@
 //! [`ReadOptions::skip_bad_rows`], a skipped row that is counted and reported.
 
 use std::collections::HashMap;
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
@@ -140,7 +139,7 @@ fn for_each_row(
     mut f: impl FnMut(RawRow) -> Result<()>,
 ) -> Result<()> {
     let name = path.display().to_string();
-    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let file = Error::open_file(path)?;
     let canon = |h: &str| -> String {
         let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
         aliases

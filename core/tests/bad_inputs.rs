@@ -1001,3 +1001,17 @@ fn fuzz_corpus_replays_without_panic() {
         "the seed corpus is committed under fuzz/seeds"
     );
 }
+
+#[test]
+fn a_directory_given_for_a_file_is_an_io_error_that_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    for err in [
+        armsmatch::Index::open(dir.path()).err(),
+        armsmatch::io::read_records(dir.path(), Default::default()).err(),
+        armsmatch::io::read_queries(dir.path(), Default::default()).err(),
+    ] {
+        let err = err.expect("a directory is refused");
+        assert!(matches!(err, armsmatch::Error::Io { .. }), "{err:?}");
+        assert!(err.to_string().contains("is a directory"), "{err}");
+    }
+}
