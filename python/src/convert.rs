@@ -4,8 +4,11 @@
 use std::path::PathBuf;
 
 use armsmatch::{country_code, limits, CheckOptions, Date, Error, Kind, Query, Record, Status};
+use pyo3::exceptions::PyTypeError;
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString};
+use pyo3::sync::GILOnceCell;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyType};
 
 use crate::errors::{in_context, invalid, to_py_err, wrong_type};
 
@@ -29,11 +32,11 @@ pub(crate) fn text_arg(v: &Bound<'_, PyAny>, field: &str) -> PyResult<String> {
     }
 }
 
-/// An optional `str` argument (`None` = unknown).
+/// An optional `str` argument: `None`, NaN, pandas' `NaT` and `NA` are unknown.
 pub(crate) fn opt_text_arg(v: Option<&Bound<'_, PyAny>>, field: &str) -> PyResult<Option<String>> {
     match v {
         None => Ok(None),
-        Some(v) if v.is_none() => Ok(None),
+        Some(v) if is_missing(v)? => Ok(None),
         Some(v) => text_arg(v, field).map(Some),
     }
 }
@@ -57,20 +60,104 @@ pub(crate) fn is_path(v: &Bound<'_, PyAny>) -> PyResult<bool> {
     Ok(v.is_instance_of::<PyString>() || v.hasattr("__fspath__")?)
 }
 
-/// One cell of a table (a DataFrame column value or a dict value): `str`; `None` or a
-/// float NaN (how pandas writes a missing value) mean missing; an `int` is written in
-/// decimal (as the JSON Lines reader does); for dates, anything with `isoformat()`.
-/// Text that is empty after trimming is missing too, as an empty CSV cell is.
-fn cell_text(v: &Bound<'_, PyAny>, field: &str, is_date: bool) -> PyResult<Option<String>> {
+static OPERATOR_INDEX: GILOnceCell<Py<PyAny>> = GILOnceCell::new();
+static NUMBERS_REAL: GILOnceCell<Py<PyType>> = GILOnceCell::new();
+
+/// True for a missing value: `None`, a float NaN (Python's or numpy's), pandas' `NaT`
+/// and `NA`, numpy's `NaT`. NaN and the NaTs are the values not equal to themselves;
+/// `NA`'s comparisons are `NA`, so it is known by its type.
+pub(crate) fn is_missing(v: &Bound<'_, PyAny>) -> PyResult<bool> {
     if v.is_none() {
+        return Ok(true);
+    }
+    if let Ok(f) = v.downcast::<PyFloat>() {
+        return Ok(f.value().is_nan());
+    }
+    if v.is_instance_of::<PyString>() || v.is_instance_of::<PyInt>() {
+        return Ok(false);
+    }
+    let t = v.get_type();
+    if t.name()?.to_cow()? == "NAType" && t.module()?.to_cow()?.starts_with("pandas") {
+        return Ok(true);
+    }
+    Ok(v.ne(v).unwrap_or(false))
+}
+
+/// `v` as a Python `int`: an `int` or an integer with `__index__` (numpy's), not a bool.
+pub(crate) fn as_int<'py>(v: &Bound<'py, PyAny>) -> PyResult<Option<Bound<'py, PyInt>>> {
+    if v.is_instance_of::<PyBool>() {
         return Ok(None);
     }
+    if let Ok(i) = v.downcast::<PyInt>() {
+        return Ok(Some(i.clone()));
+    }
+    let py = v.py();
+    if !v.hasattr(intern!(py, "__index__"))? {
+        return Ok(None);
+    }
+    // numpy's bool has an `__index__` that raises: not an int.
+    let index = OPERATOR_INDEX.import(py, "operator", "index")?;
+    Ok(index
+        .call1((v,))
+        .ok()
+        .and_then(|i| i.downcast_into::<PyInt>().ok()))
+}
+
+/// `v` as a float if it is a real number that is not an integer type: a `float` or a
+/// `numbers.Real` (numpy's floats).
+fn as_float(v: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
+    if let Ok(f) = v.downcast::<PyFloat>() {
+        return Ok(Some(f.value()));
+    }
+    if v.is_instance_of::<PyBool>() || as_int(v)?.is_some() {
+        return Ok(None);
+    }
+    let real = NUMBERS_REAL.import(v.py(), "numbers", "Real")?;
+    if !v.is_instance(real)? {
+        return Ok(None);
+    }
+    Ok(v.extract::<f64>().ok())
+}
+
+/// The text of a whole-number float, as its integer ("12345.0" → "12345"): what a column
+/// of numbers with blanks holds once pandas has read it as floats. A fraction, or a
+/// number past 2^53 (no longer exact), is refused.
+fn whole_float_text(v: &Bound<'_, PyAny>, x: f64, field: &str) -> PyResult<String> {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    if x.fract() == 0.0 && x.abs() <= EXACT {
+        return Ok(format!("{}", x as i64));
+    }
+    let why = if x.fract() == 0.0 {
+        "too large to be exact"
+    } else {
+        "not a whole number"
+    };
+    let repr = v
+        .repr()
+        .map(|r| r.to_string())
+        .unwrap_or_else(|_| x.to_string());
+    Err(PyTypeError::new_err(format!(
+        "{field}: expected str or None, got the float {repr} ({why}): read the column as \
+         text, e.g. pandas.read_csv(..., dtype=str); reading identifiers as numbers also \
+         drops their leading zeros"
+    )))
+}
+
+/// One cell of a table (a DataFrame column value or a dict value): `str`; a missing
+/// value ([`is_missing`]: None, NaN, NaT, NA) is unknown; an integer (numpy's too) is
+/// written in decimal (as the JSON Lines reader does), and so is a whole-number float
+/// (a column of numbers with blanks, as pandas reads it); for dates, anything with
+/// `isoformat()`. Text that is empty after trimming is missing too, as an empty CSV
+/// cell is.
+fn cell_text(v: &Bound<'_, PyAny>, field: &str, is_date: bool) -> PyResult<Option<String>> {
     let text = if let Ok(s) = v.downcast::<PyString>() {
         utf8(s, field)?
-    } else if v.is_instance_of::<PyInt>() && !v.is_instance_of::<PyBool>() {
-        v.str()?.to_cow()?.into_owned()
-    } else if v.downcast::<PyFloat>().is_ok_and(|f| f.value().is_nan()) {
+    } else if is_missing(v)? {
         return Ok(None);
+    } else if let Some(i) = as_int(v)? {
+        i.str()?.to_cow()?.into_owned()
+    } else if let Some(x) = as_float(v)? {
+        whole_float_text(v, x, field)?
     } else if is_date && v.hasattr("isoformat")? {
         let iso = v.call_method0("isoformat")?;
         text_arg(&iso, field)?
@@ -89,10 +176,12 @@ fn cell_text(v: &Bound<'_, PyAny>, field: &str, is_date: bool) -> PyResult<Optio
 /// Rows of records or checks, as the DataFrame glue hands them over: whole columns as
 /// lists, or an iterable of dicts.
 pub(crate) enum Table<'py> {
-    /// Column name → list of values; `len` rows.
+    /// Column name → list of values; `len` rows. `found` names every column of the
+    /// table (for error messages).
     Columns {
         columns: Vec<(String, Bound<'py, PyList>)>,
         len: usize,
+        found: Vec<String>,
     },
     /// An iterable of mappings.
     Rows(Bound<'py, PyAny>),
@@ -109,7 +198,7 @@ impl Column {
         Column { name, aliases }
     }
 
-    fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
+    pub(crate) fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
         std::iter::once(self.name).chain(self.aliases.iter().copied())
     }
 }
@@ -143,8 +232,13 @@ pub(crate) fn all_names(columns: &[Column]) -> Vec<&'static str> {
 }
 
 impl<'py> Table<'py> {
-    /// The table the glue returned: `dict[str, list]` of columns, or the rows iterable.
-    pub(crate) fn new(kind: &str, data: Bound<'py, PyAny>) -> PyResult<Table<'py>> {
+    /// The table the glue returned: `dict[str, list]` of columns (and the names of all
+    /// the table's columns), or the rows iterable.
+    pub(crate) fn new(
+        kind: &str,
+        data: Bound<'py, PyAny>,
+        found: Vec<String>,
+    ) -> PyResult<Table<'py>> {
         if kind == "rows" {
             return Ok(Table::Rows(data));
         }
@@ -162,44 +256,42 @@ impl<'py> Table<'py> {
         Ok(Table::Columns {
             columns,
             len: len.unwrap_or(0),
+            found,
         })
     }
 
-    /// Calls `f(i, row)` for every row.
+    /// Calls `f(i, row)` for every row (and lets Python handle signals every
+    /// [`SIGNAL_ROWS`] rows, so Ctrl-C stops a long conversion).
     pub(crate) fn for_each_row(
         &self,
+        py: Python<'py>,
         what: &str,
         spec: &[Column],
         required: &[&str],
         mut f: impl FnMut(usize, &Row<'_, '_>) -> PyResult<()>,
     ) -> PyResult<()> {
         match self {
-            Table::Columns { columns, len } => {
+            Table::Columns {
+                columns,
+                len,
+                found,
+            } => {
                 // Which list holds each spec column.
                 let mut at: Vec<Option<&Bound<'py, PyList>>> = Vec::new();
                 for c in spec {
-                    let found = c
+                    let list = c
                         .names()
                         .find_map(|n| columns.iter().find(|(name, _)| name == n))
                         .map(|(_, list)| list);
-                    if found.is_none() && required.contains(&c.name) {
-                        let have: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
-                        return Err(invalid(
-                            what,
-                            format!(
-                                "required column {:?} is missing (columns found: {})",
-                                c.name,
-                                if have.is_empty() {
-                                    "none".to_string()
-                                } else {
-                                    have.join(", ")
-                                }
-                            ),
-                        ));
+                    if list.is_none() && required.contains(&c.name) {
+                        return Err(invalid(what, missing_column(c, found)));
                     }
-                    at.push(found);
+                    at.push(list);
                 }
                 for i in 0..*len {
+                    if i % SIGNAL_ROWS == SIGNAL_ROWS - 1 {
+                        py.check_signals()?;
+                    }
                     let mut values = Vec::with_capacity(spec.len());
                     for list in &at {
                         values.push(match list {
@@ -226,6 +318,9 @@ impl<'py> Table<'py> {
                     )
                 })?;
                 for (i, row) in iter.enumerate() {
+                    if i % SIGNAL_ROWS == SIGNAL_ROWS - 1 {
+                        py.check_signals()?;
+                    }
                     let row = row?;
                     with_mapping_row(&row, spec, required, &format!("{what}[{i}]"), |r| f(i, r))?;
                 }
@@ -241,6 +336,43 @@ impl<'py> Table<'py> {
             Table::Rows(rows) => rows.len().unwrap_or(0),
         }
     }
+}
+
+/// Rows converted between two checks for signals (Ctrl-C).
+pub(crate) const SIGNAL_ROWS: usize = 1 << 16;
+
+/// The message for a required column the table lacks: the names accepted for it, the
+/// table's columns, and a hint when one differs only in case.
+fn missing_column(c: &Column, found: &[String]) -> String {
+    const SHOWN: usize = 20;
+    let accepted: Vec<String> = c.names().map(|n| format!("{n:?}")).collect();
+    let mut listed: Vec<String> = found.iter().take(SHOWN).map(|n| format!("{n:?}")).collect();
+    if found.len() > SHOWN {
+        listed.push(format!("… ({} in all)", found.len()));
+    }
+    let mut message = format!(
+        "required column {} is missing (columns found: {})",
+        accepted.join(" or "),
+        if listed.is_empty() {
+            "none".to_string()
+        } else {
+            listed.join(", ")
+        }
+    );
+    let near: Vec<&String> = found
+        .iter()
+        .filter(|f| {
+            c.names()
+                .any(|n| f.eq_ignore_ascii_case(n) && f.as_str() != n)
+        })
+        .collect();
+    if let Some(f) = near.first() {
+        message.push_str(&format!(
+            "; column names are case-sensitive: rename {f:?} to {:?}",
+            c.name
+        ));
+    }
+    message
 }
 
 /// Calls `f` with one mapping (a dict row) as a [`Row`], after checking its required
@@ -399,7 +531,7 @@ pub(crate) fn record_from_parts(
 }
 
 /// A check with its id, from a row of a queries table; `position` is the id when the
-/// table has no `query_id`.
+/// row has none (the glue gives a pandas row without one its index label).
 pub(crate) fn query_from_row(
     row: &Row<'_, '_>,
     position: usize,
@@ -460,26 +592,27 @@ pub(crate) fn check_options(
     Ok(opts)
 }
 
-/// A `float` or `int` argument (not a bool) as an f32; `expected` names the accepted
-/// types in the TypeError. An int too large for a float is +infinity (out of any range
-/// the caller checks).
+/// A `float` or `int` argument (not a bool; numpy's numbers too) as an f32; `expected`
+/// names the accepted types in the TypeError. An int too large for a float is +infinity
+/// (out of any range the caller checks).
 pub(crate) fn float_arg(v: &Bound<'_, PyAny>, field: &str, expected: &str) -> PyResult<f32> {
-    let is_number = (v.is_instance_of::<PyFloat>() || v.is_instance_of::<PyInt>())
-        && !v.is_instance_of::<PyBool>();
-    if !is_number {
-        return Err(wrong_type(field, expected, v));
+    if let Some(i) = as_int(v)? {
+        return Ok(i.extract::<f64>().unwrap_or(f64::INFINITY) as f32);
     }
-    Ok(v.extract::<f64>().unwrap_or(f64::INFINITY) as f32)
+    match as_float(v)? {
+        Some(x) => Ok(x as f32),
+        None => Err(wrong_type(field, expected, v)),
+    }
 }
 
-/// An `int` argument (not a bool). One beyond 64 bits is refused as out of range (a
-/// ValueError naming the field, not an OverflowError).
+/// An `int` argument (not a bool; numpy's integers too). One beyond 64 bits is refused
+/// as out of range (a ValueError naming the field, not an OverflowError).
 pub(crate) fn int_arg(v: &Bound<'_, PyAny>, field: &str) -> PyResult<i64> {
-    if !v.is_instance_of::<PyInt>() || v.is_instance_of::<PyBool>() {
+    let Some(i) = as_int(v)? else {
         return Err(wrong_type(field, "int", v));
-    }
-    v.extract::<i64>()
-        .map_err(|_| invalid(field, format!("{v} is out of range")))
+    };
+    i.extract::<i64>()
+        .map_err(|_| invalid(field, format!("{i} is out of range")))
 }
 
 /// Most threads one `check_many` may ask for. Core takes any count and rayon would try

@@ -210,7 +210,8 @@ fn map(py: Python<'_>, err: Error) -> PyResult<PyErr> {
             &[
                 ("path", path.into_py_any(py)?),
                 ("line", line.into_py_any(py)?),
-                ("column", column.into_py_any(py)?),
+                // Core writes "-" when no column is at fault (a row's field count).
+                ("column", (column != "-").then_some(column).into_py_any(py)?),
             ],
         ),
         Error::Reference(_) => raise(

@@ -5,8 +5,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyMapping};
 
 use crate::convert::{
-    opt_text_arg, record_from_parts, record_from_row, text_arg, with_mapping_row, RecordFields,
-    RECORD_COLUMNS,
+    is_missing, opt_text_arg, record_from_parts, record_from_row, text_arg, with_mapping_row,
+    RecordFields, RECORD_COLUMNS,
 };
 use crate::errors::{to_py_err, wrong_type};
 
@@ -60,7 +60,8 @@ impl Record {
         status: Option<&Bound<'_, PyAny>>,
         reported_on: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Record> {
-        let reported_on = match reported_on.filter(|d| !d.is_none()) {
+        let reported_on = match reported_on {
+            Some(d) if is_missing(d)? => None,
             Some(d) if d.hasattr("isoformat")? => {
                 Some(text_arg(&d.call_method0("isoformat")?, "reported_on")?)
             }

@@ -11,7 +11,7 @@ use pyo3::IntoPyObjectExt;
 
 use crate::convert::{
     all_names, check_options, is_path, opt_text_arg, path_arg, query_from_row, record_from_row,
-    text_arg, threads_arg, Table, QUERY_COLUMNS, RECORD_COLUMNS,
+    text_arg, threads_arg, Table, QUERY_COLUMNS, RECORD_COLUMNS, SIGNAL_ROWS,
 };
 use crate::errors::{in_context, invalid, to_py_err, wrong_type};
 use crate::hit::{Hit, Record};
@@ -42,17 +42,47 @@ fn frames(py: Python<'_>) -> PyResult<Bound<'_, PyModule>> {
     py.import("armsmatch._frames")
 }
 
-/// `(kind, data)` from the glue: what kind of table `obj` is, and its columns.
+/// A table from the glue: its kind (pandas, polars, arrow, rows), its columns, and
+/// what `hits_table` needs to type the hits like the queries (the query id's type).
+struct GlueTable<'py> {
+    kind: String,
+    table: Table<'py>,
+    restore: Bound<'py, PyAny>,
+}
+
+/// What kind of table `obj` is, and its columns. `id_names`: the names of the query id
+/// column (queries only), so a pandas frame without one gets its index labels as ids.
 fn table_of<'py>(
     obj: &Bound<'py, PyAny>,
     names: Vec<&'static str>,
     what: &str,
-) -> PyResult<(String, Table<'py>)> {
-    let (kind, data): (String, Bound<'py, PyAny>) = frames(obj.py())?
-        .call_method1("table", (obj, names, what))?
-        .extract()?;
-    let table = Table::new(&kind, data)?;
-    Ok((kind, table))
+    id_names: Vec<&'static str>,
+) -> PyResult<GlueTable<'py>> {
+    let (kind, data, found, restore): (String, Bound<'py, PyAny>, Vec<String>, Bound<'py, PyAny>) =
+        frames(obj.py())?
+            .call_method1("table", (obj, names, what, id_names))?
+            .extract()?;
+    let table = Table::new(&kind, data, found)?;
+    Ok(GlueTable {
+        kind,
+        table,
+        restore,
+    })
+}
+
+/// Queries checked between two looks for signals (Ctrl-C), times the threads: each
+/// chunk runs in parallel without the GIL, then `KeyboardInterrupt` can be raised.
+const CHUNK_PER_THREAD: usize = 512;
+/// At least this many queries per chunk (a pool of threads is started per chunk).
+const MIN_CHUNK: usize = 2048;
+
+/// The chunk size of a batch on `threads` threads (0 = all cores).
+fn chunk_size(threads: usize) -> usize {
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    (threads * CHUNK_PER_THREAD).max(MIN_CHUNK)
 }
 
 impl Index {
@@ -88,25 +118,45 @@ impl Index {
         .map_err(to_py_err)
     }
 
-    /// The checks of a batch, as hits-file columns. Runs without the GIL.
+    /// The checks of a batch, as hits-file columns. The checks run without the GIL, in
+    /// chunks; between chunks Python handles signals, so Ctrl-C interrupts a long batch
+    /// (within one chunk's time). Each check is independent of the others: the results
+    /// are those of one `check_many` over the whole batch.
     fn check_batch(
         &self,
+        py: Python<'_>,
         queries: &[(String, Query)],
         opts: &CheckOptions,
         threads: usize,
-    ) -> Result<HitColumns, Error> {
+    ) -> PyResult<HitColumns> {
+        let inner = &self.inner;
         // The options are the same for every check: validate them once, so an invalid
         // option is reported as such rather than as the first query's error.
-        self.inner.check(&Query::default(), opts)?;
-        let checks: Vec<Query> = queries.iter().map(|(_, q)| q.clone()).collect();
-        let results = self.inner.check_many_with_threads(&checks, opts, threads)?;
+        py.allow_threads(|| inner.check(&Query::default(), opts))
+            .map_err(to_py_err)?;
         let mut out = HitColumns::default();
-        for (i, ((id, _), result)) in queries.iter().zip(results).enumerate() {
-            let hits =
-                result.map_err(|e| in_context(e, &format!("queries[{i}] (query_id {id:?})")))?;
-            for row in HitRow::from_hits(id, &hits) {
-                out.push(row);
-            }
+        let chunk = chunk_size(threads);
+        for (c, part) in queries.chunks(chunk).enumerate() {
+            let start = c * chunk;
+            let columns = py
+                .allow_threads(|| -> Result<HitColumns, Error> {
+                    let checks: Vec<Query> = part.iter().map(|(_, q)| q.clone()).collect();
+                    let results = inner.check_many_with_threads(&checks, opts, threads)?;
+                    let mut out = HitColumns::default();
+                    for (i, ((id, _), result)) in part.iter().zip(results).enumerate() {
+                        let i = start + i;
+                        let hits = result.map_err(|e| {
+                            in_context(e, &format!("queries[{i}] (query_id {id:?})"))
+                        })?;
+                        for row in HitRow::from_hits(id, &hits) {
+                            out.push(row);
+                        }
+                    }
+                    Ok(out)
+                })
+                .map_err(to_py_err)?;
+            out.append(columns);
+            py.check_signals()?;
         }
         Ok(out)
     }
@@ -140,6 +190,18 @@ impl HitColumns {
         self.make_match.push(r.make_match);
         self.model_match.push(r.model_match);
         self.calibre_match.push(r.calibre_match);
+    }
+
+    fn append(&mut self, mut other: HitColumns) {
+        self.query_id.append(&mut other.query_id);
+        self.rank.append(&mut other.rank);
+        self.record_id.append(&mut other.record_id);
+        self.score.append(&mut other.score);
+        self.serial_match.append(&mut other.serial_match);
+        self.serial_distance.append(&mut other.serial_distance);
+        self.make_match.append(&mut other.make_match);
+        self.model_match.append(&mut other.model_match);
+        self.calibre_match.append(&mut other.calibre_match);
     }
 
     fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
@@ -187,7 +249,10 @@ impl Index {
     /// Columns (dict keys): ``record_id`` (or ``id``) and ``serial`` are required;
     /// ``make``, ``model``, ``calibre``, ``type`` (or ``kind``), ``country``, ``status``,
     /// ``reported_on`` are optional; others are ignored. A missing value (None, NaN,
-    /// empty text) is unknown; an unknown serial never produces a serial hit.
+    /// ``pd.NaT``, ``pd.NA``, empty text) is unknown; an unknown serial never produces a
+    /// serial hit. Integers (numpy's too) and whole-number floats (a numeric column with
+    /// blanks, as ``pd.read_csv`` reads it) are read as integer text; a fraction is a
+    /// TypeError (read identifier columns as text: ``dtype=str`` keeps leading zeros).
     ///
     /// Raises ``InvalidInputError`` naming the row and field, ``DuplicateIdError`` when
     /// two records share an id, ``ParseError`` for a malformed file row.
@@ -216,7 +281,8 @@ impl Index {
                 .map_err(to_py_err)?;
             return Ok(Index::wrap(inner, None));
         }
-        let (_, table) = table_of(records, all_names(&RECORD_COLUMNS), "records")?;
+        let GlueTable { table, .. } =
+            table_of(records, all_names(&RECORD_COLUMNS), "records", Vec::new())?;
         let mut add = |i: usize, record: armsmatch::Record| {
             builder
                 .add(record)
@@ -233,11 +299,15 @@ impl Index {
                     )
                 })?;
                 for (i, row) in iter.enumerate() {
+                    if i % SIGNAL_ROWS == SIGNAL_ROWS - 1 {
+                        py.check_signals()?;
+                    }
                     add(i, Record::from_py(&row?, &format!("records[{i}]"))?)?;
                 }
             }
             Table::Columns { .. } => {
                 table.for_each_row(
+                    py,
                     "records",
                     &RECORD_COLUMNS,
                     &["record_id", "serial"],
@@ -354,10 +424,6 @@ impl Index {
         self.inner.len()
     }
 
-    /// Sizes and counts: ``records`` (findable now), ``base_records``, ``keys``,
-    /// ``no_serial``, ``live_added``, ``live_removed``, ``bytes`` (per section and
-    /// ``total``), ``reference_version``, ``format_version`` and ``path`` (the file the
-    /// index is identical to, or None).
     /// Register statistics as a dict (the ``register`` part of ``armsmatch stats
     /// --format json``): records by status, reporting country, make (canonical names),
     /// kind, calibre and month.
@@ -368,6 +434,10 @@ impl Index {
         py.import("json")?.call_method1("loads", (text,))
     }
 
+    /// Sizes and counts as a dict: ``records`` (findable now), ``base_records``,
+    /// ``keys``, ``no_serial``, ``live_added``, ``live_removed``, ``bytes`` (per section
+    /// and ``total``), ``reference_version``, ``format_version`` and ``path`` (the file
+    /// the index is identical to, or None).
     fn info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let i = self.inner.info();
         let d = PyDict::new(py);
@@ -447,15 +517,20 @@ impl Index {
     /// Checks many firearms on all cores (or ``threads``), without holding the GIL.
     ///
     /// ``queries``: a pandas or polars DataFrame, a pyarrow Table, an iterable of dicts,
-    /// or the path of a queries file. Columns: ``serial`` (required), ``query_id``
-    /// (default: the row position, as text), ``make``, ``model``, ``calibre``,
-    /// ``country``.
+    /// or the path of a queries file. Columns: ``serial`` (required), ``query_id`` (or
+    /// ``id``), ``make``, ``model``, ``calibre``, ``country``. Without a query id (no
+    /// column, or a missing value), a pandas row's id is its index label, as text
+    /// (``str(label)``, as ``armsmatch.dask.check_many`` gives); a polars, Arrow or
+    /// dict row's id is its row number, as text.
     ///
     /// Returns the hits in the kind given (pandas → pandas, polars → polars, Arrow →
     /// Arrow, dicts or a file → list of dicts) with the columns of the hits file:
     /// ``query_id, rank, record_id, score, serial_match, serial_distance, make_match,
-    /// model_match, calibre_match`` (scores rounded to 4 decimals). A check that fails
-    /// (over a limit) raises, naming its row and query id.
+    /// model_match, calibre_match`` (scores rounded to 4 decimals). ``query_id`` is text,
+    /// or, for a table whose query id column has an integer type (and no missing value),
+    /// that type, so the hits merge with the queries on it. A check that fails (over a
+    /// limit) raises, naming its row and query id. Ctrl-C interrupts a long batch
+    /// (``KeyboardInterrupt``, within about a second).
     #[pyo3(
         signature = (queries, *, top=None, threshold=None, max_edits=None, serial_only=false, threads=None),
         text_signature = "(self, /, queries, *, top=10, threshold=None, max_edits=None, serial_only=False, threads=None)"
@@ -473,28 +548,31 @@ impl Index {
     ) -> PyResult<Bound<'py, PyAny>> {
         let opts = check_options(top, threshold, max_edits, serial_only)?;
         let threads = threads_arg(threads)?;
-        let (kind, rows) = if is_path(queries)? {
+        let (kind, rows, restore) = if is_path(queries)? {
             let path = path_arg(queries, "queries")?;
             let (rows, _) = py
                 .allow_threads(|| armsmatch::io::read_queries(&path, ReadOptions::default()))
                 .map_err(to_py_err)?;
             let rows: Vec<(String, Query)> =
                 rows.into_iter().map(|r| (r.query_id, r.query)).collect();
-            ("rows".to_string(), rows)
+            ("rows".to_string(), rows, py.None().into_bound(py))
         } else {
-            let (kind, table) = table_of(queries, all_names(&QUERY_COLUMNS), "queries")?;
+            let id_names = QUERY_COLUMNS[0].names().collect();
+            let GlueTable {
+                kind,
+                table,
+                restore,
+            } = table_of(queries, all_names(&QUERY_COLUMNS), "queries", id_names)?;
             let mut rows = Vec::with_capacity(table.len_hint());
-            table.for_each_row("queries", &QUERY_COLUMNS, &["serial"], |i, row| {
+            table.for_each_row(py, "queries", &QUERY_COLUMNS, &["serial"], |i, row| {
                 rows.push(query_from_row(row, i, &format!("queries[{i}]"))?);
                 Ok(())
             })?;
-            (kind, rows)
+            (kind, rows, restore)
         };
-        let columns = py
-            .allow_threads(|| self.check_batch(&rows, &opts, threads))
-            .map_err(to_py_err)?;
+        let columns = self.check_batch(py, &rows, &opts, threads)?;
         let columns = columns.into_dict(py)?;
-        frames(py)?.call_method1("hits_table", (kind, columns))
+        frames(py)?.call_method1("hits_table", (kind, columns, restore))
     }
 
     /// Pickle support: by path when the index is identical to a file (workers

@@ -83,11 +83,13 @@ impl Resolved {
 
     fn __repr__(&self) -> String {
         format!(
-            "Resolved(canonical={:?}, key={:?}, form={:?}, entry={:?})",
+            "Resolved(canonical={:?}, key={:?}, form={:?}, entry={})",
             self.inner.canonical,
             self.inner.key,
             self.form(),
-            self.inner.entry
+            self.inner
+                .entry
+                .map_or_else(|| "None".to_string(), |e| e.to_string())
         )
     }
 }

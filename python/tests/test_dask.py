@@ -44,3 +44,28 @@ def test_dask_check_many_equals_whole_frame(tmp_path: Path) -> None:
     got = got.sort_values(["query_id", "rank"], key=lambda s: s.astype(int) if s.name == "query_id" else s)
     want = want.sort_values(["query_id", "rank"], key=lambda s: s.astype(int) if s.name == "query_id" else s)
     assert got.to_dict("records") == want.to_dict("records")
+
+
+def test_dask_query_ids_are_pandas_query_ids(tmp_path: Path) -> None:
+    import dask
+
+    records = synthetic_records(500, seed=13)
+    path = tmp_path / "register.armsidx"
+    armsmatch.Index.build(records).save(path)
+    index = armsmatch.Index.open(path)
+    queries = pd.DataFrame({
+        "serial": [r["serial"][:-1] + "X" for r in records[:300]],
+        "make": [r["make"] if i % 3 else None for i, r in enumerate(records[:300])],
+    })
+    # A filtered frame without query_id: its index labels are not row positions.
+    seized = queries[queries["make"].notna()]
+    with_ids = seized.assign(query_id=[1000 + i for i in range(len(seized))])
+    with dask.config.set(scheduler="synchronous"):
+        for frame in (seized, with_ids, seized.set_index(seized.index * 10)):
+            want = index.check_many(frame, top=2)
+            lazy = armsmatch.dask.check_many(dd.from_pandas(frame, npartitions=3), path, top=2)
+            assert dict(lazy.dtypes) == dict(want.dtypes)
+            got = lazy.compute()
+            assert got.reset_index(drop=True).equals(want.reset_index(drop=True))
+    assert index.check_many(seized, top=1)["query_id"].isin([str(i) for i in seized.index]).all()
+    assert index.check_many(with_ids)["query_id"].dtype == "int64"

@@ -280,6 +280,11 @@ def test_parse_errors_name_file_line_and_column(tmp_path: Path) -> None:
         armsmatch.Index.build(records)
     assert (info.value.line, info.value.column) == (3, "country")
     assert "records.csv:3:country" in str(info.value)
+    # A row with too many fields has no column at fault: None, as the stub says.
+    records.write_text("record_id,serial\nR1,AB1,extra\n", encoding="utf-8")
+    with pytest.raises(ParseError) as info:
+        armsmatch.Index.build(records)
+    assert (info.value.path, info.value.line, info.value.column) == (str(records), 2, None)
     queries = tmp_path / "queries.jsonl"
     queries.write_text('{"query_id": "Q1", "serial": "AB1"}\nnot json\n', encoding="utf-8")
     index = armsmatch.Index.build([{"id": "R1", "serial": "AB1"}])

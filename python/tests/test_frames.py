@@ -106,21 +106,152 @@ def test_empty_results_keep_types(index: armsmatch.Index) -> None:
     assert index.check_many([]) == []
 
 
-def test_query_id_defaults_to_row_position(index: armsmatch.Index) -> None:
+def test_query_id_defaults_to_index_label_for_pandas_and_row_number_otherwise(index: armsmatch.Index) -> None:
     frame = pd.DataFrame({"serial": ["ZZZ", "AB123456", "XY987654"]}, index=[10, 20, 30])
     out = index.check_many(frame)
-    assert set(out["query_id"]) == {"1", "2"}
+    assert set(out["query_id"]) == {"20", "30"}
+    # A filtered frame joins back on its labels: each hit to the row it came from.
+    seized = pd.DataFrame({"serial": ["XY987654", "AB123456", "ZZZ"], "make": ["Beretta", "Glock", None]},
+                          index=["b", "a", "c"])
+    hits = index.check_many(seized[seized["make"].notna()], top=1)
+    joined = hits.merge(seized, left_on="query_id", right_index=True)
+    assert dict(zip(joined["query_id"], joined["record_id"])) == {"b": "ITA-1", "a": "DEU-1"}
+    # A missing query id is the row's label too.
+    ids = pd.DataFrame({"query_id": ["Q1", None], "serial": ["AB123456", "XY987654"]}, index=[5, 6])
+    assert set(index.check_many(ids)["query_id"]) == {"Q1", "6"}
+    # polars, Arrow and dicts have no labels: row numbers.
+    rows = [{"serial": "ZZZ"}, {"serial": "AB123456"}, {"serial": "XY987654"}]
+    assert set(index.check_many(pl.DataFrame(rows))["query_id"].to_list()) == {"1", "2"}
+    assert set(index.check_many(pa.Table.from_pylist(rows)).column("query_id").to_pylist()) == {"1", "2"}
+    assert {r["query_id"] for r in index.check_many(rows)} == {"1", "2"}
+
+
+def test_integer_query_ids_keep_their_type(index: armsmatch.Index) -> None:
+    queries = pd.DataFrame({"query_id": [1001, 1002, 1003], "serial": ["AB123456", "ZZZ", "XY987654"]})
+    for dtype in ("int64", "int32", "uint16", "Int64"):
+        q = queries.astype({"query_id": dtype})
+        hits = index.check_many(q)
+        assert hits["query_id"].dtype == q["query_id"].dtype, dtype
+        merged = hits.merge(q, on="query_id")
+        assert len(merged) == len(hits) and set(merged["query_id"]) == {1001, 1003}
+    assert index.check_many(queries.head(0))["query_id"].dtype == "int64"
+    # With a blank, pandas reads the column as floats: the ids are their integer text.
+    blanks = pd.DataFrame({"query_id": [1001.0, None], "serial": ["AB123456", "XY987654"]}, index=[0, 7])
+    assert set(index.check_many(blanks)["query_id"]) == {"1001", "7"}
+    polars_q = pl.DataFrame({"query_id": [1001, 1002, 1003], "serial": ["AB123456", "ZZZ", "XY987654"]},
+                            schema_overrides={"query_id": pl.Int32})
+    polars_hits = index.check_many(polars_q)
+    assert polars_hits.schema["query_id"] == pl.Int32
+    assert len(polars_hits.join(polars_q, on="query_id")) == len(polars_hits)
+    arrow_hits = index.check_many(pa.Table.from_pandas(queries))
+    assert arrow_hits.schema.field("query_id").type == pa.int64()
+    assert set(arrow_hits.column("query_id").to_pylist()) == {1001, 1003}
+    # Text ids stay text.
+    assert index.check_many(queries.astype({"query_id": str}))["query_id"].tolist()[0] == "1001"
 
 
 def test_missing_values_and_numbers(index: armsmatch.Index) -> None:
     # pandas writes a missing value as NaN (or None); both are "unknown".
     frame = pd.DataFrame({"query_id": [1, 2], "serial": ["AB123456", "AB123456"], "make": ["Glock", None]})
     out = index.check_many(frame)
-    assert set(out["query_id"]) == {"1", "2"}
-    q2 = out[out["query_id"] == "2"]
+    assert set(out["query_id"]) == {1, 2}
+    q2 = out[out["query_id"] == 2]
     assert set(q2["make_match"]) == {"unknown"}
     numbers = armsmatch.Index.build(pd.DataFrame({"id": [1, 2], "serial": [123456, 654321]}))
     assert numbers.get("1") is not None and numbers.get("1").serial == "123456"
+
+
+def test_nat_na_and_nan_are_unknown_everywhere() -> None:
+    np = pytest.importorskip("numpy")
+    frame = pd.DataFrame({"record_id": ["A", "B"], "serial": ["AB123456", "CD654321"],
+                          "make": [None, "Glock"], "reported_on": pd.to_datetime([None, "2024-03-01"])})
+    rows = frame.to_dict("records")
+    assert rows[0]["reported_on"] is pd.NaT
+    index = armsmatch.Index.build(rows)
+    assert index.get("A").reported_on is None and index.get("A").make is None
+    assert index.get("B").reported_on == "2024-03-01"
+    index.insert(frame.assign(record_id=["C", "D"]).iloc[0].to_dict())
+    assert index.get("C").reported_on is None
+    for missing in (None, float("nan"), np.nan, np.float32("nan"), pd.NaT, pd.NA, np.datetime64("NaT")):
+        index.insert({"id": f"M{len(index)}", "serial": "EF123456", "make": missing, "reported_on": missing})
+    assert all(index.get(f"M{n}").reported_on is None for n in range(3, len(index)))
+    record = armsmatch.Record("R", "AB1234", make=pd.NA, reported_on=pd.NaT)  # type: ignore[arg-type]
+    assert (record.make, record.reported_on) == (None, None)
+    hits = index.check("AB123456", make=np.nan, model=pd.NA, calibre=None)  # type: ignore[arg-type]
+    assert hits[0].explanation.make_match == "unknown"
+    queries = [{"query_id": "Q", "serial": "AB123456", "make": pd.NA, "country": pd.NaT}]
+    assert index.check_many(queries)[0]["record_id"] == "A"
+
+
+def test_numeric_identifier_columns() -> None:
+    import io
+
+    np = pytest.importorskip("numpy")
+    csv = "record_id,serial,model\nA,123456,17\nB,,\nC,0012345,19\n"
+    frame = pd.read_csv(io.StringIO(csv))
+    assert frame["serial"].dtype == "float64"
+    index = armsmatch.Index.build(frame)
+    assert (index.get("A").serial, index.get("A").model) == ("123456", "17")
+    assert index.get("B").serial == "" and index.get("B").model is None
+    assert index.get("C").serial == "12345"  # the leading zeros were lost by read_csv
+    assert armsmatch.Index.build(pd.read_csv(io.StringIO(csv), dtype=str)).get("C").serial == "0012345"
+    queries = pd.read_csv(io.StringIO("query_id,serial\n1,123456\n2,\n"))
+    assert index.check_many(queries, top=1)["record_id"].tolist() == ["A"]
+    for bad in (12345.5, np.float32(0.5), float("inf"), 1e20):
+        with pytest.raises(TypeError, match=r"records\[0\]\.serial: .*dtype=str.*leading zeros"):
+            armsmatch.Index.build([{"id": "X", "serial": bad}])
+    with pytest.raises(TypeError, match=r"queries\[0\]\.serial: .*dtype=str"):
+        index.check_many(pd.DataFrame({"serial": [1.5, None]}))
+    # numpy scalars: integers are ints, whole floats their integer text.
+    index.insert({"id": np.int64(7), "serial": np.int64(987654), "model": np.float32(34.0)})
+    assert (index.get("7").serial, index.get("7").model) == ("987654", "34")
+    with pytest.raises(TypeError):
+        armsmatch.Index.build([{"id": "X", "serial": np.True_}])
+
+
+def test_numpy_integers_as_options(index: armsmatch.Index) -> None:
+    np = pytest.importorskip("numpy")
+    assert len(index.check("AB123456", top=np.int64(1))) == 1
+    assert index.check("AB123456", top=np.int32(2), max_edits=np.uint8(1), threshold=np.float32(0.1))
+    out = index.check_many([{"serial": "AB123456"}], top=np.int16(1), max_edits=np.int64(0), threads=np.int64(1))
+    assert len(out) == 1
+    assert armsmatch.auto_edit_budget(np.int64(8)) == armsmatch.auto_edit_budget(8)
+    with pytest.raises(TypeError):
+        index.check("AB123456", top=np.True_)
+    with pytest.raises(TypeError):
+        index.check("AB123456", top=np.float64(2.0))  # type: ignore[arg-type]
+
+
+def test_missing_column_message_lists_the_table_columns() -> None:
+    frame = pd.DataFrame({"Record_ID": ["A"], "Serial": ["X12345"]})
+    with pytest.raises(armsmatch.InvalidInputError) as info:
+        armsmatch.Index.build(frame)
+    message = str(info.value)
+    assert 'required column "record_id" or "id" is missing' in message
+    assert '"Record_ID", "Serial"' in message and "case-sensitive" in message
+    with pytest.raises(armsmatch.InvalidInputError, match='columns found: "Serial"'):
+        armsmatch.Index.build(pl.DataFrame({"Serial": ["X12345"]}))
+    with pytest.raises(armsmatch.InvalidInputError, match='columns found: "id", "sn"'):
+        armsmatch.Index.build(pa.table({"id": ["A"], "sn": ["X12345"]}))
+    with pytest.raises(armsmatch.InvalidInputError, match='columns found: none'):
+        armsmatch.Index.build(pd.DataFrame())
+
+
+def test_duplicate_columns_are_refused(index: armsmatch.Index) -> None:
+    frame = pd.DataFrame([["A", "AB123456", "x"]], columns=["record_id", "serial", "serial"])
+    with pytest.raises(armsmatch.InvalidInputError, match="'serial' appears 2 times") as info:
+        armsmatch.Index.build(frame)
+    assert isinstance(info.value, ValueError) and info.value.field == "records"
+    queries = pd.DataFrame([["Q", "AB123456", "Glock", "Colt"]], columns=["query_id", "serial", "make", "make"])
+    with pytest.raises(ValueError, match="'make' appears 2 times"):
+        index.check_many(queries)
+    arrow = pa.Table.from_arrays([pa.array(["A"]), pa.array(["AB1"]), pa.array(["AB2"])],
+                                 names=["id", "serial", "serial"])
+    with pytest.raises(armsmatch.InvalidInputError, match="'serial' appears 2 times"):
+        armsmatch.Index.build(arrow)
+    # A duplicated column that is not read is no matter.
+    ignored = pd.DataFrame([["A", "AB123456", "x", "y"]], columns=["record_id", "serial", "note", "note"])
+    assert len(armsmatch.Index.build(ignored)) == 1
 
 
 def test_build_from_every_kind(tmp_path: Path, small_records: list[dict[str, str]]) -> None:

@@ -3,11 +3,16 @@ save and open; info, get, len, contains."""
 
 from __future__ import annotations
 
+import signal
+import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import armsmatch
+from conftest import synthetic_records
 
 
 def ids(hits: list[armsmatch.Hit]) -> list[str]:
@@ -204,3 +209,75 @@ def test_calibrate_rises_and_clamps() -> None:
     assert armsmatch.calibrate(0.2) < armsmatch.DEFAULT_THRESHOLD < armsmatch.calibrate(0.6)
     with pytest.raises(TypeError, match="evidence"):
         armsmatch.calibrate("0.5")  # type: ignore[arg-type]
+
+
+def test_info_and_stats_have_their_own_docstrings() -> None:
+    info = armsmatch.Index.info.__doc__ or ""
+    stats = armsmatch.Index.stats.__doc__ or ""
+    assert "base_records" in info and "format_version" in info and "statistics" not in info
+    assert stats.startswith("Register statistics") and "base_records" not in stats
+
+
+def test_check_many_in_chunks_gives_the_results_of_one_batch() -> None:
+    # More queries than one chunk (at least 2048 per chunk): the batch is checked in
+    # several chunks, with Python's signal handlers run between them.
+    records = synthetic_records(3_000, seed=5)
+    index = armsmatch.Index.build(records)
+    queries = [{"query_id": f"Q{i}", "serial": r["serial"][:-1] + "Z", "make": r["make"]}
+               for i, r in enumerate(records)]
+    queries += [{"query_id": f"P{i}", "serial": r["serial"][:4] + "*"} for i, r in enumerate(records[:2_000])]
+    assert len(queries) > 2 * 2048
+    pieces = [row for at in range(0, len(queries), 500) for row in index.check_many(queries[at:at + 500], top=3)]
+    for threads in (1, 2, None):
+        assert index.check_many(queries, top=3, threads=threads) == pieces
+    one_by_one = [(q["query_id"], h.record_id, round(h.score, 4))
+                  for q in queries[::97] for h in index.check(q["serial"], make=q.get("make"), top=3)]
+    by_id = {(r["query_id"], r["record_id"], r["score"]) for r in pieces}
+    assert set(one_by_one) <= by_id
+    # A failing check is reported with its row number and id, wherever its chunk.
+    bad = [*queries, {"query_id": "bad", "serial": "X" * 300}]
+    with pytest.raises(armsmatch.LimitExceededError, match=rf'queries\[{len(queries)}\] \(query_id "bad"\)'):
+        index.check_many(bad, threads=1)
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="needs signal.pthread_kill")
+def test_ctrl_c_interrupts_a_long_batch_between_chunks(tmp_path: Path) -> None:
+    records = synthetic_records(2_000, seed=3)
+    index = armsmatch.Index.build(records)
+    path = tmp_path / "queries.csv"
+    lines = [f"Q{i},{records[i % len(records)]['serial'][:-1]}Z" for i in range(12 * 2048)]
+    path.write_text("query_id,serial\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+    # Where the handler ran: this function's frame when check_many ran it between two
+    # chunks (Python code runs no other way while the native call lasts); a frame of
+    # armsmatch/_frames.py if the signal waited for the hits table to be built.
+    ran_in: list[str] = []
+
+    def handler(signum: int, frame: Any) -> None:
+        ran_in.append(frame.f_code.co_filename if frame is not None else "?")
+        signal.default_int_handler(signum, frame)
+
+    main = threading.get_ident()
+    go = threading.Event()
+
+    def ctrl_c() -> None:
+        go.wait()
+        signal.pthread_kill(main, signal.SIGINT)
+
+    # With a long switch interval, the main thread gives up the GIL only where it
+    # blocks or releases it: here, only inside check_many (reading the file, checking a
+    # chunk). So the signal arrives while check_many runs, whatever the timing.
+    old_handler = signal.signal(signal.SIGINT, handler)
+    old_interval = sys.getswitchinterval()
+    sender = threading.Thread(target=ctrl_c)
+    sender.start()
+    sys.setswitchinterval(1_000.0)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            go.set()
+            index.check_many(path, threads=1)
+    finally:
+        sys.setswitchinterval(old_interval)
+        sender.join()
+        signal.signal(signal.SIGINT, old_handler)
+    assert ran_in == [__file__]

@@ -45,6 +45,13 @@ def test_reference_resolution() -> None:
     assert "Smith" in repr(ref.resolve_make("S&W"))
 
 
+def test_resolved_repr_shows_python_values() -> None:
+    ref = armsmatch.Reference.embedded()
+    sw = ref.resolve_make("S&W")
+    assert repr(sw).endswith(f"entry={sw.entry})") and "Some(" not in repr(sw)
+    assert repr(ref.resolve_make("Acme Blasters")).endswith("entry=None)")
+
+
 def test_reference_load_extend(tmp_path: object) -> None:
     from pathlib import Path
 

@@ -3,7 +3,7 @@
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, final
+from typing import Any, Final, SupportsIndex, final
 
 from typing_extensions import Self, TypeAlias
 
@@ -76,7 +76,7 @@ def normalize_serial(serial: str) -> str: ...
 def serial_keys(serial: str) -> list[str]: ...
 def skeleton(serial: str) -> str: ...
 def is_placeholder_serial(serial: str) -> bool: ...
-def auto_edit_budget(length: int) -> int: ...
+def auto_edit_budget(length: SupportsIndex) -> int: ...
 def calibrate(evidence: float) -> float: ...
 
 @final
@@ -254,19 +254,19 @@ class Index:
         calibre: str | None = None,
         country: str | None = None,
         *,
-        top: int = 10,
+        top: SupportsIndex = 10,
         threshold: float | None = None,
-        max_edits: int | None = None,
+        max_edits: SupportsIndex | None = None,
         serial_only: bool = False,
     ) -> list[Hit]: ...
     def check_many(
         self,
         queries: _Table | Iterable[Mapping[str, Any]] | _StrPath,
         *,
-        top: int = 10,
+        top: SupportsIndex = 10,
         threshold: float | None = None,
-        max_edits: int | None = None,
+        max_edits: SupportsIndex | None = None,
         serial_only: bool = False,
-        threads: int | None = None,
+        threads: SupportsIndex | None = None,
     ) -> Any: ...
     def __reduce__(self) -> tuple[Any, tuple[Any]]: ...

@@ -2,10 +2,10 @@
 
 The native module calls two functions here:
 
-* ``table(obj, names, what)`` tells which kind of table ``obj`` is and hands over its
-  columns as whole Python lists (one conversion per column, not a Python object per
-  row and field), or, for an iterable of dicts, the iterable itself;
-* ``hits_table(kind, columns)`` turns the hits columns back into that kind.
+* ``table(obj, names, what, id_names)`` tells which kind of table ``obj`` is and hands
+  over its columns as whole Python lists (one conversion per column, not a Python
+  object per row and field), or, for an iterable of dicts, the iterable itself;
+* ``hits_table(kind, columns, restore)`` turns the hits columns back into that kind.
 
 pandas, polars and pyarrow are imported only when the caller passed one of their
 objects (they are found in ``sys.modules``), so none of them is a dependency.
@@ -14,10 +14,10 @@ objects (they are found in ``sys.modules``), so none of them is a dependency.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ._armsmatch import HIT_COLUMNS
+from ._armsmatch import HIT_COLUMNS, InvalidInputError
 
 KINDS = ("pandas", "polars", "arrow", "rows")
 
@@ -43,6 +43,13 @@ def kind_of(obj: Any, what: str) -> str:
     return "rows"
 
 
+def _invalid(field: str, message: str) -> InvalidInputError:
+    # As the native module raises it: the message of core's InvalidInput, `.field` set.
+    error = InvalidInputError(f"invalid {field}: {message}")
+    error.field = field
+    return error
+
+
 def _pandas_column(series: Any) -> list[Any]:
     # object dtype with None for every missing value (NaN, NA, NaT), so dates stay
     # Timestamps and integers stay integers.
@@ -50,45 +57,112 @@ def _pandas_column(series: Any) -> list[Any]:
     return values
 
 
-def table(obj: Any, names: list[str], what: str) -> tuple[str, Any]:
-    """``(kind, data)``: ``data`` maps each of ``names`` the table has to a list of its
-    values, or is ``obj`` itself for an iterable of dicts."""
+def _column_names(obj: Any, kind: str) -> list[str]:
+    """Every column name of the table, as text (for error messages)."""
+    names = obj.column_names if kind == "arrow" else obj.columns
+    return [str(n) for n in names]
+
+
+def _check_unique(obj: Any, kind: str, present: list[str], what: str) -> None:
+    """A column read twice would be ambiguous (pandas and Arrow allow duplicate names)."""
+    if kind == "pandas":
+        if obj.columns.is_unique:
+            return
+        names = list(obj.columns)
+    elif kind == "arrow":
+        names = list(obj.column_names)
+    else:
+        return  # polars refuses duplicate names itself
+    for n in present:
+        count = names.count(n)
+        if count > 1:
+            raise _invalid(what, f"column {n!r} appears {count} times; keep one (or rename the others)")
+
+
+def _is_integer_column(obj: Any, kind: str, name: str) -> bool:
+    """True if column ``name`` has an integer type and no missing value."""
+    if kind == "pandas":
+        import pandas as pd
+
+        series = obj[name]
+        return bool(pd.api.types.is_integer_dtype(series.dtype)) and not bool(series.isna().any())
+    if kind == "polars":
+        series = obj.get_column(name)
+        return bool(series.dtype.is_integer()) and series.null_count() == 0
+    import pyarrow as pa
+
+    column = obj.column(name)
+    return bool(pa.types.is_integer(column.type)) and column.null_count == 0
+
+
+def table(obj: Any, names: list[str], what: str, id_names: Sequence[str] = ()) -> tuple[str, Any, list[str], Any]:
+    """``(kind, data, found, restore)``.
+
+    ``data`` maps each of ``names`` the table has to a list of its values, or is ``obj``
+    itself for an iterable of dicts. ``found`` lists every column name of the table
+    (for error messages). ``id_names`` are the names of the query id column (queries
+    only): a pandas frame without one gets its index labels, as text, as the ids (and
+    a missing id is its row's label); polars and Arrow rows are numbered by the native
+    module. ``restore`` is what ``hits_table`` needs to give the hits' ``query_id``
+    column the query id column's integer type (None: text).
+    """
     kind = kind_of(obj, what)
     if kind == "rows":
-        return kind, obj
-    present = [n for n in names if n in obj.columns] if kind != "arrow" else [
-        n for n in names if n in obj.column_names
-    ]
+        return kind, obj, [], None
+    found = _column_names(obj, kind)
+    present = [n for n in names if n in found]
+    _check_unique(obj, kind, present, what)
     if kind == "pandas":
         columns = {n: _pandas_column(obj[n]) for n in present}
     elif kind == "polars":
         columns = {n: obj.get_column(n).to_list() for n in present}
     else:
         columns = {n: obj.column(n).to_pylist() for n in present}
-    return kind, columns
+    restore = None
+    if id_names:
+        id_name = next((n for n in id_names if n in columns), None)
+        if id_name is None:
+            if kind == "pandas":
+                columns[id_names[0]] = [str(label) for label in obj.index]
+        else:
+            ids = columns[id_name]
+            if kind == "pandas" and any(v is None for v in ids):
+                columns[id_name] = [str(label) if v is None else v for v, label in zip(ids, obj.index)]
+            if _is_integer_column(obj, kind, id_name):
+                restore = {"query_id": obj[id_name].dtype if kind == "pandas" else (
+                    obj.get_column(id_name).dtype if kind == "polars" else obj.column(id_name).type)}
+    return kind, columns, found, restore
 
 
-def hits_table(kind: str, columns: dict[str, list[Any]]) -> Any:
-    """The hits columns as a table of ``kind`` (``rows``: a list of dicts)."""
+def hits_table(kind: str, columns: dict[str, list[Any]], restore: Any = None) -> Any:
+    """The hits columns as a table of ``kind`` (``rows``: a list of dicts). ``restore``:
+    from ``table``; the ``query_id`` column gets the queries' integer type."""
+    id_type = restore.get("query_id") if restore else None
     if kind == "pandas":
         import pandas as pd
 
-        dtypes = {"str": "str", "int": "int64", "float": "float64"}
-        return pd.DataFrame({n: pd.Series(columns[n], dtype=dtypes[t]) for n, t in HIT_COLUMNS})
+        dtypes: dict[str, Any] = {"str": "str", "int": "int64", "float": "float64"}
+        frame = {n: pd.Series(columns[n], dtype=dtypes[t]) for n, t in HIT_COLUMNS}
+        if id_type is not None:
+            frame["query_id"] = pd.Series([int(x) for x in columns["query_id"]], dtype=id_type)
+        return pd.DataFrame(frame)
     if kind == "polars":
         import polars as pl
 
-        types = {"str": pl.String, "int": pl.Int64, "float": pl.Float64}
-        return pl.DataFrame(columns, schema={n: types[t] for n, t in HIT_COLUMNS})
+        types: dict[str, Any] = {"str": pl.String, "int": pl.Int64, "float": pl.Float64}
+        schema = {n: types[t] for n, t in HIT_COLUMNS}
+        if id_type is not None:
+            schema["query_id"] = id_type
+            columns = {**columns, "query_id": [int(x) for x in columns["query_id"]]}
+        return pl.DataFrame(columns, schema=schema)
     if kind == "arrow":
         import pyarrow as pa
 
-        types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
-        return pa.table({n: pa.array(columns[n], type=types[t]) for n, t in HIT_COLUMNS})
+        arrow_types: dict[str, Any] = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
+        arrays = {n: pa.array(columns[n], type=arrow_types[t]) for n, t in HIT_COLUMNS}
+        if id_type is not None:
+            arrays["query_id"] = pa.array([int(x) for x in columns["query_id"]], type=id_type)
+        return pa.table(arrays)
     names = [n for n, _ in HIT_COLUMNS]
     return [dict(zip(names, values)) for values in zip(*(columns[n] for n in names))]
 
-
-def empty_hits(kind: str) -> Any:
-    """A hits table of ``kind`` with no rows (typed columns; Dask's ``meta``)."""
-    return hits_table(kind, {n: [] for n, _ in HIT_COLUMNS})

@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Any
+from typing import Any, SupportsIndex
 
-from . import _frames
 from ._armsmatch import Index
 
 __all__ = ["check_many", "open_cached", "opened"]
@@ -52,10 +51,8 @@ def open_cached(path: str | os.PathLike[str]) -> Index:
 
 
 def _check_partition(part: Any, path: str, options: dict[str, Any]) -> Any:
-    if "query_id" not in part.columns:
-        # The partition's index labels: the row positions of the whole frame when it
-        # has the default index, as check_many on the whole frame would number them.
-        part = part.assign(query_id=part.index.astype(str))
+    # A pandas partition keeps the whole frame's index labels, which are the query ids
+    # when there is no query_id column, as for check_many on the whole frame.
     return open_cached(path).check_many(part, **options)
 
 
@@ -63,28 +60,33 @@ def check_many(
     ddf: Any,
     index_path: str | os.PathLike[str],
     *,
-    top: int = 10,
+    top: SupportsIndex = 10,
     threshold: float | None = None,
-    max_edits: int | None = None,
+    max_edits: SupportsIndex | None = None,
     serial_only: bool = False,
-    threads: int | None = None,
+    threads: SupportsIndex | None = None,
 ) -> Any:
     """``Index.check_many`` over a Dask DataFrame of queries, partition by partition
     (``map_partitions``); returns a lazy Dask DataFrame of hits with the hits columns.
 
-    Without a ``query_id`` column, the frame's index labels (as text) are the query
-    ids. ``threads`` bounds the threads one partition's checks use (default: all
+    Query ids are those ``Index.check_many`` gives the computed frame: without a
+    ``query_id`` column, the frame's index labels, as text (``dd.read_csv`` restarts
+    the index at 0 in every partition, so give such a frame a ``query_id`` column); an
+    integer ``query_id`` column keeps its type. ``threads`` bounds the threads one partition's checks use (default: all
     cores of the worker); with several worker processes on one machine, ``threads=1``
     avoids oversubscription.
     """
     path = os.path.abspath(os.fspath(index_path))
     # Fail here, on the client, rather than in every task.
-    open_cached(path)
-    options = {
+    index = open_cached(path)
+    options: dict[str, Any] = {
         "top": top,
         "threshold": threshold,
         "max_edits": max_edits,
         "serial_only": serial_only,
         "threads": threads,
     }
-    return ddf.map_partitions(_check_partition, path, options, meta=_frames.empty_hits("pandas"))
+    # The hits of the frame's empty meta: typed columns (query_id as the queries'), and
+    # a missing column or a bad option is reported here too.
+    meta = index.check_many(ddf._meta, **options)
+    return ddf.map_partitions(_check_partition, path, options, meta=meta)
