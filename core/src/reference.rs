@@ -242,8 +242,11 @@ impl Reference {
     pub fn load(path: impl AsRef<Path>) -> Result<Reference> {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        Reference::from_toml_str(&text)
-            .map_err(|e| Error::Reference(format!("{}: {e}", path.display())))
+        Reference::from_toml_str(&text).map_err(|e| match e {
+            // The path before the message, the "reference data" prefix once.
+            Error::Reference(m) => Error::Reference(format!("{}: {m}", path.display())),
+            e => e,
+        })
     }
 
     /// Builds a reference from data, checking it (non-empty names, known `related`
@@ -718,6 +721,17 @@ fn validate(data: &ReferenceData) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_reference_file_names_the_file_and_the_error_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.toml");
+        std::fs::write(&path, "[[make]]\nname = 1\n").unwrap();
+        let msg = Reference::load(&path).unwrap_err().to_string();
+        assert!(msg.starts_with("reference data: "), "{msg}");
+        assert_eq!(msg.matches("reference data").count(), 1, "{msg}");
+        assert!(msg.contains("bad.toml"), "{msg}");
+    }
 
     #[test]
     fn embedded_reference_is_valid() {
