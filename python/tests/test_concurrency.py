@@ -135,3 +135,49 @@ def test_threads_sharing_one_index_get_the_same_answers() -> None:
         t.join()
     assert len(results) == 4
     assert all(r == want for r in results)
+
+
+def test_a_forked_child_can_build_open_and_check(tmp_path: Path) -> None:
+    # The parent has used every parallel path (build, save, open, batch check); with a
+    # process-wide worker pool the child would inherit the pool without its threads and
+    # hang on its first parallel call. A hang is a failure here, not a slow pass: the
+    # child is killed after a generous deadline.
+    import signal
+    import time
+    import warnings
+
+    if not hasattr(os, "fork"):
+        return
+    records = [{"id": f"F-{i:05d}", "serial": base_serial(i)} for i in range(2_000)]
+    index = armsmatch.Index.build(records)
+    path = tmp_path / "fork.armsidx"
+    index.save(path)
+    opened = armsmatch.Index.open(path)
+    serials = [base_serial(i) for i in range(0, 2_000, 7)]
+    want = opened.check_many([{"query_id": str(i), "serial": s} for i, s in enumerate(serials)])
+    with warnings.catch_warnings():
+        # Python 3.12+ warns on fork() in a process with threads (the library's have
+        # ended; pytest's or another test's may not have): that is what this tests.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:  # the child: exit code 0 only if every parallel path works and agrees
+        code = 1
+        try:
+            again = armsmatch.Index.open(path)
+            rebuilt = armsmatch.Index.build(records)
+            got = again.check_many([{"query_id": str(i), "serial": s} for i, s in enumerate(serials)])
+            got2 = rebuilt.check_many([{"query_id": str(i), "serial": s} for i, s in enumerate(serials)])
+            code = 0 if got == want and got2 == want else 2
+        finally:
+            os._exit(code)
+    deadline = time.monotonic() + 120
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise AssertionError("the forked child hung on a parallel call")
+        time.sleep(0.05)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, status
