@@ -38,8 +38,10 @@ int main(int argc, char **argv) {
         return fail("opening the index", st);
     }
 
-    /* NULL (length 0) means unknown. */
-    armsmatch_query query = {0};
+    /* NULL (length 0) means unknown. (memset rather than `= {0}`, which g++ -Wextra
+     * flags: this file also compiles as C++.) */
+    armsmatch_query query;
+    memset(&query, 0, sizeof query);
     query.serial = argv[2];
     query.serial_len = strlen(argv[2]);
     if (argc > 3) {
@@ -69,7 +71,7 @@ int main(int argc, char **argv) {
         const char *ptr;
         size_t len;
         float score = 0;
-        armsmatch_serial_match how = 0;
+        armsmatch_serial_match how = ARMSMATCH_SERIAL_MATCH_NONE;
         const char *how_name = "?";
         char why[512];
         size_t why_len = 0;

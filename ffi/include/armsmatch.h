@@ -13,10 +13,22 @@
  *   `_free` function, which accepts NULL.
  * - Strings in are a pointer and a length in bytes (no NUL needed), valid UTF-8. An
  *   optional string is NULL (with length 0) or empty when unknown.
+ * - (NULL, 0) is empty everywhere: a pointer with length 0 is never read, so NULL with
+ *   length 0 is the same as an empty string, byte buffer or array (as a C++ empty
+ *   std::string_view or std::vector gives). Whether empty is accepted is up to the
+ *   function: an empty record id, path or agency is ARMSMATCH_STATUS_INVALID_ARGUMENT,
+ *   empty bytes are not an index (CORRUPT_INDEX), empty TOML is an empty reference. A
+ *   NULL pointer with a nonzero length is ARMSMATCH_STATUS_NULL_ARGUMENT.
+ * - A file path holding a NUL byte is ARMSMATCH_STATUS_INVALID_ARGUMENT (don't count the
+ *   terminating NUL in its length); a path that is a directory is ARMSMATCH_STATUS_IO.
  * - Strings out are either borrowed from a handle (valid until it is freed, also
  *   NUL-terminated), static, or copied into a caller buffer snprintf-style
  *   (buf, buf_len, &written: `*written` is the full length; `*written >= buf_len` means
- *   the copy was cut). The caller never frees a string.
+ *   the copy was cut; `buf` may be NULL with `buf_len` 0 to ask for the length; `written`
+ *   may be NULL, the copy is still made). A copy is one C string: a NUL byte inside the
+ *   text is written as the two characters `\0`. The caller never frees a string.
+ * - ARMSMATCH_VERSION_MAJOR/_MINOR/_PATCH give the version of this header;
+ *   armsmatch_version() that of the library loaded at run time.
  * - Thread safety is stated on each handle and function. An index is shared: checks run
  *   on any number of threads while other threads insert, update, remove or compact.
  * - No Rust panic crosses this boundary: it becomes ARMSMATCH_STATUS_PANIC.
@@ -40,6 +52,24 @@
  * Most threads `armsmatch_options_set_threads` accepts.
  */
 #define ARMSMATCH_MAX_THREADS 256
+
+/**
+ * The major version of the library this header belongs to. At run time
+ * `armsmatch_version` gives the version of the library actually loaded, which starts
+ * with `ARMSMATCH_VERSION_MAJOR.ARMSMATCH_VERSION_MINOR.ARMSMATCH_VERSION_PATCH` when
+ * header and library match.
+ */
+#define ARMSMATCH_VERSION_MAJOR 0
+
+/**
+ * The minor version of the library this header belongs to.
+ */
+#define ARMSMATCH_VERSION_MINOR 1
+
+/**
+ * The patch version of the library this header belongs to.
+ */
+#define ARMSMATCH_VERSION_PATCH 0
 
 /**
  * The edit budget that grows with the serial's length (0 up to 4 characters, 1 for 5,
@@ -74,7 +104,7 @@ enum armsmatch_status
   /**
    * An argument cannot be used: an empty record id, an impossible date, a bad country
    * code, an option out of range, an unknown enum code, a partial serial with too few
-   * known characters.
+   * known characters, an empty file path or one holding a NUL byte.
    */
   ARMSMATCH_STATUS_INVALID_ARGUMENT = 3,
   /**
@@ -103,7 +133,8 @@ enum armsmatch_status
    */
   ARMSMATCH_STATUS_CORRUPT_INDEX = 9,
   /**
-   * Reading or writing a file failed (the message has the path and the OS error).
+   * Reading or writing a file failed, or the path is a directory (the message has the
+   * path and the OS error).
    */
   ARMSMATCH_STATUS_IO = 10,
   /**
@@ -285,7 +316,8 @@ enum armsmatch_edit_kind
    */
   ARMSMATCH_EDIT_KIND_SUBSTITUTION = 3,
   /**
-   * Two adjacent characters swapped.
+   * Two adjacent characters swapped (`at` and `at + 1` of the record key; the edit's
+   * `check` and `record` are 0).
    */
   ARMSMATCH_EDIT_KIND_TRANSPOSITION = 4,
   /**
@@ -373,6 +405,10 @@ typedef struct armsmatch_builder armsmatch_builder;
  * Strings handed out by the accessors are borrowed from the handle: valid until it is
  * freed, never to be freed by the caller. They are also NUL-terminated (`ptr[len] ==
  * '\0'`), but the length is authoritative.
+ *
+ * The handle keeps a copy of the query that produced the hits, so the caller's query
+ * strings need not outlive the check; `armsmatch_hit_trace_request_json` takes the
+ * firearm's identification from it.
  *
  * Thread safety: a hits handle never changes; any number of threads may read it at
  * once. It does not depend on the index: it stays valid after the index is changed or
@@ -481,7 +517,7 @@ typedef struct armsmatch_date {
  * `armsmatch_index_insert` and `armsmatch_index_update`.
  *
  * Every string is a pointer and a length in bytes (no NUL needed), UTF-8. `id` is
- * required. For the other strings NULL (with length 0) or length 0 means "unknown";
+ * required (an empty one, (NULL, 0) included, is ARMSMATCH_STATUS_INVALID_ARGUMENT). For the other strings NULL (with length 0) or length 0 means "unknown";
  * a NULL `serial` is an empty serial (no serial, like a placeholder). `kind`, `status`
  * and `reported_on` are unknown when zero, so `armsmatch_record r = {0};` starts with
  * every field unknown. The strings are copied; they need to live only during the call.
@@ -655,6 +691,10 @@ typedef struct armsmatch_query {
 
 /**
  * One edit of a hit's serial alignment (see `armsmatch_hit_serial_edit`).
+ *
+ * Positions count characters (not bytes) of the record's serial key
+ * (`armsmatch_hit_serial_record_key`) from 0, while the explanation text counts them
+ * from 1: an edit with `at == 6` reads "transposition at 7" there.
  */
 typedef struct armsmatch_edit {
   /**
@@ -662,18 +702,21 @@ typedef struct armsmatch_edit {
    */
   armsmatch_edit_kind kind;
   /**
-   * 0-based position in the record's serial key (for an insertion: the position
-   * before which the extra character stands).
+   * 0-based character position in the record's serial key (the explanation text says
+   * `at + 1`). For a transposition: the first of the two swapped characters (`at` and
+   * `at + 1`); for an insertion: the position before which the extra character
+   * stands.
    */
   size_t at;
   /**
-   * The character in the check, as a Unicode code point; 0 if the edit has none
-   * (transposition, deletion).
+   * The character in the check, as a Unicode code point; 0 if the edit has none: a
+   * deletion, and a transposition, which carries no characters (read the two swapped
+   * ones from the record key at `at` and `at + 1`).
    */
   uint32_t check;
   /**
-   * The character in the record, as a Unicode code point; 0 if the edit has none
-   * (transposition, insertion).
+   * The character in the record, as a Unicode code point; 0 if the edit has none: an
+   * insertion, and a transposition (as for `check`).
    */
   uint32_t record;
 } armsmatch_edit;
@@ -704,7 +747,10 @@ armsmatch_status armsmatch_status_name(uint32_t status, const char **name_out);
  * is `snprintf`-style: at most `buf_len - 1` bytes (cut at a UTF-8 character boundary)
  * then a NUL; `*written` receives the full length of the message (without the NUL), so
  * `*written >= buf_len` means it was cut. `buf` may be NULL when `buf_len` is 0, to ask
- * for the length. This call does not change the message, even when it fails.
+ * for the length; `written` may be NULL when the length is not wanted (the copy is made
+ * all the same). A NUL byte inside the message (say, from a file name) is written as the
+ * two characters `\0`, so the message is always one C string. This call does not change
+ * the message, even when it fails.
  *
  * Thread safety: any thread; each thread has its own message.
  *
@@ -912,10 +958,9 @@ armsmatch_status armsmatch_options_set_serial_only(struct armsmatch_options *opt
                                                    bool serial_only);
 
 /**
- * Sets the threads of `armsmatch_index_check_batch`: 0 (the default) uses all cores
- * (one shared pool); 1 to `ARMSMATCH_MAX_THREADS` runs the batch on a pool of that
- * size made for the call, whose threads have all exited when the call returns. Ignored
- * by a single check.
+ * Sets the threads of `armsmatch_index_check_batch`: 0 (the default) one per core, 1 to
+ * `ARMSMATCH_MAX_THREADS` that many. Either way they are made for the call and have all
+ * exited when it returns. Ignored by a single check.
  *
  * Fails with ARMSMATCH_STATUS_LIMIT_EXCEEDED over `ARMSMATCH_MAX_THREADS`; the options
  * are then unchanged.
@@ -942,7 +987,8 @@ armsmatch_status armsmatch_reference_embedded(struct armsmatch_reference **refer
 
 /**
  * Parses reference data from TOML text (`text`, `text_len` bytes, UTF-8; the format of
- * the core crate's `reference` module: `[[calibre]]` and `[[make]]` tables).
+ * the core crate's `reference` module: `[[calibre]]` and `[[make]]` tables). Empty text
+ * (also (NULL, 0)) is a reference without entries.
  *
  * Fails with ARMSMATCH_STATUS_REFERENCE if the text is not valid reference data.
  *
@@ -960,8 +1006,9 @@ armsmatch_status armsmatch_reference_from_toml(const char *text,
 /**
  * Reads reference data from a TOML file (`path`, `path_len` bytes, UTF-8).
  *
- * Fails with ARMSMATCH_STATUS_IO if the file cannot be read and
- * ARMSMATCH_STATUS_REFERENCE if it is not valid reference data.
+ * Fails with ARMSMATCH_STATUS_IO if the file cannot be read (or is a directory),
+ * ARMSMATCH_STATUS_REFERENCE if it is not valid reference data, and
+ * ARMSMATCH_STATUS_INVALID_ARGUMENT for an empty path or one with a NUL byte.
  *
  * Thread safety: any thread.
  *
@@ -978,8 +1025,8 @@ armsmatch_status armsmatch_reference_load(const char *path,
  * Adds the entries of a TOML file to a reference: new makes and calibres are added; an
  * entry whose canonical name is known merges its aliases and models into it.
  *
- * Fails with ARMSMATCH_STATUS_IO or ARMSMATCH_STATUS_REFERENCE; the reference is then
- * unchanged.
+ * Fails as `armsmatch_reference_load` (ARMSMATCH_STATUS_IO, REFERENCE or
+ * INVALID_ARGUMENT); the reference is then unchanged.
  *
  * Thread safety: not while another thread uses `reference`.
  *
@@ -1087,9 +1134,9 @@ armsmatch_status armsmatch_builder_new_with_reference(const struct armsmatch_ref
 /**
  * Adds one record (copied).
  *
- * Fails with ARMSMATCH_STATUS_NULL_ARGUMENT (no id), INVALID_UTF8,
- * INVALID_ARGUMENT (empty id, bad country code, impossible date, unknown kind or status
- * code) or LIMIT_EXCEEDED (a field over `armsmatch_limits`); the record is then not
+ * Fails with ARMSMATCH_STATUS_NULL_ARGUMENT (a NULL string with a nonzero length),
+ * INVALID_UTF8, INVALID_ARGUMENT (empty id, NULL included; bad country code, impossible
+ * date, unknown kind or status code) or LIMIT_EXCEEDED (a field over `armsmatch_limits`); the record is then not
  * added. A duplicate id is reported by `armsmatch_builder_build`.
  *
  * Thread safety: not while another thread uses `builder`.
@@ -1111,7 +1158,9 @@ armsmatch_status armsmatch_builder_add(struct armsmatch_builder *builder,
  * ARMSMATCH_STATUS_PARSE, the message naming the file, line and column; the rows before
  * it stay added (build anyway, or free the builder). With `skip_bad_rows` true,
  * malformed rows are skipped and counted in the report. A missing file or a missing
- * required column fails either way (ARMSMATCH_STATUS_IO, ARMSMATCH_STATUS_PARSE).
+ * required column fails either way (ARMSMATCH_STATUS_IO, ARMSMATCH_STATUS_PARSE), and so
+ * does a path that is a directory (ARMSMATCH_STATUS_IO), empty or holding a NUL byte
+ * (ARMSMATCH_STATUS_INVALID_ARGUMENT).
  * `report_out` may be NULL.
  *
  * Thread safety: not while another thread uses `builder`.
@@ -1168,12 +1217,18 @@ void armsmatch_builder_free(struct armsmatch_builder *builder);
 
 /**
  * Opens a saved index, memory-mapping the file (nothing is re-parsed; the whole file is
- * verified first). Free it with `armsmatch_index_free`. The file must not be modified
- * while the index is open (`armsmatch_index_save` writes a new file and renames it).
+ * verified first). Free it with `armsmatch_index_free`.
  *
- * Fails with ARMSMATCH_STATUS_IO if the file cannot be opened and
+ * The file must not be modified in place while the index is open: a file truncated or
+ * rewritten under the mapping (`cp new old`, `truncate`) kills the process with
+ * SIGBUS. Replace an index file by writing a new file and renaming it over the old one
+ * (what `armsmatch_index_save` and the CLI do); the open index keeps reading the old
+ * contents. `armsmatch_index_from_bytes` maps no file.
+ *
+ * Fails with ARMSMATCH_STATUS_IO if the file cannot be opened (or is a directory),
  * ARMSMATCH_STATUS_CORRUPT_INDEX if it is truncated, damaged, of another format version
- * or not an index.
+ * or not an index, and ARMSMATCH_STATUS_INVALID_ARGUMENT for an empty path or one with
+ * a NUL byte.
  *
  * Thread safety: any thread.
  *
@@ -1188,15 +1243,20 @@ armsmatch_status armsmatch_index_open(const char *path,
 
 /**
  * Reads an index from bytes (the contents of a saved index file), copying them: the
- * buffer may be freed after the call. Free the index with `armsmatch_index_free`.
+ * buffer may be freed after the call, and no file is mapped (so nothing can change
+ * under the index, unlike `armsmatch_index_open`). Free the index with
+ * `armsmatch_index_free`.
  *
- * Fails with ARMSMATCH_STATUS_CORRUPT_INDEX if the bytes are not a valid index.
+ * Fails with ARMSMATCH_STATUS_CORRUPT_INDEX if the bytes are not a valid index (as
+ * (NULL, 0), the empty buffer, is not), ARMSMATCH_STATUS_NULL_ARGUMENT if `bytes` is
+ * NULL with a nonzero `len`.
  *
  * Thread safety: any thread.
  *
  * # Safety
  *
- * `bytes` must be valid for reads of `len` bytes; `index_out` NULL or valid for a write.
+ * `bytes` must be NULL with `len` 0, or valid for reads of `len` bytes; `index_out` NULL
+ * or valid for a write.
  */
 armsmatch_status armsmatch_index_from_bytes(const uint8_t *bytes,
                                             size_t len,
@@ -1204,9 +1264,11 @@ armsmatch_status armsmatch_index_from_bytes(const uint8_t *bytes,
 
 /**
  * Saves the index with its live changes to one versioned, checksummed file, atomically:
- * written to a temporary file in the same directory, flushed, then renamed over `path`.
+ * written to a temporary file in the same directory, flushed, then renamed over `path`
+ * (so an index open on the old file, in this or another process, is not disturbed).
  *
- * Fails with ARMSMATCH_STATUS_IO (the message has the path and the OS error).
+ * Fails with ARMSMATCH_STATUS_IO (the message has the path and the OS error) and
+ * ARMSMATCH_STATUS_INVALID_ARGUMENT for an empty path or one with a NUL byte.
  *
  * Thread safety: any thread, concurrently with checks and changes (the file holds the
  * changes made before the call started).
@@ -1370,16 +1432,18 @@ void armsmatch_index_free(struct armsmatch_index *index);
 /**
  * Writes the register's statistics as JSON into `buf`: records by status, reporting
  * country, make (canonical names), kind, calibre and month (the `register` part of
- * `armsmatch stats --format json`). Copies like `snprintf`: `*written` is the full
- * length, so a cut copy can be detected and retried with a larger buffer.
+ * `armsmatch stats --format json`). Copies `snprintf`-style, as
+ * `armsmatch_last_error_message`: `*written` is the full length, so a cut copy can be
+ * detected and retried with a larger buffer; `buf` may be NULL with `buf_len` 0 to ask
+ * for the length; `written` may be NULL.
  *
- * Thread safety: may run while other threads check or update the same index.
+ * Thread safety: any thread, concurrently with checks and changes of the same index
+ * (the statistics are of the records findable when the call starts).
  *
  * # Safety
  *
- * `index` must be a live index handle; `buf` must be valid for writes of `buf_len`
- * bytes (NULL with `buf_len` 0 asks for the length only); `written` must be valid for
- * writes.
+ * `index` must be NULL or a live index handle; a non-NULL `buf` valid for writes of
+ * `buf_len` bytes; `written` NULL or valid for a write.
  */
 armsmatch_status armsmatch_index_stats_json(const struct armsmatch_index *index,
                                             char *buf,
@@ -1595,8 +1659,8 @@ armsmatch_status armsmatch_hit_serial_edits_len(const struct armsmatch_hits *hit
                                                 size_t *len_out);
 
 /**
- * Edit `j` of the serial alignment of hit `i`. Fails with ARMSMATCH_STATUS_OUT_OF_RANGE
- * when `i` or `j` is past the end.
+ * Edit `j` of the serial alignment of hit `i` (positions from 0; see `armsmatch_edit`).
+ * Fails with ARMSMATCH_STATUS_OUT_OF_RANGE when `i` or `j` is past the end.
  *
  * # Safety
  *
@@ -1690,9 +1754,11 @@ armsmatch_status armsmatch_hit_shared_with(const struct armsmatch_hits *hits,
 
 /**
  * Copies the readable explanation of hit `i` into `buf` (`snprintf`-style, as
- * `armsmatch_last_error_message`), e.g. "serial fuzzy (BA123456 vs AB123456;
- * transposition at 1); make same, model unknown, calibre unknown; score 0.97
- * (probability of the same firearm) from evidence 0.78 = serial 0.82 × identity 0.95".
+ * `armsmatch_last_error_message`; `written` may be NULL), e.g. "serial fuzzy (BA123456
+ * vs AB123456; transposition at 1); make same, model unknown, calibre unknown; score
+ * 0.97 (probability of the same firearm) from evidence 0.78 = serial 0.82 × identity
+ * 0.95". Positions in the text count characters of the record key from 1, for people;
+ * `armsmatch_edit.at` counts from 0 (the edit above has `at == 0`).
  *
  * # Safety
  *
@@ -1719,25 +1785,29 @@ void armsmatch_hits_free(struct armsmatch_hits *hits);
 
 /**
  * Writes a draft trace request built from hit `i` as JSON into `buf` (the schema of
- * `armsmatch trace export`): the firearm's identification prefilled from the check and
- * the record, the suggested addressees (country of manufacture from the embedded
- * reference, the record's reporting country), the hit as evidence, and the essential
- * fields still missing. `query` is the check that produced the hit; `country` (ISO
- * 3166-1 alpha-3), `agency` and `case_ref` describe the requester. Copies like
- * `snprintf`.
+ * `armsmatch trace export`: `{"request": …, "missing": […]}`): the firearm's
+ * identification prefilled from the check that produced `hits` (remembered by the
+ * handle: for a batch, each query's own) and from the record, the suggested addressees
+ * (country of manufacture from the embedded reference, the record's reporting country),
+ * the hit as evidence, and the essential fields still missing. `country` (ISO 3166-1
+ * alpha-3), `agency` and `case_ref` describe the requester. Copies `snprintf`-style, as
+ * `armsmatch_last_error_message` (`buf` may be NULL with `buf_len` 0 to ask for the
+ * length; `written` may be NULL).
+ *
+ * Fails with ARMSMATCH_STATUS_OUT_OF_RANGE when `i` is past the end and
+ * ARMSMATCH_STATUS_INVALID_ARGUMENT for a `country` that is not an ISO 3166-1 code or
+ * an empty `agency`; `case_ref` may be empty (it is then listed as missing).
  *
  * Thread safety: any number of threads may read one hits handle at once.
  *
  * # Safety
  *
- * `hits` must be a live hits handle; `query` must point to a valid query whose strings
- * are valid for their lengths; each string argument must be valid for reads of its
- * length; `buf` must be valid for writes of `buf_len` bytes (or NULL with 0);
- * `written` must be valid for writes.
+ * `hits` must be NULL or a live hits handle; `country`, `agency` and `case_ref` valid
+ * for reads of their lengths; a non-NULL `buf` valid for writes of `buf_len` bytes;
+ * `written` NULL or valid for a write.
  */
 armsmatch_status armsmatch_hit_trace_request_json(const struct armsmatch_hits *hits,
                                                   size_t i,
-                                                  const struct armsmatch_query *query,
                                                   const char *country,
                                                   size_t country_len,
                                                   const char *agency,
@@ -1750,10 +1820,11 @@ armsmatch_status armsmatch_hit_trace_request_json(const struct armsmatch_hits *h
 
 /**
  * Checks `len` firearms (`queries[0]` … `queries[len - 1]`) on several threads: as many
- * as `armsmatch_options_set_threads` says (default: all cores). Result `i` is exactly
- * what `armsmatch_index_check` gives for `queries[i]`. Free the batch with
- * `armsmatch_batch_free`. `options` may be NULL for the defaults; `queries` may be NULL
- * when `len` is 0.
+ * as `armsmatch_options_set_threads` says (default: all cores), started for this call
+ * and exited before it returns (safe to fork between calls). Result `i` is exactly what
+ * `armsmatch_index_check` gives for `queries[i]`, and its hits remember `queries[i]`.
+ * Free the batch with `armsmatch_batch_free`. `options` may be NULL for the defaults;
+ * `queries` may be NULL when `len` is 0 (an empty batch).
  *
  * A query that cannot be checked (invalid UTF-8, over a limit, …) does not fail the
  * call: its own status is in the batch (`armsmatch_batch_status`). The call itself

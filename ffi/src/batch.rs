@@ -1,8 +1,5 @@
 //! `armsmatch_batch`: many checks at once, on several threads.
 
-use std::sync::{Arc, Condvar, Mutex};
-use std::time::{Duration, Instant};
-
 use armsmatch::{Hit, Index, Query};
 
 use crate::boundary::{
@@ -41,10 +38,11 @@ impl Batch {
 }
 
 /// Checks `len` firearms (`queries[0]` … `queries[len - 1]`) on several threads: as many
-/// as `armsmatch_options_set_threads` says (default: all cores). Result `i` is exactly
-/// what `armsmatch_index_check` gives for `queries[i]`. Free the batch with
-/// `armsmatch_batch_free`. `options` may be NULL for the defaults; `queries` may be NULL
-/// when `len` is 0.
+/// as `armsmatch_options_set_threads` says (default: all cores), started for this call
+/// and exited before it returns (safe to fork between calls). Result `i` is exactly what
+/// `armsmatch_index_check` gives for `queries[i]`, and its hits remember `queries[i]`.
+/// Free the batch with `armsmatch_batch_free`. `options` may be NULL for the defaults;
+/// `queries` may be NULL when `len` is 0 (an empty batch).
 ///
 /// A query that cannot be checked (invalid UTF-8, over a limit, …) does not fail the
 /// call: its own status is in the batch (`armsmatch_batch_status`). The call itself
@@ -111,8 +109,8 @@ pub unsafe extern "C" fn armsmatch_index_check_batch(
             .into_iter()
             .map(|q| match q {
                 Err(failure) => Err(failure),
-                Ok(_) => match checked.next() {
-                    Some(Ok(hits)) => Ok(Hits::new(hits)),
+                Ok(query) => match checked.next() {
+                    Some(Ok(hits)) => Ok(Hits::new(hits, query)),
                     Some(Err(e)) => Err(Failure::from(e)),
                     None => Err(Failure::new(
                         armsmatch_status::Other,
@@ -127,48 +125,17 @@ pub unsafe extern "C" fn armsmatch_index_check_batch(
     })
 }
 
-/// Checks on all cores (the shared pool), or on a pool of `options.threads` threads made
-/// for the call. Unlike a plain rayon pool, whose threads exit on their own after it is
-/// dropped, this one is waited for: no thread of the library outlives the call, so a
-/// program may unload the library or check for leaks right after.
+/// Checks on `options.threads` threads (0: one per core) started for the call and
+/// exited before it returns (core's `check_many_with_threads`): a program may fork,
+/// unload the library or check for leaks right after.
 fn check_many(
     index: &Index,
     queries: &[Query],
     options: &Options,
 ) -> FfiResult<Vec<armsmatch::Result<Vec<Hit>>>> {
-    if options.threads == 0 {
-        return Ok(index.check_many(queries, &options.check));
-    }
-    let exited = Arc::new((Mutex::new(0usize), Condvar::new()));
-    let on_exit = Arc::clone(&exited);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(options.threads)
-        .thread_name(|i| format!("armsmatch-batch-{i}"))
-        .exit_handler(move |_| {
-            let (count, cv) = &*on_exit;
-            *count.lock().unwrap_or_else(|p| p.into_inner()) += 1;
-            cv.notify_all();
-        })
-        .build()
-        .map_err(|e| Failure::invalid(format!("cannot start {} threads: {e}", options.threads)))?;
-    let results = pool.install(|| index.check_many(queries, &options.check));
-    drop(pool);
-    // Bounded, so a thread that never exits cannot hang the caller; 10 s is far beyond
-    // the few microseconds an idle worker takes to exit.
-    let (count, cv) = &*exited;
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let mut n = count.lock().unwrap_or_else(|p| p.into_inner());
-    while *n < options.threads {
-        let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            break;
-        }
-        n = cv
-            .wait_timeout(n, left)
-            .unwrap_or_else(|p| p.into_inner())
-            .0;
-    }
-    Ok(results)
+    index
+        .check_many_with_threads(queries, &options.check, options.threads)
+        .map_err(|e| Failure::invalid(format!("cannot start the worker threads: {e}")))
 }
 
 /// The number of queries in the batch.

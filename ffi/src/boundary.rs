@@ -2,6 +2,7 @@
 //! entry point uses: NULL checks, UTF-8 validation, handle casts, out-parameters and
 //! copying text into caller buffers.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ffi::c_char;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -113,7 +114,8 @@ pub(crate) fn boundary_void(function: &str, body: impl FnOnce()) {
 }
 
 /// A string argument given as pointer + length. NULL with length 0 is `None` (absent);
-/// NULL with a nonzero length is `ARMSMATCH_STATUS_NULL_ARGUMENT`.
+/// NULL with a nonzero length is `ARMSMATCH_STATUS_NULL_ARGUMENT`. A pointer with length
+/// 0 is never read.
 ///
 /// # Safety
 ///
@@ -146,7 +148,10 @@ pub(crate) unsafe fn text_arg<'a>(
     })
 }
 
-/// A required string argument: NULL is `ARMSMATCH_STATUS_NULL_ARGUMENT`.
+/// A required string argument. (NULL, 0) is the empty string, as everywhere in the API
+/// (a C++ `std::string_view{}` has a NULL `data()`): whether empty is acceptable is
+/// decided by what reads it. NULL with a nonzero length is
+/// `ARMSMATCH_STATUS_NULL_ARGUMENT`.
 ///
 /// # Safety
 ///
@@ -157,7 +162,53 @@ pub(crate) unsafe fn text_required<'a>(
     what: &str,
 ) -> FfiResult<&'a str> {
     // SAFETY: forwarded contract.
-    unsafe { text_arg(ptr, len, what) }?.ok_or_else(|| Failure::null(what))
+    Ok(unsafe { text_arg(ptr, len, what) }?.unwrap_or(""))
+}
+
+/// A file path argument: a required string that is not empty and holds no NUL byte
+/// (which the operating system would refuse or cut the name at), else
+/// `ARMSMATCH_STATUS_INVALID_ARGUMENT`.
+///
+/// # Safety
+///
+/// As [`text_arg`].
+pub(crate) unsafe fn path_arg<'a>(
+    ptr: *const c_char,
+    len: usize,
+    what: &str,
+) -> FfiResult<&'a str> {
+    // SAFETY: forwarded contract.
+    let path = unsafe { text_required(ptr, len, what) }?;
+    if path.is_empty() {
+        return Err(Failure::invalid(format!("{what} is empty")));
+    }
+    if let Some(at) = path.find('\0') {
+        return Err(Failure::invalid(if at + 1 == path.len() {
+            format!("{what} ends in a NUL byte: its length must not count the terminating NUL")
+        } else {
+            format!("{what} contains a NUL byte (at offset {at}), which a file name cannot hold")
+        }));
+    }
+    Ok(path)
+}
+
+/// Runs a core call on a file path. A failure on a path that is a directory (which core
+/// reports as an unreadable row or an unmappable device) is
+/// `ARMSMATCH_STATUS_IO` saying so.
+pub(crate) fn on_path<'a, T>(
+    path: &'a str,
+    call: impl FnOnce(&'a str) -> armsmatch::Result<T>,
+) -> FfiResult<T> {
+    call(path).map_err(|e| {
+        if std::path::Path::new(path).is_dir() {
+            Failure::new(
+                armsmatch_status::Io,
+                format!("{path}: is a directory, not a file"),
+            )
+        } else {
+            Failure::from(e)
+        }
+    })
 }
 
 /// An optional text field: absent when NULL or empty (as an empty cell in a file).
@@ -176,14 +227,22 @@ pub(crate) unsafe fn text_field(
         .map(str::to_string))
 }
 
-/// A byte buffer argument (not NULL).
+/// A byte buffer argument. (NULL, 0) is the empty buffer; NULL with a nonzero length is
+/// `ARMSMATCH_STATUS_NULL_ARGUMENT`.
 ///
 /// # Safety
 ///
 /// A non-NULL `ptr` must be valid for reads of `len` bytes for the duration of the call.
 pub(crate) unsafe fn bytes_arg<'a>(ptr: *const u8, len: usize, what: &str) -> FfiResult<&'a [u8]> {
     if ptr.is_null() {
-        return Err(Failure::null(what));
+        return if len == 0 {
+            Ok(&[])
+        } else {
+            Err(Failure::new(
+                armsmatch_status::NullArgument,
+                format!("{what} is NULL but its length is {len}"),
+            ))
+        };
     }
     if len > isize::MAX as usize {
         return Err(Failure::invalid(format!(
@@ -315,28 +374,40 @@ pub(crate) unsafe fn borrow_out(
     Ok(())
 }
 
+/// Text as handed to C in a caller buffer: a NUL byte inside it (from a file name, a
+/// field or reference data) is written as the two characters `\0`, so the copy is one
+/// C string whose `strlen` is the reported length.
+pub(crate) fn escape_nul(text: &str) -> Cow<'_, str> {
+    if text.contains('\0') {
+        Cow::Owned(text.replace('\0', "\\0"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Copies text into a caller buffer, `snprintf`-style: at most `buf_len - 1` bytes (cut
 /// at a character boundary) and a NUL; `*written` is the full length of the text, so
 /// `*written >= buf_len` means it was cut. `buf` may be NULL when `buf_len` is 0 (to ask
-/// for the length).
+/// for the length); `written` may be NULL (the length is then not reported, the copy is
+/// still made). A NUL inside the text is escaped ([`escape_nul`]).
 ///
 /// # Safety
 ///
-/// A non-NULL `buf` must be valid for writes of `buf_len` bytes; `written` valid for a
-/// write.
+/// A non-NULL `buf` must be valid for writes of `buf_len` bytes; a non-NULL `written`
+/// valid for a write.
 pub(crate) unsafe fn copy_text(
     text: &str,
     buf: *mut c_char,
     buf_len: usize,
     written: *mut usize,
 ) -> FfiResult {
-    let written = out_arg(written, "written")?;
     if buf.is_null() && buf_len > 0 {
         return Err(Failure::new(
             armsmatch_status::NullArgument,
             format!("buf is NULL but buf_len is {buf_len}"),
         ));
     }
+    let text = escape_nul(text);
     if buf_len > 0 {
         let mut n = text.len().min(buf_len - 1);
         while !text.is_char_boundary(n) {
@@ -350,7 +421,9 @@ pub(crate) unsafe fn copy_text(
             buf.add(n).write(0);
         }
     }
-    // SAFETY: checked non-NULL; valid for a write by the caller's contract.
-    unsafe { write_out(written, text.len()) };
+    if let Some(written) = NonNull::new(written) {
+        // SAFETY: non-NULL; valid for a write by the caller's contract.
+        unsafe { write_out(written, text.len()) };
+    }
     Ok(())
 }

@@ -7,8 +7,8 @@ use armsmatch::io::{for_each_record, ReadOptions};
 use armsmatch::{IndexBuilder, Reference};
 
 use crate::boundary::{
-    boundary, boundary_void, free_handle, handle_mut, handle_ref, into_handle, out_arg,
-    text_required, write_out, Failure, Handle,
+    boundary, boundary_void, free_handle, handle_mut, handle_ref, into_handle, on_path, out_arg,
+    path_arg, write_out, Failure, Handle,
 };
 use crate::index::armsmatch_index;
 use crate::reference::armsmatch_reference;
@@ -100,9 +100,9 @@ pub unsafe extern "C" fn armsmatch_builder_new_with_reference(
 
 /// Adds one record (copied).
 ///
-/// Fails with ARMSMATCH_STATUS_NULL_ARGUMENT (no id), INVALID_UTF8,
-/// INVALID_ARGUMENT (empty id, bad country code, impossible date, unknown kind or status
-/// code) or LIMIT_EXCEEDED (a field over `armsmatch_limits`); the record is then not
+/// Fails with ARMSMATCH_STATUS_NULL_ARGUMENT (a NULL string with a nonzero length),
+/// INVALID_UTF8, INVALID_ARGUMENT (empty id, NULL included; bad country code, impossible
+/// date, unknown kind or status code) or LIMIT_EXCEEDED (a field over `armsmatch_limits`); the record is then not
 /// added. A duplicate id is reported by `armsmatch_builder_build`.
 ///
 /// Thread safety: not while another thread uses `builder`.
@@ -136,7 +136,9 @@ pub unsafe extern "C" fn armsmatch_builder_add(
 /// ARMSMATCH_STATUS_PARSE, the message naming the file, line and column; the rows before
 /// it stay added (build anyway, or free the builder). With `skip_bad_rows` true,
 /// malformed rows are skipped and counted in the report. A missing file or a missing
-/// required column fails either way (ARMSMATCH_STATUS_IO, ARMSMATCH_STATUS_PARSE).
+/// required column fails either way (ARMSMATCH_STATUS_IO, ARMSMATCH_STATUS_PARSE), and so
+/// does a path that is a directory (ARMSMATCH_STATUS_IO), empty or holding a NUL byte
+/// (ARMSMATCH_STATUS_INVALID_ARGUMENT).
 /// `report_out` may be NULL.
 ///
 /// Thread safety: not while another thread uses `builder`.
@@ -157,8 +159,10 @@ pub unsafe extern "C" fn armsmatch_builder_add_file(
         // SAFETY: forwarded contract.
         let b = unsafe { handle_mut(builder, "builder") }?;
         // SAFETY: forwarded contract.
-        let path = unsafe { text_required(path, path_len, "path") }?;
-        let report = for_each_record(path, ReadOptions { skip_bad_rows }, |r| b.inner.add(r))?;
+        let path = unsafe { path_arg(path, path_len, "path") }?;
+        let report = on_path(path, |p| {
+            for_each_record(p, ReadOptions { skip_bad_rows }, |r| b.inner.add(r))
+        })?;
         if let Some(out) = std::ptr::NonNull::new(report_out) {
             let r = armsmatch_read_report {
                 rows: report.rows,

@@ -3,11 +3,11 @@
 
 use std::ffi::c_char;
 
-use armsmatch::Hit;
+use armsmatch::{Hit, Query};
 
 use crate::boundary::{
-    borrow_out, boundary, boundary_void, copy_text, free_handle, handle_ref, out_arg, write_out,
-    Failure, FfiResult, Handle, Text,
+    borrow_out, boundary, boundary_void, copy_text, free_handle, handle_ref, out_arg,
+    text_required, write_out, Failure, FfiResult, Handle, Text,
 };
 use crate::status::armsmatch_status;
 use crate::values::{
@@ -22,6 +22,10 @@ use crate::values::{
 /// Strings handed out by the accessors are borrowed from the handle: valid until it is
 /// freed, never to be freed by the caller. They are also NUL-terminated (`ptr[len] ==
 /// '\0'`), but the length is authoritative.
+///
+/// The handle keeps a copy of the query that produced the hits, so the caller's query
+/// strings need not outlive the check; `armsmatch_hit_trace_request_json` takes the
+/// firearm's identification from it.
 ///
 /// Thread safety: a hits handle never changes; any number of threads may read it at
 /// once. It does not depend on the index: it stays valid after the index is changed or
@@ -43,13 +47,15 @@ pub(crate) struct Entry {
     record_key: Text,
 }
 
-/// The value behind `armsmatch_hits`.
+/// The value behind `armsmatch_hits`: the hits and the check that produced them (a copy,
+/// for `armsmatch_hit_trace_request_json`).
 pub(crate) struct Hits {
     entries: Vec<Entry>,
+    query: Query,
 }
 
 impl Hits {
-    pub(crate) fn new(hits: Vec<Hit>) -> Hits {
+    pub(crate) fn new(hits: Vec<Hit>, query: Query) -> Hits {
         let entries = hits
             .into_iter()
             .map(|hit| {
@@ -68,7 +74,7 @@ impl Hits {
                 }
             })
             .collect();
-        Hits { entries }
+        Hits { entries, query }
     }
 
     fn entry(&self, i: usize) -> FfiResult<&Entry> {
@@ -519,8 +525,8 @@ pub unsafe extern "C" fn armsmatch_hit_serial_edits_len(
     }
 }
 
-/// Edit `j` of the serial alignment of hit `i`. Fails with ARMSMATCH_STATUS_OUT_OF_RANGE
-/// when `i` or `j` is past the end.
+/// Edit `j` of the serial alignment of hit `i` (positions from 0; see `armsmatch_edit`).
+/// Fails with ARMSMATCH_STATUS_OUT_OF_RANGE when `i` or `j` is past the end.
 ///
 /// # Safety
 ///
@@ -686,9 +692,11 @@ pub unsafe extern "C" fn armsmatch_hit_shared_with(
 }
 
 /// Copies the readable explanation of hit `i` into `buf` (`snprintf`-style, as
-/// `armsmatch_last_error_message`), e.g. "serial fuzzy (BA123456 vs AB123456;
-/// transposition at 1); make same, model unknown, calibre unknown; score 0.97
-/// (probability of the same firearm) from evidence 0.78 = serial 0.82 × identity 0.95".
+/// `armsmatch_last_error_message`; `written` may be NULL), e.g. "serial fuzzy (BA123456
+/// vs AB123456; transposition at 1); make same, model unknown, calibre unknown; score
+/// 0.97 (probability of the same firearm) from evidence 0.78 = serial 0.82 × identity
+/// 0.95". Positions in the text count characters of the record key from 1, for people;
+/// `armsmatch_edit.at` counts from 0 (the edit above has `at == 0`).
 ///
 /// # Safety
 ///
@@ -726,27 +734,31 @@ pub unsafe extern "C" fn armsmatch_hits_free(hits: *mut armsmatch_hits) {
 }
 
 /// Writes a draft trace request built from hit `i` as JSON into `buf` (the schema of
-/// `armsmatch trace export`): the firearm's identification prefilled from the check and
-/// the record, the suggested addressees (country of manufacture from the embedded
-/// reference, the record's reporting country), the hit as evidence, and the essential
-/// fields still missing. `query` is the check that produced the hit; `country` (ISO
-/// 3166-1 alpha-3), `agency` and `case_ref` describe the requester. Copies like
-/// `snprintf`.
+/// `armsmatch trace export`: `{"request": …, "missing": […]}`): the firearm's
+/// identification prefilled from the check that produced `hits` (remembered by the
+/// handle: for a batch, each query's own) and from the record, the suggested addressees
+/// (country of manufacture from the embedded reference, the record's reporting country),
+/// the hit as evidence, and the essential fields still missing. `country` (ISO 3166-1
+/// alpha-3), `agency` and `case_ref` describe the requester. Copies `snprintf`-style, as
+/// `armsmatch_last_error_message` (`buf` may be NULL with `buf_len` 0 to ask for the
+/// length; `written` may be NULL).
+///
+/// Fails with ARMSMATCH_STATUS_OUT_OF_RANGE when `i` is past the end and
+/// ARMSMATCH_STATUS_INVALID_ARGUMENT for a `country` that is not an ISO 3166-1 code or
+/// an empty `agency`; `case_ref` may be empty (it is then listed as missing).
 ///
 /// Thread safety: any number of threads may read one hits handle at once.
 ///
 /// # Safety
 ///
-/// `hits` must be a live hits handle; `query` must point to a valid query whose strings
-/// are valid for their lengths; each string argument must be valid for reads of its
-/// length; `buf` must be valid for writes of `buf_len` bytes (or NULL with 0);
-/// `written` must be valid for writes.
+/// `hits` must be NULL or a live hits handle; `country`, `agency` and `case_ref` valid
+/// for reads of their lengths; a non-NULL `buf` valid for writes of `buf_len` bytes;
+/// `written` NULL or valid for a write.
 #[no_mangle]
 #[allow(clippy::too_many_arguments)]
 pub unsafe extern "C" fn armsmatch_hit_trace_request_json(
     hits: *const armsmatch_hits,
     i: usize,
-    query: *const crate::values::armsmatch_query,
     country: *const c_char,
     country_len: usize,
     agency: *const c_char,
@@ -760,16 +772,13 @@ pub unsafe extern "C" fn armsmatch_hit_trace_request_json(
     boundary("armsmatch_hit_trace_request_json", || {
         // SAFETY: forwarded contract.
         let hits = unsafe { handle_ref(hits, "hits") }?;
-        // SAFETY: a non-NULL `query` points to a valid struct (the caller's contract).
-        let q = unsafe { query.as_ref() }.ok_or_else(|| crate::boundary::Failure::null("query"))?;
-        // SAFETY: the query's strings are valid for their lengths (contract).
-        let query = unsafe { crate::values::query_from_c(q) }?;
+        let hit = &hits.entry(i)?.hit;
         // SAFETY: each string is valid for reads of its length (contract).
         let (country, agency, case_ref) = unsafe {
             (
-                crate::boundary::text_required(country, country_len, "country")?,
-                crate::boundary::text_required(agency, agency_len, "agency")?,
-                crate::boundary::text_required(case_ref, case_ref_len, "case_ref")?,
+                text_required(country, country_len, "country")?,
+                text_required(agency, agency_len, "agency")?,
+                text_required(case_ref, case_ref_len, "case_ref")?,
             )
         };
         let actor = armsmatch::trace::Actor {
@@ -778,8 +787,8 @@ pub unsafe extern "C" fn armsmatch_hit_trace_request_json(
             officer: None,
         };
         let request = armsmatch::trace::TraceRequest::from_hit(
-            &hits.entry(i)?.hit,
-            &query,
+            hit,
+            &hits.query,
             &actor,
             case_ref,
             armsmatch::Reference::embedded(),
@@ -788,7 +797,7 @@ pub unsafe extern "C" fn armsmatch_hit_trace_request_json(
             "request": request,
             "missing": request.completeness(),
         }))
-        .map_err(|e| crate::boundary::Failure::invalid(e.to_string()))?;
+        .map_err(|e| Failure::invalid(e.to_string()))?;
         // SAFETY: forwarded contract.
         unsafe { copy_text(&text, buf, buf_len, written) }
     })

@@ -5,8 +5,8 @@ use std::ffi::c_char;
 use armsmatch::Index;
 
 use crate::boundary::{
-    boundary, boundary_void, bytes_arg, copy_text, free_handle, handle_ref, into_handle, out_arg,
-    text_required, write_out, Failure, Handle,
+    boundary, boundary_void, bytes_arg, copy_text, free_handle, handle_ref, into_handle, on_path,
+    out_arg, path_arg, text_required, write_out, Failure, Handle,
 };
 use crate::hits::{armsmatch_hits, Hits};
 use crate::options::{armsmatch_options, Options};
@@ -50,12 +50,18 @@ pub struct armsmatch_index_info {
 }
 
 /// Opens a saved index, memory-mapping the file (nothing is re-parsed; the whole file is
-/// verified first). Free it with `armsmatch_index_free`. The file must not be modified
-/// while the index is open (`armsmatch_index_save` writes a new file and renames it).
+/// verified first). Free it with `armsmatch_index_free`.
 ///
-/// Fails with ARMSMATCH_STATUS_IO if the file cannot be opened and
+/// The file must not be modified in place while the index is open: a file truncated or
+/// rewritten under the mapping (`cp new old`, `truncate`) kills the process with
+/// SIGBUS. Replace an index file by writing a new file and renaming it over the old one
+/// (what `armsmatch_index_save` and the CLI do); the open index keeps reading the old
+/// contents. `armsmatch_index_from_bytes` maps no file.
+///
+/// Fails with ARMSMATCH_STATUS_IO if the file cannot be opened (or is a directory),
 /// ARMSMATCH_STATUS_CORRUPT_INDEX if it is truncated, damaged, of another format version
-/// or not an index.
+/// or not an index, and ARMSMATCH_STATUS_INVALID_ARGUMENT for an empty path or one with
+/// a NUL byte.
 ///
 /// Thread safety: any thread.
 ///
@@ -72,8 +78,8 @@ pub unsafe extern "C" fn armsmatch_index_open(
     boundary("armsmatch_index_open", || {
         let out = out_arg(index_out, "index_out")?;
         // SAFETY: forwarded contract.
-        let path = unsafe { text_required(path, path_len, "path") }?;
-        let index = Index::open(path)?;
+        let path = unsafe { path_arg(path, path_len, "path") }?;
+        let index = on_path(path, Index::open)?;
         // SAFETY: checked non-NULL; valid for a write by the caller's contract.
         unsafe { write_out(out, into_handle::<armsmatch_index>(index)) };
         Ok(())
@@ -81,15 +87,20 @@ pub unsafe extern "C" fn armsmatch_index_open(
 }
 
 /// Reads an index from bytes (the contents of a saved index file), copying them: the
-/// buffer may be freed after the call. Free the index with `armsmatch_index_free`.
+/// buffer may be freed after the call, and no file is mapped (so nothing can change
+/// under the index, unlike `armsmatch_index_open`). Free the index with
+/// `armsmatch_index_free`.
 ///
-/// Fails with ARMSMATCH_STATUS_CORRUPT_INDEX if the bytes are not a valid index.
+/// Fails with ARMSMATCH_STATUS_CORRUPT_INDEX if the bytes are not a valid index (as
+/// (NULL, 0), the empty buffer, is not), ARMSMATCH_STATUS_NULL_ARGUMENT if `bytes` is
+/// NULL with a nonzero `len`.
 ///
 /// Thread safety: any thread.
 ///
 /// # Safety
 ///
-/// `bytes` must be valid for reads of `len` bytes; `index_out` NULL or valid for a write.
+/// `bytes` must be NULL with `len` 0, or valid for reads of `len` bytes; `index_out` NULL
+/// or valid for a write.
 #[no_mangle]
 pub unsafe extern "C" fn armsmatch_index_from_bytes(
     bytes: *const u8,
@@ -108,9 +119,11 @@ pub unsafe extern "C" fn armsmatch_index_from_bytes(
 }
 
 /// Saves the index with its live changes to one versioned, checksummed file, atomically:
-/// written to a temporary file in the same directory, flushed, then renamed over `path`.
+/// written to a temporary file in the same directory, flushed, then renamed over `path`
+/// (so an index open on the old file, in this or another process, is not disturbed).
 ///
-/// Fails with ARMSMATCH_STATUS_IO (the message has the path and the OS error).
+/// Fails with ARMSMATCH_STATUS_IO (the message has the path and the OS error) and
+/// ARMSMATCH_STATUS_INVALID_ARGUMENT for an empty path or one with a NUL byte.
 ///
 /// Thread safety: any thread, concurrently with checks and changes (the file holds the
 /// changes made before the call started).
@@ -129,8 +142,8 @@ pub unsafe extern "C" fn armsmatch_index_save(
         // SAFETY: forwarded contract.
         let index = unsafe { handle_ref(index, "index") }?;
         // SAFETY: forwarded contract.
-        let path = unsafe { text_required(path, path_len, "path") }?;
-        index.save(path)?;
+        let path = unsafe { path_arg(path, path_len, "path") }?;
+        on_path(path, |p| index.save(p))?;
         Ok(())
     })
 }
@@ -384,9 +397,9 @@ pub unsafe extern "C" fn armsmatch_index_check(
         };
         // SAFETY: the query's string pointers are valid for their lengths (contract).
         let query = unsafe { query_from_c(q) }?;
-        let hits = index.check(&query, &options.check)?;
+        let hits = Hits::new(index.check(&query, &options.check)?, query);
         // SAFETY: checked non-NULL; valid for a write by the caller's contract.
-        unsafe { write_out(out, into_handle::<armsmatch_hits>(Hits::new(hits))) };
+        unsafe { write_out(out, into_handle::<armsmatch_hits>(hits)) };
         Ok(())
     })
 }
@@ -407,16 +420,18 @@ pub unsafe extern "C" fn armsmatch_index_free(index: *mut armsmatch_index) {
 
 /// Writes the register's statistics as JSON into `buf`: records by status, reporting
 /// country, make (canonical names), kind, calibre and month (the `register` part of
-/// `armsmatch stats --format json`). Copies like `snprintf`: `*written` is the full
-/// length, so a cut copy can be detected and retried with a larger buffer.
+/// `armsmatch stats --format json`). Copies `snprintf`-style, as
+/// `armsmatch_last_error_message`: `*written` is the full length, so a cut copy can be
+/// detected and retried with a larger buffer; `buf` may be NULL with `buf_len` 0 to ask
+/// for the length; `written` may be NULL.
 ///
-/// Thread safety: may run while other threads check or update the same index.
+/// Thread safety: any thread, concurrently with checks and changes of the same index
+/// (the statistics are of the records findable when the call starts).
 ///
 /// # Safety
 ///
-/// `index` must be a live index handle; `buf` must be valid for writes of `buf_len`
-/// bytes (NULL with `buf_len` 0 asks for the length only); `written` must be valid for
-/// writes.
+/// `index` must be NULL or a live index handle; a non-NULL `buf` valid for writes of
+/// `buf_len` bytes; `written` NULL or valid for a write.
 #[no_mangle]
 pub unsafe extern "C" fn armsmatch_index_stats_json(
     index: *const armsmatch_index,
@@ -428,8 +443,7 @@ pub unsafe extern "C" fn armsmatch_index_stats_json(
         // SAFETY: forwarded contract.
         let index = unsafe { handle_ref(index, "index") }?;
         let stats = armsmatch::stats::RegisterStats::from_index(index);
-        let text = serde_json::to_string(&stats)
-            .map_err(|e| crate::boundary::Failure::invalid(e.to_string()))?;
+        let text = serde_json::to_string(&stats).map_err(|e| Failure::invalid(e.to_string()))?;
         // SAFETY: forwarded contract.
         unsafe { copy_text(&text, buf, buf_len, written) }
     })

@@ -13,8 +13,11 @@
 //! * Every call except the `_free`s returns an `armsmatch_status`; outputs go through
 //!   out-pointers written only on success. On failure
 //!   `armsmatch_last_error_message` gives the message (thread-local).
-//! * Strings in are pointer + length, UTF-8 validated. Strings out are borrowed from a
-//!   handle for its lifetime, static, or copied into a caller buffer; the caller never
+//! * Strings in are pointer + length, UTF-8 validated; (NULL, 0) is empty everywhere
+//!   (strings, byte buffers, arrays), NULL with a nonzero length is
+//!   `ARMSMATCH_STATUS_NULL_ARGUMENT`; a file path may not hold a NUL byte. Strings out
+//!   are borrowed from a handle for its lifetime, static, or copied into a caller buffer
+//!   (`written` may be NULL; NUL bytes inside are escaped as `\0`); the caller never
 //!   frees a string.
 //! * Every entry point runs inside `catch_unwind`: a panic is
 //!   `ARMSMATCH_STATUS_PANIC`, never an abort or undefined behaviour.

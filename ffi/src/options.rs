@@ -190,10 +190,9 @@ pub unsafe extern "C" fn armsmatch_options_set_serial_only(
     })
 }
 
-/// Sets the threads of `armsmatch_index_check_batch`: 0 (the default) uses all cores
-/// (one shared pool); 1 to `ARMSMATCH_MAX_THREADS` runs the batch on a pool of that
-/// size made for the call, whose threads have all exited when the call returns. Ignored
-/// by a single check.
+/// Sets the threads of `armsmatch_index_check_batch`: 0 (the default) one per core, 1 to
+/// `ARMSMATCH_MAX_THREADS` that many. Either way they are made for the call and have all
+/// exited when it returns. Ignored by a single check.
 ///
 /// Fails with ARMSMATCH_STATUS_LIMIT_EXCEEDED over `ARMSMATCH_MAX_THREADS`; the options
 /// are then unchanged.

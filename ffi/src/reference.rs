@@ -5,8 +5,8 @@ use std::ffi::c_char;
 use armsmatch::Reference;
 
 use crate::boundary::{
-    boundary, boundary_void, copy_text, free_handle, handle_mut, handle_ref, into_handle, out_arg,
-    text_required, write_out, Handle,
+    boundary, boundary_void, copy_text, free_handle, handle_mut, handle_ref, into_handle, on_path,
+    out_arg, path_arg, text_required, write_out, Handle,
 };
 use crate::status::armsmatch_status;
 
@@ -47,7 +47,8 @@ pub unsafe extern "C" fn armsmatch_reference_embedded(
 }
 
 /// Parses reference data from TOML text (`text`, `text_len` bytes, UTF-8; the format of
-/// the core crate's `reference` module: `[[calibre]]` and `[[make]]` tables).
+/// the core crate's `reference` module: `[[calibre]]` and `[[make]]` tables). Empty text
+/// (also (NULL, 0)) is a reference without entries.
 ///
 /// Fails with ARMSMATCH_STATUS_REFERENCE if the text is not valid reference data.
 ///
@@ -76,8 +77,9 @@ pub unsafe extern "C" fn armsmatch_reference_from_toml(
 
 /// Reads reference data from a TOML file (`path`, `path_len` bytes, UTF-8).
 ///
-/// Fails with ARMSMATCH_STATUS_IO if the file cannot be read and
-/// ARMSMATCH_STATUS_REFERENCE if it is not valid reference data.
+/// Fails with ARMSMATCH_STATUS_IO if the file cannot be read (or is a directory),
+/// ARMSMATCH_STATUS_REFERENCE if it is not valid reference data, and
+/// ARMSMATCH_STATUS_INVALID_ARGUMENT for an empty path or one with a NUL byte.
 ///
 /// Thread safety: any thread.
 ///
@@ -94,8 +96,8 @@ pub unsafe extern "C" fn armsmatch_reference_load(
     boundary("armsmatch_reference_load", || {
         let out = out_arg(reference_out, "reference_out")?;
         // SAFETY: forwarded contract.
-        let path = unsafe { text_required(path, path_len, "path") }?;
-        let reference = Reference::load(path)?;
+        let path = unsafe { path_arg(path, path_len, "path") }?;
+        let reference = on_path(path, Reference::load)?;
         // SAFETY: checked non-NULL; valid for a write by the caller's contract.
         unsafe { write_out(out, into_handle(reference)) };
         Ok(())
@@ -105,8 +107,8 @@ pub unsafe extern "C" fn armsmatch_reference_load(
 /// Adds the entries of a TOML file to a reference: new makes and calibres are added; an
 /// entry whose canonical name is known merges its aliases and models into it.
 ///
-/// Fails with ARMSMATCH_STATUS_IO or ARMSMATCH_STATUS_REFERENCE; the reference is then
-/// unchanged.
+/// Fails as `armsmatch_reference_load` (ARMSMATCH_STATUS_IO, REFERENCE or
+/// INVALID_ARGUMENT); the reference is then unchanged.
 ///
 /// Thread safety: not while another thread uses `reference`.
 ///
@@ -124,9 +126,9 @@ pub unsafe extern "C" fn armsmatch_reference_extend_from_file(
         // SAFETY: forwarded contract.
         let reference = unsafe { handle_mut(reference, "reference") }?;
         // SAFETY: forwarded contract.
-        let path = unsafe { text_required(path, path_len, "path") }?;
+        let path = unsafe { path_arg(path, path_len, "path") }?;
         // `extend` rebuilds and swaps only on success, so a failure leaves it unchanged.
-        reference.extend_from_file(path)?;
+        on_path(path, |p| reference.extend_from_file(p))?;
         Ok(())
     })
 }

@@ -20,7 +20,7 @@ pub enum armsmatch_status {
     InvalidUtf8 = 2,
     /// An argument cannot be used: an empty record id, an impossible date, a bad country
     /// code, an option out of range, an unknown enum code, a partial serial with too few
-    /// known characters.
+    /// known characters, an empty file path or one holding a NUL byte.
     InvalidArgument = 3,
     /// An input was over a documented limit (see `armsmatch_limits`).
     LimitExceeded = 4,
@@ -35,7 +35,8 @@ pub enum armsmatch_status {
     /// An index file (or byte buffer) is truncated, corrupted, of another format version,
     /// or not an index at all.
     CorruptIndex = 9,
-    /// Reading or writing a file failed (the message has the path and the OS error).
+    /// Reading or writing a file failed, or the path is a directory (the message has the
+    /// path and the OS error).
     Io = 10,
     /// A position (hit, edit, batch entry) past the end.
     OutOfRange = 11,
@@ -117,7 +118,10 @@ pub unsafe extern "C" fn armsmatch_status_name(
 /// is `snprintf`-style: at most `buf_len - 1` bytes (cut at a UTF-8 character boundary)
 /// then a NUL; `*written` receives the full length of the message (without the NUL), so
 /// `*written >= buf_len` means it was cut. `buf` may be NULL when `buf_len` is 0, to ask
-/// for the length. This call does not change the message, even when it fails.
+/// for the length; `written` may be NULL when the length is not wanted (the copy is made
+/// all the same). A NUL byte inside the message (say, from a file name) is written as the
+/// two characters `\0`, so the message is always one C string. This call does not change
+/// the message, even when it fails.
 ///
 /// Thread safety: any thread; each thread has its own message.
 ///

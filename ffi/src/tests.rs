@@ -7,7 +7,9 @@ use std::ptr;
 
 use armsmatch::{CheckOptions, Index, Query, Record};
 
-use crate::boundary::{boundary, copy_text, last_error, text_arg, Failure};
+use crate::boundary::{
+    boundary, bytes_arg, copy_text, last_error, path_arg, text_arg, text_required, Failure,
+};
 use crate::*;
 
 fn message() -> String {
@@ -177,8 +179,16 @@ fn null_arguments_are_refused_and_out_pointers_untouched() {
         );
         let mut r = rec("", "AB1234");
         r.id = ptr::null();
+        r.id_len = 2;
         assert_eq!(armsmatch_builder_add(b, &r), armsmatch_status::NullArgument);
-        assert!(message().contains("record.id is NULL"));
+        assert!(message().contains("record.id is NULL but its length is 2"));
+        // (NULL, 0) is the empty id: refused by core as such.
+        r.id_len = 0;
+        assert_eq!(
+            armsmatch_builder_add(b, &r),
+            armsmatch_status::InvalidArgument
+        );
+        assert!(message().contains("non-empty id"), "{}", message());
         let mut r = rec("R1", "AB1234");
         r.make = ptr::null();
         r.make_len = 3;
@@ -212,6 +222,31 @@ fn strings_are_validated() {
     // SAFETY: the pointers are valid for the lengths given.
     unsafe {
         assert!(matches!(text_arg(ptr::null(), 0, "x"), Ok(None)));
+        // (NULL, 0) is empty everywhere; NULL with a length is a NULL argument.
+        assert_eq!(text_required(ptr::null(), 0, "x").unwrap(), "");
+        assert_eq!(
+            text_required(ptr::null(), 1, "x").unwrap_err().status,
+            armsmatch_status::NullArgument
+        );
+        assert!(bytes_arg(ptr::null(), 0, "x").unwrap().is_empty());
+        assert_eq!(
+            bytes_arg(ptr::null(), 1, "x").unwrap_err().status,
+            armsmatch_status::NullArgument
+        );
+        // Paths: not empty, no NUL byte.
+        let p = b"/tmp/a\0b";
+        assert_eq!(path_arg(p.as_ptr().cast(), 6, "path").unwrap(), "/tmp/a");
+        let e = path_arg(p.as_ptr().cast(), 8, "path").unwrap_err();
+        assert_eq!(e.status, armsmatch_status::InvalidArgument);
+        assert_eq!(
+            e.message,
+            "path contains a NUL byte (at offset 6), which a file name cannot hold"
+        );
+        let e = path_arg(p.as_ptr().cast(), 7, "path").unwrap_err();
+        assert!(e.message.contains("terminating NUL"), "{}", e.message);
+        let e = path_arg(ptr::null(), 0, "path").unwrap_err();
+        assert_eq!(e.status, armsmatch_status::InvalidArgument);
+        assert_eq!(e.message, "path is empty");
         let e = text_arg(bad.as_ptr().cast(), 3, "query.serial").unwrap_err();
         assert_eq!(e.status, armsmatch_status::InvalidUtf8);
         assert_eq!(
@@ -238,6 +273,16 @@ fn copy_text_is_snprintf_like_and_cuts_at_char_boundaries() {
         assert_eq!(n, 3);
         let e = copy_text("abc", ptr::null_mut(), 4, &mut n).unwrap_err();
         assert_eq!(e.status, armsmatch_status::NullArgument);
+        // `written` may be NULL: the copy is still made and terminated.
+        copy_text("xyz", buf.as_mut_ptr(), 8, ptr::null_mut()).unwrap();
+        assert_eq!(CStr::from_ptr(buf.as_ptr()).to_bytes(), b"xyz");
+        copy_text("abcdefghij", buf.as_mut_ptr(), 8, ptr::null_mut()).unwrap();
+        assert_eq!(CStr::from_ptr(buf.as_ptr()).to_bytes(), b"abcdefg");
+        copy_text("abc", ptr::null_mut(), 0, ptr::null_mut()).unwrap();
+        // A NUL inside the text is escaped: the copy is one C string of the full length.
+        copy_text("a\0b", buf.as_mut_ptr(), 8, &mut n).unwrap();
+        assert_eq!(n, 4);
+        assert_eq!(CStr::from_ptr(buf.as_ptr()).to_bytes(), b"a\\0b");
     }
 }
 
@@ -558,7 +603,7 @@ fn vectors_ffi_equal_core() {
             match core.check(&q, &o) {
                 Ok(expected) => {
                     assert_eq!(status, armsmatch_status::Ok, "{name}: {}", message());
-                    let got = Hits::new(expected.clone());
+                    let got = Hits::new(expected.clone(), q.clone());
                     let mut n = 0;
                     assert_eq!(armsmatch_hits_len(hits, &mut n), armsmatch_status::Ok);
                     assert_eq!(n, expected.len(), "{name}");

@@ -100,7 +100,8 @@ pub enum armsmatch_edit_kind {
     RareConfusion = 2,
     /// Any other substitution.
     Substitution = 3,
-    /// Two adjacent characters swapped.
+    /// Two adjacent characters swapped (`at` and `at + 1` of the record key; the edit's
+    /// `check` and `record` are 0).
     Transposition = 4,
     /// A character in the check that the record does not have.
     Insertion = 5,
@@ -123,19 +124,26 @@ pub struct armsmatch_date {
 }
 
 /// One edit of a hit's serial alignment (see `armsmatch_hit_serial_edit`).
+///
+/// Positions count characters (not bytes) of the record's serial key
+/// (`armsmatch_hit_serial_record_key`) from 0, while the explanation text counts them
+/// from 1: an edit with `at == 6` reads "transposition at 7" there.
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct armsmatch_edit {
     /// What kind of edit.
     pub kind: armsmatch_edit_kind,
-    /// 0-based position in the record's serial key (for an insertion: the position
-    /// before which the extra character stands).
+    /// 0-based character position in the record's serial key (the explanation text says
+    /// `at + 1`). For a transposition: the first of the two swapped characters (`at` and
+    /// `at + 1`); for an insertion: the position before which the extra character
+    /// stands.
     pub at: usize,
-    /// The character in the check, as a Unicode code point; 0 if the edit has none
-    /// (transposition, deletion).
+    /// The character in the check, as a Unicode code point; 0 if the edit has none: a
+    /// deletion, and a transposition, which carries no characters (read the two swapped
+    /// ones from the record key at `at` and `at + 1`).
     pub check: u32,
-    /// The character in the record, as a Unicode code point; 0 if the edit has none
-    /// (transposition, insertion).
+    /// The character in the record, as a Unicode code point; 0 if the edit has none: an
+    /// insertion, and a transposition (as for `check`).
     pub record: u32,
 }
 
@@ -143,7 +151,7 @@ pub struct armsmatch_edit {
 /// `armsmatch_index_insert` and `armsmatch_index_update`.
 ///
 /// Every string is a pointer and a length in bytes (no NUL needed), UTF-8. `id` is
-/// required. For the other strings NULL (with length 0) or length 0 means "unknown";
+/// required (an empty one, (NULL, 0) included, is ARMSMATCH_STATUS_INVALID_ARGUMENT). For the other strings NULL (with length 0) or length 0 means "unknown";
 /// a NULL `serial` is an empty serial (no serial, like a placeholder). `kind`, `status`
 /// and `reported_on` are unknown when zero, so `armsmatch_record r = {0};` starts with
 /// every field unknown. The strings are copied; they need to live only during the call.
@@ -243,6 +251,48 @@ pub struct armsmatch_limits {
 
 /// Most threads `armsmatch_options_set_threads` accepts.
 pub const ARMSMATCH_MAX_THREADS: usize = 256;
+
+/// The major version of the library this header belongs to. At run time
+/// `armsmatch_version` gives the version of the library actually loaded, which starts
+/// with `ARMSMATCH_VERSION_MAJOR.ARMSMATCH_VERSION_MINOR.ARMSMATCH_VERSION_PATCH` when
+/// header and library match.
+pub const ARMSMATCH_VERSION_MAJOR: u32 = 0;
+
+/// The minor version of the library this header belongs to.
+pub const ARMSMATCH_VERSION_MINOR: u32 = 1;
+
+/// The patch version of the library this header belongs to.
+pub const ARMSMATCH_VERSION_PATCH: u32 = 0;
+
+/// A decimal number at compile time (the version parts Cargo sets).
+const fn decimal(s: &str) -> u32 {
+    let bytes = s.as_bytes();
+    let mut n = 0u32;
+    let mut i = 0;
+    while i < bytes.len() {
+        assert!(bytes[i].is_ascii_digit(), "not a decimal number");
+        n = n * 10 + (bytes[i] - b'0') as u32;
+        i += 1;
+    }
+    n
+}
+
+// The header's version macros are literals (cbindgen copies them); the build fails when
+// they fall behind the crate version.
+const _: () = {
+    assert!(
+        ARMSMATCH_VERSION_MAJOR == decimal(env!("CARGO_PKG_VERSION_MAJOR")),
+        "ARMSMATCH_VERSION_MAJOR differs from the crate version"
+    );
+    assert!(
+        ARMSMATCH_VERSION_MINOR == decimal(env!("CARGO_PKG_VERSION_MINOR")),
+        "ARMSMATCH_VERSION_MINOR differs from the crate version"
+    );
+    assert!(
+        ARMSMATCH_VERSION_PATCH == decimal(env!("CARGO_PKG_VERSION_PATCH")),
+        "ARMSMATCH_VERSION_PATCH differs from the crate version"
+    );
+};
 
 pub(crate) fn kind_code(k: Kind) -> armsmatch_kind {
     match k {

@@ -6,7 +6,8 @@
 # 1. builds the library (cargo build -p armsmatch-ffi --release; ARMSMATCH_FFI_PROFILE=debug
 #    for a debug build) and checks that include/armsmatch.h is up to date (gen-header --check);
 # 2. compiles the C tests and the example with the system cc
-#    (-std=c11 -Wall -Wextra -Wpedantic -Werror) and runs them: test_api (every function
+#    (-std=c11 -Wall -Wextra -Wpedantic -Werror), every example also as C99 and, when g++
+#    (or $CXX) is installed, as C++17, and runs them: test_api (every function
 #    and error status, the shared test vectors, whose hits must equal the Rust API's bit
 #    for bit) and test_threads (checks while another thread inserts);
 # 3. runs both under valgrind (--leak-check=full --error-exitcode=1) and built with
@@ -55,6 +56,30 @@ done
 "$cc" "${cflags[@]}" "$ffi_dir/examples/check.c" -o "$work/bin/check" \
     "$lib_dir/libarmsmatch.a" "${native_libs[@]}"
 
+step "compile every example as C99 and as C++17"
+# The header is C and C++ (its enums are uint32_t typedefs in C, enum types in C++), so
+# code that compiles as one may not as the other.
+strict=(-Wall -Wextra -Wpedantic -Werror -I"$ffi_dir/include")
+cxx=${CXX:-g++}
+have_cxx=0
+if command -v "$cxx" >/dev/null; then
+    have_cxx=1
+else
+    echo "SKIPPED: the C++17 compile ($cxx is not installed)"
+fi
+for example in "$ffi_dir"/examples/*.c; do
+    name=$(basename "$example" .c)
+    "$cc" -std=c99 "${strict[@]}" "$example" -o "$work/bin/${name}_c99" \
+        "$lib_dir/libarmsmatch.a" "${native_libs[@]}"
+    if [[ $have_cxx == 1 ]]; then
+        "$cxx" -std=c++17 "${strict[@]}" -x c++ "$example" -x none -o "$work/bin/${name}_cxx" \
+            "$lib_dir/libarmsmatch.a" "${native_libs[@]}"
+        echo "$name: compiles as C99 and C++17"
+    else
+        echo "$name: compiles as C99"
+    fi
+done
+
 step "run test_api (static library) and compare the vector hits with Rust"
 "$work/bin/test_api_static" "$work/files" "$work/vectors.lines" "$work/c.dump"
 diff -u "$work/rust.dump" "$work/c.dump"
@@ -67,6 +92,12 @@ step "run the example"
 "$work/bin/check" "$work/files/vectors.armsidx" AB123465 Glock | tee "$work/check.out"
 grep -q "DEU-1" "$work/check.out"
 grep -q "transposition" "$work/check.out"
+for variant in c99 cxx; do
+    if [[ -x $work/bin/check_$variant ]]; then
+        "$work/bin/check_$variant" "$work/files/vectors.armsidx" AB123465 Glock >"$work/check_$variant.out"
+        diff -u "$work/check.out" "$work/check_$variant.out"
+    fi
+done
 
 if [[ ${ARMSMATCH_FFI_SKIP_VALGRIND:-0} != 1 ]]; then
     step "valgrind"

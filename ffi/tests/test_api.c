@@ -69,6 +69,13 @@ static void test_version_limits_names(void) {
     OK(armsmatch_version(&v));
     CHECK(v != NULL && strlen(v) >= 5 && strchr(v, '.') != NULL);
     EXPECT(armsmatch_version(NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    /* The compile-time version is the library's: "MAJOR.MINOR.PATCH", maybe a suffix. */
+    char compiled[64];
+    int cl = snprintf(compiled, sizeof compiled, "%d.%d.%d", ARMSMATCH_VERSION_MAJOR,
+                      ARMSMATCH_VERSION_MINOR, ARMSMATCH_VERSION_PATCH);
+    CHECK(cl > 0 && strncmp(v, compiled, (size_t)cl) == 0 &&
+          (v[cl] == '\0' || v[cl] == '-' || v[cl] == '+'));
+    CHECK(ARMSMATCH_VERSION_MAJOR >= 0 && ARMSMATCH_VERSION_MINOR >= 0 && ARMSMATCH_VERSION_PATCH >= 0);
 
     armsmatch_limits l;
     OK(armsmatch_get_limits(&l));
@@ -134,9 +141,17 @@ static void test_last_error_message(void) {
     char small[10];
     OK(armsmatch_last_error_message(small, sizeof small, &written));
     CHECK(written == full && strlen(small) == 9 && strncmp(small, "armsmatch", 9) == 0);
+    /* `written` may be NULL: the copy is made and terminated all the same. */
+    memset(buf, 'Z', sizeof buf);
+    OK(armsmatch_last_error_message(buf, sizeof buf, NULL));
+    CHECK(strcmp(buf, "armsmatch_index_len: index is NULL") == 0);
+    memset(small, 'Z', sizeof small);
+    OK(armsmatch_last_error_message(small, sizeof small, NULL));
+    CHECK(strcmp(small, "armsmatch") == 0);
+    OK(armsmatch_last_error_message(NULL, 0, NULL));
     /* Its own failures do not replace the message. */
-    EXPECT(armsmatch_last_error_message(buf, sizeof buf, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_last_error_message(NULL, 5, &written), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    EXPECT(armsmatch_last_error_message(NULL, 5, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
     CHECK_MESSAGE("armsmatch_index_len: index is NULL");
 }
 
@@ -201,8 +216,16 @@ static void test_reference(void) {
     CHECK(strcmp(a, b) == 0);
     EXPECT(armsmatch_reference_canonical_make(NULL, LIT("x"), buf, sizeof buf, &written),
            ARMSMATCH_STATUS_NULL_ARGUMENT);
-    EXPECT(armsmatch_reference_canonical_make(r, NULL, 0, buf, sizeof buf, &written),
+    /* (NULL, 0) is the empty string, as everywhere. */
+    OK(armsmatch_reference_canonical_make(r, NULL, 0, buf, sizeof buf, &written));
+    char empty_canonical[128];
+    OK(armsmatch_reference_canonical_make(r, "", 0, empty_canonical, sizeof empty_canonical, &written));
+    CHECK(strcmp(buf, empty_canonical) == 0);
+    EXPECT(armsmatch_reference_canonical_make(r, NULL, 3, buf, sizeof buf, &written),
            ARMSMATCH_STATUS_NULL_ARGUMENT);
+    /* `written` may be NULL. */
+    OK(armsmatch_reference_canonical_make(r, LIT("S&W"), buf, sizeof buf, NULL));
+    CHECK(strcmp(buf, "Smith & Wesson") == 0);
     EXPECT(armsmatch_reference_canonical_calibre(r, LIT("\xc3\x28"), buf, sizeof buf, &written),
            ARMSMATCH_STATUS_INVALID_UTF8);
     EXPECT(armsmatch_reference_version(NULL, buf, sizeof buf, &written),
@@ -237,7 +260,18 @@ static void test_reference(void) {
     armsmatch_reference *loaded = NULL;
     OK(armsmatch_reference_load(work_path("extra.toml"), strlen(work_path("extra.toml")), &loaded));
     EXPECT(armsmatch_reference_load(missing, strlen(missing), &bad), ARMSMATCH_STATUS_IO);
-    EXPECT(armsmatch_reference_load(NULL, 0, &bad), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    /* (NULL, 0) is the empty path; NULL with a length is a NULL argument. */
+    EXPECT(armsmatch_reference_load(NULL, 0, &bad), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("path is empty");
+    EXPECT(armsmatch_reference_load(NULL, 4, &bad), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    /* (NULL, 0) is empty TOML text, like "": a reference without entries. */
+    armsmatch_reference *empty = NULL;
+    OK(armsmatch_reference_from_toml(NULL, 0, &empty));
+    armsmatch_reference_free(empty);
+    empty = NULL;
+    OK(armsmatch_reference_from_toml("", 0, &empty));
+    armsmatch_reference_free(empty);
+    EXPECT(armsmatch_reference_from_toml(NULL, 1, &bad), ARMSMATCH_STATUS_NULL_ARGUMENT);
 
     /* An index built with its own reference keeps it (even after the handle is freed). */
     armsmatch_builder *builder = NULL;
@@ -277,10 +311,13 @@ static void test_builder_errors(void) {
     EXPECT(armsmatch_builder_add(NULL, &r), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_builder_add(b, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
     CHECK_MESSAGE("armsmatch_builder_add: record is NULL");
-    r.id = NULL;
+    r.id = NULL; /* (NULL, 0) is the empty id */
     r.id_len = 0;
+    EXPECT(armsmatch_builder_add(b, &r), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("non-empty id");
+    r.id_len = 2;
     EXPECT(armsmatch_builder_add(b, &r), ARMSMATCH_STATUS_NULL_ARGUMENT);
-    CHECK_MESSAGE("record.id is NULL");
+    CHECK_MESSAGE("record.id is NULL but its length is 2");
     r = make_record("R1", "AB123456");
     r.make = NULL;
     r.make_len = 5;
@@ -425,7 +462,9 @@ static void test_builder_files(void) {
     CHECK_MESSAGE("no-such-file.csv");
     EXPECT(armsmatch_builder_add_file(NULL, path, strlen(path), false, NULL),
            ARMSMATCH_STATUS_NULL_ARGUMENT);
-    EXPECT(armsmatch_builder_add_file(b, NULL, 0, false, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    EXPECT(armsmatch_builder_add_file(b, NULL, 0, false, NULL), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("path is empty");
+    EXPECT(armsmatch_builder_add_file(b, NULL, 8, false, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_builder_add_file(b, LIT("\xfe.csv"), false, NULL), ARMSMATCH_STATUS_INVALID_UTF8);
     armsmatch_builder_free(b);
 }
@@ -512,18 +551,32 @@ static void test_check_and_hits(void) {
         EXPECT(armsmatch_index_stats_json(NULL, NULL, 0, &got), ARMSMATCH_STATUS_NULL_ARGUMENT);
         char tr[16384];
         size_t tl = 0;
-        OK(armsmatch_hit_trace_request_json(hits, 0, &q, "NLD", 3, "KLPD", 4, "CASE-7", 6,
-                                            tr, sizeof tr, &tl));
-        CHECK(tl < sizeof tr);
+        OK(armsmatch_hit_trace_request_json(hits, 0, "NLD", 3, "KLPD", 4, "CASE-7", 6, tr,
+                                            sizeof tr, &tl));
+        CHECK(tl < sizeof tr && strlen(tr) == tl);
         CHECK(strstr(tr, "CASE-7") != NULL);
         CHECK(strstr(tr, "AUT") != NULL); /* Glock: made in Austria, a suggested addressee */
         CHECK(strstr(tr, "\"missing\"") != NULL);
-        EXPECT(armsmatch_hit_trace_request_json(hits, 0, &q, "Netherlands", 11, "KLPD", 4,
-                                                "C", 1, tr, sizeof tr, &tl),
+        /* The serial is the check's, as read (not the record's AB123456). */
+        CHECK(strstr(tr, "\"serial\":\"AB123465\"") != NULL);
+        EXPECT(armsmatch_hit_trace_request_json(hits, 0, "Netherlands", 11, "KLPD", 4, "C", 1,
+                                                tr, sizeof tr, &tl),
                ARMSMATCH_STATUS_INVALID_ARGUMENT);
-        EXPECT(armsmatch_hit_trace_request_json(hits, 9, &q, "NLD", 3, "KLPD", 4, "C", 1, tr,
+        EXPECT(armsmatch_hit_trace_request_json(hits, 0, "NLD", 3, NULL, 0, "C", 1, tr,
+                                                sizeof tr, &tl),
+               ARMSMATCH_STATUS_INVALID_ARGUMENT);
+        CHECK_MESSAGE("agency");
+        EXPECT(armsmatch_hit_trace_request_json(hits, 9, "NLD", 3, "KLPD", 4, "C", 1, tr,
                                                 sizeof tr, &tl),
                ARMSMATCH_STATUS_OUT_OF_RANGE);
+        EXPECT(armsmatch_hit_trace_request_json(NULL, 0, "NLD", 3, "KLPD", 4, "C", 1, tr,
+                                                sizeof tr, &tl),
+               ARMSMATCH_STATUS_NULL_ARGUMENT);
+        /* `written` may be NULL; a cut copy is terminated. */
+        char head[16];
+        OK(armsmatch_hit_trace_request_json(hits, 0, "NLD", 3, "KLPD", 4, "C", 1, head,
+                                            sizeof head, NULL));
+        CHECK(strlen(head) == sizeof head - 1);
     }
 
     armsmatch_serial_match sm = 0;
@@ -581,7 +634,11 @@ static void test_check_and_hits(void) {
     OK(armsmatch_hit_explanation_text(hits, 0, NULL, 0, &written));
     CHECK(written == full);
     EXPECT(armsmatch_hit_explanation_text(hits, 0, NULL, 4, &written), ARMSMATCH_STATUS_NULL_ARGUMENT);
-    EXPECT(armsmatch_hit_explanation_text(hits, 0, text, sizeof text, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    /* `written` may be NULL: the copy is still made and terminated. */
+    memset(cut, 'Z', sizeof cut);
+    OK(armsmatch_hit_explanation_text(hits, 0, cut, sizeof cut, NULL));
+    CHECK(strlen(cut) == sizeof cut - 1 && strncmp(cut, text, sizeof cut - 1) == 0);
+    OK(armsmatch_hit_explanation_text(hits, 0, NULL, 0, NULL));
     EXPECT(armsmatch_hit_explanation_text(hits, 5, text, sizeof text, &written), ARMSMATCH_STATUS_OUT_OF_RANGE);
 
     /* Every accessor: past the end, NULL handle, NULL out-pointer. */
@@ -788,7 +845,10 @@ static void test_index_changes(void) {
     CHECK(has);
     OK(armsmatch_index_contains(index, LIT("XXX"), &has));
     CHECK(!has);
-    EXPECT(armsmatch_index_contains(index, NULL, 0, &has), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    has = true; /* (NULL, 0) is the empty id: no record has it */
+    OK(armsmatch_index_contains(index, NULL, 0, &has));
+    CHECK(!has);
+    EXPECT(armsmatch_index_contains(index, NULL, 5, &has), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_index_contains(index, LIT("DEU-1"), NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_index_contains(index, LIT("\xff"), &has), ARMSMATCH_STATUS_INVALID_UTF8);
 
@@ -831,7 +891,8 @@ static void test_index_changes(void) {
     OK(armsmatch_index_remove(index, LIT("DEU-1")));
     EXPECT(armsmatch_index_remove(index, LIT("DEU-1")), ARMSMATCH_STATUS_NOT_FOUND);
     EXPECT(armsmatch_index_remove(NULL, LIT("DEU-1")), ARMSMATCH_STATUS_NULL_ARGUMENT);
-    EXPECT(armsmatch_index_remove(index, NULL, 0), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    EXPECT(armsmatch_index_remove(index, NULL, 0), ARMSMATCH_STATUS_NOT_FOUND);
+    EXPECT(armsmatch_index_remove(index, NULL, 5), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_index_remove(index, LIT("\xed\xa0\x80")), ARMSMATCH_STATUS_INVALID_UTF8);
     OK(armsmatch_index_get_info(index, &info));
     CHECK(info.records == 3 && info.live_added == 1 && info.live_removed == 1);
@@ -864,7 +925,8 @@ static void test_save_open_corrupt(void) {
     const char *path = work_path("saved.armsidx");
     OK(armsmatch_index_save(index, path, strlen(path)));
     EXPECT(armsmatch_index_save(NULL, path, strlen(path)), ARMSMATCH_STATUS_NULL_ARGUMENT);
-    EXPECT(armsmatch_index_save(index, NULL, 0), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    EXPECT(armsmatch_index_save(index, NULL, 0), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    EXPECT(armsmatch_index_save(index, NULL, 3), ARMSMATCH_STATUS_NULL_ARGUMENT);
     const char *nodir = work_path("no/such/dir/x.armsidx");
     EXPECT(armsmatch_index_save(index, nodir, strlen(nodir)), ARMSMATCH_STATUS_IO);
     CHECK_MESSAGE("no/such/dir");
@@ -888,7 +950,9 @@ static void test_save_open_corrupt(void) {
     const char *missing = work_path("missing.armsidx");
     EXPECT(armsmatch_index_open(missing, strlen(missing), &opened), ARMSMATCH_STATUS_IO);
     CHECK_MESSAGE("missing.armsidx");
-    EXPECT(armsmatch_index_open(NULL, 0, &opened), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    EXPECT(armsmatch_index_open(NULL, 0, &opened), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("path is empty");
+    EXPECT(armsmatch_index_open(NULL, 7, &opened), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_index_open(path, strlen(path), NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_index_open(LIT("\xff.armsidx"), &opened), ARMSMATCH_STATUS_INVALID_UTF8);
 
@@ -960,6 +1024,9 @@ static void test_save_open_corrupt(void) {
     CHECK(n == 4);
     armsmatch_index_free(from_bytes);
     EXPECT(armsmatch_index_from_bytes(NULL, 10, &opened), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    /* (NULL, 0) is the empty buffer: not an index, like any other empty buffer. */
+    EXPECT(armsmatch_index_from_bytes(NULL, 0, &opened), ARMSMATCH_STATUS_CORRUPT_INDEX);
+    EXPECT(armsmatch_index_from_bytes(bytes, 0, &opened), ARMSMATCH_STATUS_CORRUPT_INDEX);
     EXPECT(armsmatch_index_from_bytes(bytes, len, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_index_from_bytes(bytes, (size_t)-1, &opened), ARMSMATCH_STATUS_INVALID_ARGUMENT);
     free(bytes);
@@ -1062,6 +1129,132 @@ static void test_batch(void) {
            ARMSMATCH_STATUS_INVALID_ARGUMENT);
     armsmatch_batch_free(NULL);
     armsmatch_options_free(o);
+    armsmatch_index_free(index);
+}
+
+/* ---- trace requests: the query that produced the hits ------------------------------- */
+
+/* The trace request of a hit carries the identification of the check that produced the
+ * hits: the handle keeps its own copy of the query, so the caller's strings may change
+ * or go right after the check, and another query cannot be attached to the hit. */
+static void test_trace_request_uses_own_query(void) {
+    armsmatch_index *index = small_index();
+    char json[16384];
+    size_t len = 0;
+
+    /* The check's strings live in a buffer that is overwritten and freed before the
+     * trace request is made (ASan and valgrind see any read of it). */
+    char *serial = malloc(16), *make = malloc(16), *country = malloc(16);
+    CHECK(serial != NULL && make != NULL && country != NULL);
+    strcpy(serial, "AB123465");
+    strcpy(make, "GLOCK GmbH");
+    strcpy(country, "NLD");
+    armsmatch_query q = make_query(serial);
+    set_text(&q.make, &q.make_len, make);
+    set_text(&q.country, &q.country_len, country);
+    armsmatch_hits *hits = NULL;
+    OK(armsmatch_index_check(index, &q, NULL, &hits));
+    memset(serial, 'Z', 8);
+    memset(make, 'Z', 10);
+    free(serial);
+    free(make);
+    free(country);
+    OK(armsmatch_hit_trace_request_json(hits, 0, LIT("BEL"), LIT("Federal Police"), LIT("C-1"),
+                                        json, sizeof json, &len));
+    CHECK(len < sizeof json);
+    CHECK(strstr(json, "\"serial\":\"AB123465\"") != NULL); /* the check's serial */
+    CHECK(strstr(json, "\"recovery\":{\"country\":\"NLD\"") != NULL); /* the check's country */
+    CHECK(strstr(json, "ZZZZ") == NULL);
+    armsmatch_hits_free(hits);
+
+    /* A batch: the hits of each query carry that query. */
+    armsmatch_query qs[3];
+    qs[0] = make_query("AB123465");
+    qs[1] = make_query("K\xffX"); /* fails on its own: no hits handle */
+    qs[2] = make_query("AB12345O");
+    armsmatch_batch *batch = NULL;
+    OK(armsmatch_index_check_batch(index, qs, 3, NULL, &batch));
+    const armsmatch_hits *borrowed = NULL;
+    OK(armsmatch_batch_hits(batch, 0, &borrowed));
+    OK(armsmatch_hit_trace_request_json(borrowed, 0, LIT("BEL"), LIT("FP"), LIT("C-2"), json,
+                                        sizeof json, &len));
+    CHECK(strstr(json, "\"serial\":\"AB123465\"") != NULL);
+    OK(armsmatch_batch_hits(batch, 2, &borrowed));
+    OK(armsmatch_hit_trace_request_json(borrowed, 0, LIT("BEL"), LIT("FP"), LIT("C-3"), json,
+                                        sizeof json, &len));
+    CHECK(strstr(json, "\"serial\":\"AB12345O\"") != NULL);
+    CHECK(strstr(json, "AB123465") == NULL);
+    armsmatch_batch_free(batch);
+    armsmatch_index_free(index);
+}
+
+/* ---- paths: NUL bytes, directories; NUL bytes in messages --------------------------- */
+
+/* The message of the last failure is one C string: its strlen is its reported length. */
+static int message_is_one_c_string(void) {
+    char msg[2048];
+    size_t written = 0;
+    if (armsmatch_last_error_message(msg, sizeof msg, &written) != ARMSMATCH_STATUS_OK) {
+        return 0;
+    }
+    return written < sizeof msg && strlen(msg) == written;
+}
+
+static void test_paths(void) {
+    armsmatch_index *index = small_index();
+    armsmatch_index *opened = NULL;
+    armsmatch_reference *ref = NULL, *loaded = NULL;
+    armsmatch_builder *b = NULL;
+    OK(armsmatch_reference_embedded(&ref));
+    OK(armsmatch_builder_new(&b));
+
+    /* A NUL byte inside a path: refused by every function taking one (the operating
+     * system would cut the name there), and the message holds no raw NUL. */
+    const char *saved = work_path("paths.armsidx");
+    OK(armsmatch_index_save(index, saved, strlen(saved)));
+    char with_nul[1100];
+    size_t n = strlen(saved);
+    memcpy(with_nul, saved, n);
+    memcpy(with_nul + n, "\0junk", 5);
+    size_t with_nul_len = n + 5;
+    EXPECT(armsmatch_index_open(with_nul, with_nul_len, &opened), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("path contains a NUL byte");
+    CHECK(message_is_one_c_string());
+    CHECK(opened == NULL);
+    EXPECT(armsmatch_index_save(index, with_nul, with_nul_len), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK(message_is_one_c_string());
+    EXPECT(armsmatch_reference_load(with_nul, with_nul_len, &loaded),
+           ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK(message_is_one_c_string());
+    EXPECT(armsmatch_reference_extend_from_file(ref, with_nul, with_nul_len),
+           ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK(message_is_one_c_string());
+    EXPECT(armsmatch_builder_add_file(b, with_nul, with_nul_len, false, NULL),
+           ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK(message_is_one_c_string());
+    /* The usual slip: a length that counts the terminating NUL. */
+    EXPECT(armsmatch_index_open(saved, n + 1, &opened), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("must not count the terminating NUL");
+    OK(armsmatch_index_open(saved, n, &opened));
+    armsmatch_index_free(opened);
+    opened = NULL;
+
+    /* A directory is an I/O error that says so, whatever the function. */
+    size_t dl = strlen(work_dir);
+    EXPECT(armsmatch_index_open(work_dir, dl, &opened), ARMSMATCH_STATUS_IO);
+    CHECK_MESSAGE("is a directory");
+    EXPECT(armsmatch_builder_add_file(b, work_dir, dl, false, NULL), ARMSMATCH_STATUS_IO);
+    CHECK_MESSAGE("is a directory");
+    EXPECT(armsmatch_reference_load(work_dir, dl, &loaded), ARMSMATCH_STATUS_IO);
+    CHECK_MESSAGE("is a directory");
+    EXPECT(armsmatch_reference_extend_from_file(ref, work_dir, dl), ARMSMATCH_STATUS_IO);
+    CHECK_MESSAGE("is a directory");
+    EXPECT(armsmatch_index_save(index, work_dir, dl), ARMSMATCH_STATUS_IO);
+    CHECK_MESSAGE("is a directory");
+    CHECK(opened == NULL && loaded == NULL);
+
+    armsmatch_builder_free(b);
+    armsmatch_reference_free(ref);
     armsmatch_index_free(index);
 }
 
@@ -1337,6 +1530,8 @@ int main(int argc, char **argv) {
     test_index_changes();
     test_save_open_corrupt();
     test_batch();
+    test_trace_request_uses_own_query();
+    test_paths();
     test_vectors(argv[2], argv[3]);
     return test_summary();
 }
