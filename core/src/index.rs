@@ -20,7 +20,7 @@ use crate::score::{
     identity_only_score, odds, partial_evidence, serial_evidence, CheckOptions, Explanation,
     FieldMatch, Hit, Identity, SerialEvidence, SerialMatch, LEADING_ZERO_PARTIAL,
 };
-use crate::segment::{check_record, Backing, Meta, Segment, SegmentWriter};
+use crate::segment::{check_record, refuse_wildcards, Backing, Meta, Segment, SegmentWriter};
 
 /// Collects records and builds an [`Index`].
 ///
@@ -57,11 +57,12 @@ impl IndexBuilder {
     /// Adds a record. Fails on a record over the limits or with an invalid country
     /// code; duplicate ids are reported by [`IndexBuilder::build`].
     pub fn add(&mut self, record: Record) -> Result<()> {
-        self.writer.add(&record)
+        self.add_ref(&record)
     }
 
     /// Adds a record by reference.
     pub fn add_ref(&mut self, record: &Record) -> Result<()> {
+        refuse_wildcards(record)?;
         self.writer.add(record)
     }
 
@@ -911,6 +912,7 @@ impl Index {
 }
 
 fn live_record(mut record: Record, reference: &Reference) -> Result<LiveRecord> {
+    refuse_wildcards(&record)?;
     let keys = check_record(&record)?;
     record.id = record.id.trim().to_string();
     // As the builder stores it, so `get` answers the same before and after compaction.

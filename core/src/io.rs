@@ -393,16 +393,18 @@ fn record_from_row(path: &str, (line, row): RawRow) -> Result<Record> {
         status: opt(&row, "status").and_then(|s| s.parse::<Status>().ok()),
         reported_on,
     };
-    crate::segment::check_record(&record).map_err(|e| {
-        let col = match &e {
-            Error::LimitExceeded { what, .. } if what.starts_with("serial") => "serial",
-            Error::LimitExceeded { what, .. } => what.split(' ').next().unwrap_or("-"),
-            Error::InvalidInput { field, .. } => field.as_str(),
-            _ => "-",
-        }
-        .to_string();
-        err(&col, e)
-    })?;
+    crate::segment::refuse_wildcards(&record)
+        .and_then(|()| crate::segment::check_record(&record))
+        .map_err(|e| {
+            let col = match &e {
+                Error::LimitExceeded { what, .. } if what.starts_with("serial") => "serial",
+                Error::LimitExceeded { what, .. } => what.split(' ').next().unwrap_or("-"),
+                Error::InvalidInput { field, .. } => field.as_str(),
+                _ => "-",
+            }
+            .to_string();
+            err(&col, e)
+        })?;
     Ok(record)
 }
 
