@@ -105,12 +105,13 @@ pub unsafe extern "C" fn armsmatch_index_check_batch(
             .filter_map(|q| q.as_ref().ok().cloned())
             .collect();
         let mut checked = check_many(index, &valid, options)?.into_iter();
+        let reference = index.reference();
         let results = converted
             .into_iter()
             .map(|q| match q {
                 Err(failure) => Err(failure),
                 Ok(query) => match checked.next() {
-                    Some(Ok(hits)) => Ok(Hits::new(hits, query)),
+                    Some(Ok(hits)) => Ok(Hits::new(hits, query, std::sync::Arc::clone(&reference))),
                     Some(Err(e)) => Err(Failure::from(e)),
                     None => Err(Failure::new(
                         armsmatch_status::Other,

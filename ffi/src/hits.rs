@@ -52,10 +52,17 @@ pub(crate) struct Entry {
 pub(crate) struct Hits {
     entries: Vec<Entry>,
     query: Query,
+    /// The reference of the index that found the hits (the trace request's country of
+    /// manufacture, a register's own makes included).
+    reference: std::sync::Arc<armsmatch::Reference>,
 }
 
 impl Hits {
-    pub(crate) fn new(hits: Vec<Hit>, query: Query) -> Hits {
+    pub(crate) fn new(
+        hits: Vec<Hit>,
+        query: Query,
+        reference: std::sync::Arc<armsmatch::Reference>,
+    ) -> Hits {
         let entries = hits
             .into_iter()
             .map(|hit| {
@@ -74,7 +81,11 @@ impl Hits {
                 }
             })
             .collect();
-        Hits { entries, query }
+        Hits {
+            entries,
+            query,
+            reference,
+        }
     }
 
     fn entry(&self, i: usize) -> FfiResult<&Entry> {
@@ -791,7 +802,7 @@ pub unsafe extern "C" fn armsmatch_hit_trace_request_json(
             &hits.query,
             &actor,
             case_ref,
-            armsmatch::Reference::embedded(),
+            &hits.reference,
         )?;
         let text = serde_json::to_string(&serde_json::json!({
             "request": request,

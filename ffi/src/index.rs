@@ -397,7 +397,11 @@ pub unsafe extern "C" fn armsmatch_index_check(
         };
         // SAFETY: the query's string pointers are valid for their lengths (contract).
         let query = unsafe { query_from_c(q) }?;
-        let hits = Hits::new(index.check(&query, &options.check)?, query);
+        let hits = Hits::new(
+            index.check(&query, &options.check)?,
+            query,
+            index.reference(),
+        );
         // SAFETY: checked non-NULL; valid for a write by the caller's contract.
         unsafe { write_out(out, into_handle::<armsmatch_hits>(hits)) };
         Ok(())

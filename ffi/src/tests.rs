@@ -603,7 +603,7 @@ fn vectors_ffi_equal_core() {
             match core.check(&q, &o) {
                 Ok(expected) => {
                     assert_eq!(status, armsmatch_status::Ok, "{name}: {}", message());
-                    let got = Hits::new(expected.clone(), q.clone());
+                    let got = Hits::new(expected.clone(), q.clone(), core.reference());
                     let mut n = 0;
                     assert_eq!(armsmatch_hits_len(hits, &mut n), armsmatch_status::Ok);
                     assert_eq!(n, expected.len(), "{name}");
@@ -633,5 +633,64 @@ fn vectors_ffi_equal_core() {
         }
         armsmatch_builder_free(b);
         armsmatch_index_free(idx);
+    }
+}
+
+#[test]
+fn a_trace_request_uses_the_reference_of_the_index_that_found_the_hit() {
+    // A register's own make, made in New Zealand: only the index's reference knows it.
+    let toml = "[[make]]\nname = \"Kiwi Arms Works\"\ncountry = \"NZL\"\n";
+    let make = "Kiwi Arms Works";
+    let mut reference: *mut armsmatch_reference = ptr::null_mut();
+    let mut b: *mut armsmatch_builder = ptr::null_mut();
+    let mut idx: *mut armsmatch_index = ptr::null_mut();
+    let mut hits: *mut armsmatch_hits = ptr::null_mut();
+    let mut buf = vec![0 as c_char; 8192];
+    let mut written = 0usize;
+    // SAFETY: live handles; every pointer valid for its length.
+    unsafe {
+        assert_eq!(
+            armsmatch_reference_from_toml(toml.as_ptr().cast(), toml.len(), &mut reference),
+            armsmatch_status::Ok
+        );
+        assert_eq!(
+            armsmatch_builder_new_with_reference(reference, &mut b),
+            armsmatch_status::Ok
+        );
+        let mut r = rec("AUS-1", "KW551234");
+        (r.make, r.make_len) = (make.as_ptr().cast(), make.len());
+        assert_eq!(armsmatch_builder_add(b, &r), armsmatch_status::Ok);
+        assert_eq!(armsmatch_builder_build(b, &mut idx), armsmatch_status::Ok);
+        let mut q = query("KW551234");
+        (q.make, q.make_len) = (make.as_ptr().cast(), make.len());
+        assert_eq!(
+            armsmatch_index_check(idx, &q, ptr::null(), &mut hits),
+            armsmatch_status::Ok
+        );
+        let (country, agency, case) = ("NLD", "KLPD", "C-9");
+        assert_eq!(
+            armsmatch_hit_trace_request_json(
+                hits,
+                0,
+                country.as_ptr().cast(),
+                country.len(),
+                agency.as_ptr().cast(),
+                agency.len(),
+                case.as_ptr().cast(),
+                case.len(),
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut written,
+            ),
+            armsmatch_status::Ok,
+            "{}",
+            message()
+        );
+        let json = CStr::from_ptr(buf.as_ptr()).to_string_lossy().into_owned();
+        assert!(json.contains("NZL"), "{json}");
+        armsmatch_hits_free(hits);
+        armsmatch_index_free(idx);
+        armsmatch_builder_free(b);
+        armsmatch_reference_free(reference);
     }
 }

@@ -343,6 +343,9 @@ impl Explanation {
 #[pyclass(frozen, module = "armsmatch._armsmatch")]
 pub(crate) struct Hit {
     pub(crate) inner: armsmatch::Hit,
+    /// The reference of the index that found the hit (for the trace request's
+    /// country of manufacture: a register's own makes included).
+    pub(crate) reference: std::sync::Arc<armsmatch::Reference>,
 }
 
 #[pymethods]
@@ -383,7 +386,7 @@ impl Hit {
             &query,
             &actor,
             case_ref,
-            armsmatch::Reference::embedded(),
+            &self.reference,
         )
         .map_err(to_py_err)?;
         let text = serde_json::to_string(&serde_json::json!({

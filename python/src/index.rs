@@ -511,7 +511,14 @@ impl Index {
         let hits = py
             .allow_threads(|| inner.check(&query, &opts))
             .map_err(to_py_err)?;
-        Ok(hits.into_iter().map(|inner| Hit { inner }).collect())
+        let reference = inner.reference();
+        Ok(hits
+            .into_iter()
+            .map(|inner| Hit {
+                inner,
+                reference: std::sync::Arc::clone(&reference),
+            })
+            .collect())
     }
 
     /// Checks many firearms on all cores (or ``threads``), without holding the GIL.

@@ -199,6 +199,21 @@ def test_stats_and_trace_request() -> None:
         hit.trace_request(country="Netherlands", agency="KLPD", case_ref="C", serial="AB123465")
 
 
+def test_trace_request_uses_the_index_reference() -> None:
+    # A register's own make (not in the embedded reference) is made in New Zealand: the
+    # trace request suggests that country, which only the index's reference knows.
+    reference = armsmatch.Reference.embedded()
+    reference.extend('[[make]]\nname = "Kiwi Arms Works"\ncountry = "NZL"\n')
+    index = armsmatch.Index.build(
+        [{"record_id": "AUS-1", "serial": "KW551234", "make": "Kiwi Arms Works", "country": "AUS"}],
+        reference=reference,
+    )
+    hit = index.check("KW551234", make="Kiwi Arms Works")[0]
+    trace = hit.trace_request(country="NLD", agency="KLPD", case_ref="C-9", serial="KW551234",
+                              make="Kiwi Arms Works")
+    assert "NZL" in str(trace["request"])
+
+
 def test_calibrate_rises_and_clamps() -> None:
     grid = [armsmatch.calibrate(i / 100) for i in range(101)]
     assert grid == sorted(grid) and grid[0] == 0.0 and grid[-1] == 1.0
