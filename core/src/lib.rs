@@ -59,7 +59,7 @@ mod normalize;
 mod par;
 pub mod raw;
 mod record;
-mod reference;
+pub mod reference;
 mod score;
 mod segment;
 pub mod stats;
