@@ -11,6 +11,8 @@ import random
 import threading
 from pathlib import Path
 
+import pytest
+
 import armsmatch
 
 BASE = 5_000
@@ -137,6 +139,7 @@ def test_threads_sharing_one_index_get_the_same_answers() -> None:
     assert all(r == want for r in results)
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork exists on POSIX only")
 def test_a_forked_child_can_build_open_and_check(tmp_path: Path) -> None:
     # The parent has used every parallel path (build, save, open, batch check); with a
     # process-wide worker pool the child would inherit the pool without its threads and
@@ -146,8 +149,6 @@ def test_a_forked_child_can_build_open_and_check(tmp_path: Path) -> None:
     import time
     import warnings
 
-    if not hasattr(os, "fork"):
-        return
     records = [{"id": f"F-{i:05d}", "serial": base_serial(i)} for i in range(2_000)]
     index = armsmatch.Index.build(records)
     path = tmp_path / "fork.armsidx"

@@ -17,11 +17,16 @@ distributed = pytest.importorskip("distributed")
 import armsmatch.dask  # noqa: E402
 
 
-def test_dask_check_many_equals_whole_frame(tmp_path: Path) -> None:
-    records = synthetic_records(2_000, seed=11)
+def saved_register(tmp_path: Path, n: int, seed: int) -> tuple[list[dict[str, str]], Path, armsmatch.Index]:
+    """Synthetic records, the index file built from them, and that file opened."""
+    records = synthetic_records(n, seed=seed)
     path = tmp_path / "register.armsidx"
     armsmatch.Index.build(records).save(path)
-    index = armsmatch.Index.open(path)
+    return records, path, armsmatch.Index.open(path)
+
+
+def test_dask_check_many_equals_whole_frame(tmp_path: Path) -> None:
+    records, path, index = saved_register(tmp_path, 2_000, seed=11)
     queries = pd.DataFrame({
         "serial": [r["serial"][:-1] + "X" for r in records[:400]] + [r["serial"] for r in records[400:600]],
         "make": [r["make"] for r in records[:600]],
@@ -49,10 +54,7 @@ def test_dask_check_many_equals_whole_frame(tmp_path: Path) -> None:
 def test_dask_query_ids_are_pandas_query_ids(tmp_path: Path) -> None:
     import dask
 
-    records = synthetic_records(500, seed=13)
-    path = tmp_path / "register.armsidx"
-    armsmatch.Index.build(records).save(path)
-    index = armsmatch.Index.open(path)
+    records, path, index = saved_register(tmp_path, 500, seed=13)
     queries = pd.DataFrame({
         "serial": [r["serial"][:-1] + "X" for r in records[:300]],
         "make": [r["make"] if i % 3 else None for i, r in enumerate(records[:300])],
