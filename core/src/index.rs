@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::distance::osa_within;
 use crate::error::{Error, Result};
 use crate::limits;
-use crate::normalize::{placeholder, search_keys, skeleton_of_key, variants, zero_free};
+use crate::normalize::{
+    padding_forms, placeholder, search_keys, skeleton_of_key, variants, zero_free,
+};
 use crate::raw::{fuzzy_walk_split, wildcard_walk, Pattern, Token};
 use crate::record::{Query, Record};
 use crate::reference::Reference;
@@ -198,8 +200,11 @@ struct PatternVariant {
     pattern: Pattern,
     /// A transliteration of the check's Cyrillic/Greek, not the visual fold.
     transliterated: bool,
-    /// The form without the zeros that pad its numbers (`04?3866` → `4?3866`).
+    /// A form without the zeros that pad its numbers (`04?3866` → `4?3866`), or
+    /// without a `?` read as an obliterated padding zero (`?565650` → `565650`).
     zero_free: bool,
+    /// How many wildcards this form reads as obliterated padding zeros (dropped).
+    padding: usize,
 }
 
 /// A check, normalized once.
@@ -302,25 +307,35 @@ impl Prepared {
                     ));
                 }
                 if p.is_partial() {
-                    // The zero-free form meets records padded differently, as the
+                    // The zero-free forms meet records padded differently, as the
                     // zero-free keys of full serials do (`search_keys`).
-                    let z = zero_free(&v);
+                    let forms = padding_forms(&v);
                     patterns.push(PatternVariant {
                         text: v,
                         pattern: p,
                         transliterated: vi > 0,
                         zero_free: false,
+                        padding: 0,
                     });
-                    if let Some(z) = z {
+                    for (z, padding) in forms {
                         let zp = Pattern::parse(skeleton_of_key(&z).as_bytes())?;
                         // Only with enough left to stay specific: `RS08*` is no
-                        // `RS8*`, which would match any serial starting so.
-                        if zp.known() >= ZERO_FREE_MIN_KNOWN && zp.is_partial() {
+                        // `RS8*`, which would match any serial starting so; a form
+                        // with one `?` alone has its length fixed and ten keys to
+                        // match, so one known character fewer suffices
+                        // (`00089?42` → `89?42`).
+                        let least = if zp.wildcards() == 1 && !z.contains('*') {
+                            ZERO_FREE_MIN_KNOWN - 1
+                        } else {
+                            ZERO_FREE_MIN_KNOWN
+                        };
+                        if zp.known() >= least {
                             patterns.push(PatternVariant {
                                 text: z,
                                 pattern: zp,
                                 transliterated: vi > 0,
                                 zero_free: true,
+                                padding,
                             });
                         }
                     }
@@ -420,8 +435,14 @@ impl Prepared {
                         .map(|ss| ss.len())
                 };
                 if let Some(len) = matched {
-                    let (mut e, mut s) =
-                        partial_evidence(&v.text, p.known(), len, v.transliterated || ri > 0);
+                    // A `?` read as a padding zero is a character of the padded
+                    // record's serial that the check does not know.
+                    let (mut e, mut s) = partial_evidence(
+                        &v.text,
+                        p.known(),
+                        len + v.padding,
+                        v.transliterated || ri > 0,
+                    );
                     e.record_key = rk.clone();
                     // Zeros one side pads and the other does not are one more thing
                     // they disagree on.

@@ -362,6 +362,62 @@ pub fn zero_free(key: &str) -> Option<String> {
     (dropped && out.chars().count() >= 4).then_some(out)
 }
 
+/// The other forms of a partial serial's key (`?`, `*` kept) that zero padding
+/// explains, each with the number of wildcards it reads as an obliterated padding zero
+/// (dropped from the form): the [`zero_free`] form; a looser one that also drops the
+/// zeros after a `?` (which may stand for a letter: `C?0991832` for `CR991832` padded
+/// after its prefix) or before one (`M0?84678?`); and the form without a `?` that
+/// stands where a padding zero was (`?565650` for `0565650`, `AB?1234` for `AB01234`).
+/// Forms of fewer than 4 characters are left out.
+pub(crate) fn padding_forms(pattern: &str) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    let mut push = |form: String, dropped: usize| {
+        if form != pattern && form.chars().count() >= 4 && !out.iter().any(|(f, _)| *f == form) {
+            out.push((form, dropped));
+        }
+    };
+    if let Some(z) = zero_free(pattern) {
+        push(z, 0);
+    }
+    let b = pattern.as_bytes();
+    // A run starts the key, or follows a letter or a `?` that may be one (a `?` that
+    // starts the key or follows a letter: part of a letter prefix).
+    let letter_like = |i: usize| {
+        b[i].is_ascii_alphabetic()
+            || (b[i] == b'?' && (i == 0 || b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'?'))
+    };
+    let starts_run = |i: usize| i == 0 || letter_like(i - 1);
+    // The looser zero-free form.
+    let mut loose = String::with_capacity(pattern.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'0' && starts_run(i) {
+            let zeros = b[i..].iter().take_while(|&&c| c == b'0').count();
+            if !matches!(b.get(i + zeros), Some(b'1'..=b'9' | b'?')) {
+                loose.push_str(&pattern[i..i + zeros]);
+            }
+            i += zeros;
+            continue;
+        }
+        let ch = pattern[i..].chars().next().unwrap_or_default();
+        loose.push(ch);
+        i += ch.len_utf8().max(1);
+    }
+    push(loose, 0);
+    // A `?` where a padding zero was: at the start, or after a letter, before a
+    // number (zeros, then 1–9).
+    if let Some(i) = (0..b.len()).find(|&i| {
+        b[i] == b'?' && (i == 0 || b[i - 1].is_ascii_alphabetic()) && {
+            let zeros = b[i + 1..].iter().take_while(|&&c| c == b'0').count();
+            matches!(b.get(i + 1 + zeros), Some(b'1'..=b'9'))
+        }
+    }) {
+        let zeros = b[i + 1..].iter().take_while(|&&c| c == b'0').count();
+        push(format!("{}{}", &pattern[..i], &pattern[i + 1 + zeros..]), 1);
+    }
+    out
+}
+
 /// The class representative of one key character in the confusable skeleton.
 ///
 /// ```
@@ -627,5 +683,32 @@ mod tests {
         assert_eq!(name_key("5.56×45mm NATO"), "556X45MMNATO");
         assert_eq!(name_key("Co."), "CO");
         assert_eq!(name_key("Ижмаш"), "ИЖМАШ");
+    }
+
+    #[test]
+    fn padding_forms_read_zeros_and_wildcards_as_padding() {
+        let forms = |p: &str| padding_forms(p);
+        // The strict zero-free form, and the `?` at the start read as a padding zero.
+        assert_eq!(
+            forms("?0565650"),
+            [("?565650".to_string(), 0), ("565650".to_string(), 1)]
+        );
+        assert_eq!(forms("?565650"), [("565650".to_string(), 1)]);
+        // Zeros after a `?` of a letter prefix, or before a `?`.
+        // (`C991832` padded to `C00991832`, its first zero obliterated, is one too.)
+        assert_eq!(
+            forms("C?0991832"),
+            [("C?991832".to_string(), 0), ("C991832".to_string(), 1)]
+        );
+        assert_eq!(forms("M0?84678?"), [("M?84678?".to_string(), 0)]);
+        assert_eq!(
+            forms("AB?01234"),
+            [("AB?1234".to_string(), 0), ("AB1234".to_string(), 1)]
+        );
+        // A `?` between digits is no prefix letter; nothing pads `?12` in `1?12`.
+        assert!(forms("661?03").is_empty());
+        assert!(forms("1?12*").is_empty());
+        // Forms under 4 characters are left out.
+        assert!(forms("?012").is_empty());
     }
 }

@@ -286,6 +286,48 @@ fn wildcard_only_checks_are_refused_with_a_clear_message() {
 }
 
 #[test]
+fn an_obliterated_character_where_a_padding_zero_was_still_matches() {
+    // Register and officer disagree on zero padding, and the check's serial has an
+    // obliterated character: the `?` may stand where the padding zero was, or the
+    // padding may follow a `?` that stands for a letter of the prefix.
+    let ix = index(&[
+        ("P-1", "565650", Some("Bersa")),
+        ("P-2", "CR991832", Some("Colt")),
+        ("P-3", "CDP848", Some("Glock")),
+        ("P-4", "M2846784", Some("Remington")),
+        ("P-5", "89642", Some("MAS")),
+        ("P-6", "204VZ9896", Some("Browning")),
+    ]);
+    for (q, make, id) in [
+        ("?565650", "Bersa", "P-1"),
+        ("?0565650", "Bersa", "P-1"),
+        ("?204VZ9896", "Browning", "P-6"),
+        ("C?0991832", "Colt", "P-2"),
+        ("CD?0848", "Glock", "P-3"),
+        ("M0?84678?", "Remington", "P-4"),
+        ("00089?42", "MAS", "P-5"),
+    ] {
+        let hits = check(&ix, Query::new(q).make(make));
+        consistent(&hits);
+        assert_eq!(ids(&hits), [id], "{q}: {hits:?}");
+        assert_eq!(hits[0].explanation.serial.kind, SerialMatch::Partial, "{q}");
+    }
+    // Read as a padding zero, the `?` is a character the check does not know: the hit
+    // is weaker than the pattern meeting a serial of its own length.
+    let ix = index(&[
+        ("P-1", "565650", Some("Bersa")),
+        ("P-7", "7565650", Some("Bersa")),
+    ]);
+    let hits = check(&ix, Query::new("?565650").make("Bersa"));
+    consistent(&hits);
+    assert_eq!(ids(&hits), ["P-7", "P-1"], "{hits:?}");
+    assert!(hits[0].score > hits[1].score, "{hits:?}");
+    // A `?` between digits is no letter of a prefix: the zero after it is kept.
+    let ix = index(&[("P-8", "66133", Some("Hatsan"))]);
+    assert!(check(&ix, Query::new("661?03").make("Hatsan")).is_empty());
+}
+
+#[test]
 fn mostly_wildcard_checks_are_capped_far_below_a_full_serial() {
     let ix = index(&[
         ("C-1", "0012345", Some("Colt")),

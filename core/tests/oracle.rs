@@ -83,8 +83,8 @@ fn partial() -> impl Strategy<Value = String> {
     })
 }
 
-/// A partial serial from a record's: one character obliterated and a zero added at the
-/// start or after a letter (zero padding the index must see through, or not). ASCII
+/// A partial serial from a record's: a zero added anywhere and one character
+/// obliterated, perhaps that zero (zero padding the index must see through, or not). ASCII
 /// only, as the oracle's patterns.
 fn padded_partial(recs: &[Record]) -> impl Strategy<Value = String> {
     let bases: Vec<String> = recs
@@ -109,9 +109,10 @@ fn padded_partial(recs: &[Record]) -> impl Strategy<Value = String> {
     )
         .prop_map(|(base, hole, zero)| {
             let mut chars: Vec<char> = base.chars().collect();
+            chars.insert(zero.index(chars.len() + 1), '0');
+            // The hole may fall on the added zero: a `?` where a padding zero was.
             let i = hole.index(chars.len());
             chars[i] = '?';
-            chars.insert(zero.index(chars.len() + 1), '0');
             chars.into_iter().collect::<String>()
         })
 }
@@ -124,6 +125,62 @@ fn glob(p: &[u8], s: &[u8]) -> bool {
         (Some(a), Some(b)) if a == b => glob(&p[1..], &s[1..]),
         _ => false,
     }
+}
+
+/// The forms of an ASCII pattern key that zero padding explains, by brute force over
+/// its characters (see `oracle`).
+fn padded_forms(key: &str) -> Vec<String> {
+    let c: Vec<char> = key.chars().collect();
+    let letter = |i: usize| c[i].is_ascii_alphabetic();
+    // A `?` that starts the key or follows a letter or such a `?` may be a letter.
+    let mut prefix_wild = vec![false; c.len()];
+    for i in 0..c.len() {
+        prefix_wild[i] = c[i] == '?' && (i == 0 || letter(i - 1) || prefix_wild[i - 1]);
+    }
+    let mut forms = Vec::new();
+    forms.extend(zero_free(key));
+    // Loose: drop each zero whose run starts the key or follows a letter or a prefix
+    // `?`, when the run is followed by 1–9 or `?`.
+    let mut keep = vec![true; c.len()];
+    let mut i = 0;
+    while i < c.len() {
+        let mut j = i;
+        while j < c.len() && c[j] == '0' {
+            j += 1;
+        }
+        if j > i {
+            let starts = i == 0 || letter(i - 1) || prefix_wild[i - 1];
+            let padded = j < c.len() && (c[j] == '?' || ('1'..='9').contains(&c[j]));
+            if starts && padded {
+                keep[i..j].fill(false);
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    forms.push(
+        c.iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(ch, _)| *ch)
+            .collect(),
+    );
+    // The first `?` at the start or after a letter that zeros and then 1–9 follow,
+    // read as a padding zero: dropped with those zeros.
+    if let Some(i) = (0..c.len()).find(|&i| {
+        let rest: String = c[i + 1..].iter().collect();
+        let digits = rest.trim_start_matches('0');
+        c[i] == '?'
+            && (i == 0 || letter(i - 1))
+            && digits.starts_with(|d: char| ('1'..='9').contains(&d))
+    }) {
+        let rest: String = c[i + 1..].iter().collect();
+        let head: String = c[..i].iter().collect();
+        forms.push(format!("{head}{}", rest.trim_start_matches('0')));
+    }
+    forms.retain(|f| f != key);
+    forms
 }
 
 /// The matching rule, by brute force.
@@ -147,12 +204,17 @@ fn oracle(recs: &[Record], q: &str, max_edits: Option<u8>) -> BTreeSet<String> {
                 })
                 .collect()
         };
-        // The pattern as typed, and without the zeros that pad its numbers when that
-        // keeps 5 known characters (`S01258?` also looks for `S1258?`).
+        // The pattern as typed, and its forms that zero padding explains when they keep
+        // 5 known characters (4 with a single `?` and no `*`): without the zeros that
+        // pad its numbers (`S01258?` also looks for `S1258?`), also those after a `?`
+        // of a letter prefix or before a `?` (`C?0991832`, `M0?84678?`), and without a
+        // `?` standing where a padding zero was (`?565650` looks for `565650`).
         let mut pats = vec![skel(&key)];
-        if let Some(z) = zero_free(&key) {
+        for z in padded_forms(&key) {
             let known = z.chars().filter(|c| *c != '?' && *c != '*').count();
-            if known >= armsmatch::limits::MIN_KNOWN_CHARS + 2 {
+            let one = z.matches('?').count() == 1 && !z.contains('*');
+            let least = armsmatch::limits::MIN_KNOWN_CHARS + if one { 1 } else { 2 };
+            if z.chars().count() >= 4 && known >= least {
                 pats.push(skel(&z));
             }
         }
