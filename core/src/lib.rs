@@ -67,7 +67,7 @@ pub mod stats;
 pub mod synth;
 pub mod trace;
 
-pub use distance::{osa_distance, Alignment, Edit};
+pub use distance::{osa_distance, Alignment, Edit, EditShape};
 pub use error::{Error, Result};
 pub use index::{Index, IndexBuilder, IndexInfo};
 pub use normalize::{

@@ -5,7 +5,8 @@
 //! wildcard-only or mostly-wildcard checks.
 
 use armsmatch::{
-    calibrate, CheckOptions, Edit, Error, Hit, Index, Query, Record, SerialMatch, DEFAULT_THRESHOLD,
+    calibrate, CheckOptions, Edit, EditShape, Error, Hit, Index, Query, Record, SerialMatch,
+    DEFAULT_THRESHOLD,
 };
 
 fn index(records: &[(&str, &str, Option<&str>)]) -> Index {
@@ -219,6 +220,45 @@ fn a_handwritten_digit_misread_costs_less_than_an_arbitrary_digit_but_more_in_th
     let hits = check(&ix, Query::new("D595146").make("New England Firearms"));
     consistent(&hits);
     assert_eq!(ids(&hits), ["NEF-1"]);
+}
+
+#[test]
+fn two_slips_of_the_hand_are_a_better_lead_than_two_digits_of_a_sibling() {
+    let mut b = Index::builder();
+    b.add(Record::new("G-1", "KP4417829").make("Glock").model("19"))
+        .unwrap();
+    let ix = b.build().unwrap();
+    let opts = CheckOptions {
+        threshold: 0.0,
+        ..CheckOptions::default()
+    };
+    let one = |serial: &str| {
+        let hits = ix
+            .check(&Query::new(serial).make("Glock").model("19"), &opts)
+            .unwrap();
+        assert_eq!(ids(&hits), ["G-1"], "{serial}");
+        hits.into_iter().next().unwrap()
+    };
+    // The same two edits' worth (a digit added and a neighbouring key, 0.8 + 0.8; two
+    // neighbouring keys, 0.8 + 0.8): a slip changes the length, a sibling serial of
+    // the batch only its digits, in place.
+    let slip = one("KP43418829");
+    let sibling = one("KP4518829");
+    assert_eq!(
+        EditShape::of(&slip.explanation.serial.edits),
+        EditShape::Slip
+    );
+    assert_eq!(
+        EditShape::of(&sibling.explanation.serial.edits),
+        EditShape::Sibling
+    );
+    assert!(slip.score >= DEFAULT_THRESHOLD, "{slip:?}");
+    assert!(slip.score > 2.0 * sibling.score, "{slip:?} {sibling:?}");
+    assert!(slip.explanation.to_string().contains("shaped like a slip"));
+    assert!(sibling
+        .explanation
+        .to_string()
+        .contains("shaped like a sibling"));
 }
 
 #[test]
