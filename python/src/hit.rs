@@ -334,10 +334,64 @@ impl Explanation {
         self.inner.to_string()
     }
 
+    /// Rebuilds a pickled explanation (its JSON form).
+    #[staticmethod]
+    fn _from_state(state: &str) -> PyResult<Explanation> {
+        let inner = serde_json::from_str(state).map_err(|e| {
+            pyo3::exceptions::PyValueError::new_err(format!("not a pickled explanation: {e}"))
+        })?;
+        Ok(Explanation { inner })
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let state = serde_json::to_string(&self.inner)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        Ok((
+            py.get_type::<Explanation>().getattr("_from_state")?,
+            (state,),
+        ))
+    }
+
     fn __repr__(&self) -> String {
         format!("<Explanation: {}>", self.inner)
     }
 }
+
+/// The embedded reference, shared by every unpickled hit that used it (a copy each
+/// would cost milliseconds per hit).
+fn embedded_reference() -> std::sync::Arc<armsmatch::Reference> {
+    static SHARED: std::sync::OnceLock<std::sync::Arc<armsmatch::Reference>> =
+        std::sync::OnceLock::new();
+    SHARED
+        .get_or_init(|| std::sync::Arc::new(armsmatch::Reference::embedded().clone()))
+        .clone()
+}
+
+/// True if `reference` is the embedded one (the same data). The answer for the last
+/// reference asked about is kept: the hits of one check share their index's.
+fn is_embedded(reference: &std::sync::Arc<armsmatch::Reference>) -> bool {
+    type Last = Option<(std::sync::Weak<armsmatch::Reference>, bool)>;
+    static LAST: std::sync::Mutex<Last> = std::sync::Mutex::new(None);
+    let mut last = LAST
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((weak, answer)) = last.as_ref() {
+        if weak
+            .upgrade()
+            .is_some_and(|r| std::sync::Arc::ptr_eq(&r, reference))
+        {
+            return *answer;
+        }
+    }
+    let embedded = embedded_reference();
+    let answer =
+        std::sync::Arc::ptr_eq(reference, &embedded) || reference.data() == embedded.data();
+    *last = Some((std::sync::Arc::downgrade(reference), answer));
+    answer
+}
+
+/// What `Hit.__reduce__` returns: the rebuilding function and its arguments.
+type Reduced<'py> = (Bound<'py, PyAny>, (String, Option<String>));
 
 /// A record found by a check: the record's fields, the score in [0, 1] and why.
 #[pyclass(frozen, module = "armsmatch._armsmatch")]
@@ -488,6 +542,35 @@ impl Hit {
         d.set_item("calibre_match", e.calibre_match())?;
         d.set_item("explanation", e.__str__())?;
         Ok(d)
+    }
+
+    /// Rebuilds a pickled hit: its JSON form and its index's reference (TOML; `None`
+    /// for the embedded one).
+    #[staticmethod]
+    #[pyo3(signature = (state, reference=None))]
+    fn _from_state(state: &str, reference: Option<&str>) -> PyResult<Hit> {
+        let inner = serde_json::from_str(state).map_err(|e| {
+            pyo3::exceptions::PyValueError::new_err(format!("not a pickled hit: {e}"))
+        })?;
+        let reference = match reference {
+            Some(text) => {
+                std::sync::Arc::new(armsmatch::Reference::from_toml_str(text).map_err(to_py_err)?)
+            }
+            None => embedded_reference(),
+        };
+        Ok(Hit { inner, reference })
+    }
+
+    /// Hits pickle (for `multiprocessing`, `concurrent.futures`, dask) with their
+    /// index's reference, which trace requests read; the embedded one is not copied.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        let state = serde_json::to_string(&self.inner)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        let reference = (!is_embedded(&self.reference)).then(|| self.reference.to_toml_string());
+        Ok((
+            py.get_type::<Hit>().getattr("_from_state")?,
+            (state, reference),
+        ))
     }
 
     fn __repr__(&self) -> String {

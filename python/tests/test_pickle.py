@@ -62,3 +62,42 @@ def test_other_objects_pickle(small_records: list[dict[str, str]]) -> None:
     again = pickle.loads(pickle.dumps(ref))
     assert again.resolve_make("S&W") == ref.resolve_make("S&W")
     assert again.version == ref.version
+
+
+def test_hits_pickle_for_worker_processes(small_records: list[dict[str, str]]) -> None:
+    index = armsmatch.Index.build(small_records)
+    hits = index.check("AB123465", make="Glock") + index.check("AB12?4?6")
+    assert hits
+    again = pickle.loads(pickle.dumps(hits))
+    assert [h.as_dict() for h in again] == [h.as_dict() for h in hits]
+    assert [h.explanation.as_dict() for h in again] == [h.explanation.as_dict() for h in hits]
+    assert [h.score for h in again] == [h.score for h in hits]  # bit for bit
+    explanation = pickle.loads(pickle.dumps(hits[0].explanation))
+    assert explanation.as_dict() == hits[0].explanation.as_dict()
+    # The embedded reference is not copied into every hit.
+    assert len(pickle.dumps(hits[0])) < 4000
+    trace = again[0].trace_request(country="NLD", agency="KLPD", case_ref="C-1", serial="AB123465")
+    assert trace == hits[0].trace_request(country="NLD", agency="KLPD", case_ref="C-1", serial="AB123465")
+
+
+def test_a_pickled_hit_keeps_its_index_reference() -> None:
+    reference = armsmatch.Reference.embedded()
+    reference.extend('[[make]]\nname = "Kiwi Arms Works"\ncountry = "NZL"\n')
+    index = armsmatch.Index.build(
+        [{"record_id": "AUS-1", "serial": "KW551234", "make": "Kiwi Arms Works"}], reference=reference
+    )
+    hit = pickle.loads(pickle.dumps(index.check("KW551234", make="Kiwi Arms Works")[0]))
+    trace = hit.trace_request(country="NLD", agency="KLPD", case_ref="C-9", serial="KW551234",
+                              make="Kiwi Arms Works")
+    assert "NZL" in str(trace["request"])
+
+
+def test_hits_come_back_from_a_process_pool(small_records: list[dict[str, str]]) -> None:
+    import concurrent.futures
+    import multiprocessing
+
+    index = armsmatch.Index.build(small_records)
+    context = multiprocessing.get_context("spawn")
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        hits = pool.submit(index.check, "XY987645", make="Beretta").result(timeout=120)
+    assert [h.as_dict() for h in hits] == [h.as_dict() for h in index.check("XY987645", make="Beretta")]
