@@ -2,7 +2,7 @@
 """Re-fits the calibration table of core/src/score.rs (`CALIBRATION`) from labelled
 synthetic registers: run it after changing a cost or a factor of the score.
 
-    scripts/fit-calibration.py [--seeds 42,1,2] [--work DIR] [--bin PATH]
+    scripts/fit-calibration.py [--seeds 42,1,2,3,4,5] [--work DIR] [--bin PATH]
 
 For each seed it generates a register (1.5 M records, 10,000 checks) with
 `armsmatch generate`, builds its index, and checks every query with `--top 10
@@ -88,7 +88,7 @@ def fit_at(blocks: list[tuple[float, float, float, int]], x: float) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--seeds", default="42,1,2")
+    ap.add_argument("--seeds", default="42,1,2,3,4,5")
     ap.add_argument("--work", default=os.environ.get("TMPDIR", "/tmp") + "/armsmatch-calibration")
     ap.add_argument("--bin", default="target/release/armsmatch")
     a = ap.parse_args()

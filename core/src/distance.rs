@@ -209,7 +209,9 @@ pub mod cost {
 /// firearm of the same batch. Sibling serials (the next firearms off the line) have the
 /// same length and differ in digits only, in place; slips swap neighbours and drop or
 /// add characters. A single edit has no shape ([`EditShape::Plain`]): its kind and place
-/// already price it ([`cost`]).
+/// already price it ([`cost`]); nor do edits that amount to one by plain edit distance
+/// (a digit dropped and another added beside it), which the scorer checks
+/// ([`crate::SerialEvidence::shape`]).
 ///
 /// ```
 /// use armsmatch::{Alignment, EditShape};

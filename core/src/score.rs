@@ -29,16 +29,18 @@
 //! is the evidence calibrated into a probability that the record is the checked
 //! firearm ([`calibrate`]). The map was fitted by `scripts/fit-calibration.py`:
 //! isotonic regression of "is the same firearm" on the evidence of every hit reported
-//! (top 10, no threshold) by the checks of three labelled synthetic registers
-//! (`armsmatch generate` seeds 42, 1 and 2; 1.5 M records, 10,000 checks each, 195,889
-//! hits), read off at fixed evidence values (averaged with the share correct within
-//! ±0.025) into a rising table; last re-fitted with the edit shapes. On a register it
-//! was not fitted on (seed 7) the predicted and observed shares agree within 0.015 in
-//! the bands under 0.4 and over 0.9, which hold 99 % of the hits, and within 0.1 in
-//! the sparse bands between (calibration error 0.0012; `armsmatch eval` prints the
-//! reliability table, Brier score and calibration error); on the independent register
+//! (top 10, no threshold) by the checks of six labelled synthetic registers
+//! (`armsmatch generate` seeds 42, 1, 2, 3, 4 and 5; 1.5 M records, 10,000 checks
+//! each, 392,804 hits), read off at fixed evidence values (averaged with the share
+//! correct within ±0.025) into a rising table; last re-fitted with the edit shapes
+//! (three registers gave knots that moved by up to a sixth between two fits near the
+//! threshold; six halve that noise). On a register it was not fitted on (seed 7) the
+//! predicted and observed shares agree within 0.015 in the bands under 0.3 and over
+//! 0.9, which hold 99 % of the hits, and within 0.1 in the sparse bands between
+//! (calibration error 0.0016; `armsmatch eval` prints the reliability table, Brier
+//! score and calibration error); on the independent register
 //! (`scripts/independent-register.py` seeds 1 / 2, never fitted on) the calibration
-//! error is 0.0033 / 0.0032. Re-fit after changing a cost or a factor. Two things to
+//! error is 0.0030 / 0.0031. Re-fit after changing a cost or a factor. Two things to
 //! know:
 //!
 //! * It is a probability under the evaluation's mix: 30 % of checks are of registered
@@ -52,16 +54,17 @@
 //! false hits: a hit is a lead that is confirmed with the registering country before
 //! anyone acts on it, while a miss lets a trafficked firearm walk away. On the
 //! labelled registers (own seeds 42 and 7) it reports 99 % of one-typo checks and lets
-//! about 3.8 % of the hard non-hits through (nearly all sibling serials of the same
+//! about 3.5 % of the hard non-hits through (nearly all sibling serials of the same
 //! make, one digit from another registered sibling, and fresh serials a digit from a
-//! registered one); on the independent registers 0.5–0.6 %. At 0.5 ("more likely than
-//! not") the false hits fall to about 0.45 %, but a fifth of one-typo checks are missed.
+//! registered one); on the independent registers about 0.5 %. At 0.5 ("more likely
+//! than not") the false hits fall to about 0.45 %, but a fifth of one-typo checks are
+//! missed.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::distance::{Alignment, Edit, EditShape};
+use crate::distance::{osa_distance, Alignment, Edit, EditShape};
 use crate::record::Record;
 use crate::reference::{Reference, Resolved};
 
@@ -75,24 +78,24 @@ pub const DEFAULT_THRESHOLD: f32 = 0.1;
 
 /// The calibration table: (evidence, probability that the hit is the same firearm),
 /// rising in both; [`calibrate`] interpolates linearly between the knots. Printed by
-/// `scripts/fit-calibration.py` (seeds 42, 1, 2), as described in the module docs.
+/// `scripts/fit-calibration.py --seeds 42,1,2,3,4,5`, as described in the module docs.
 const CALIBRATION: [(f32, f32); 19] = [
     (0.0, 0.0),
-    (0.22, 0.001_306),
-    (0.30, 0.004_844),
-    (0.35, 0.010_87),
-    (0.40, 0.019_07),
-    (0.45, 0.046_69),
-    (0.50, 0.115_2),
-    (0.55, 0.172_7),
-    (0.60, 0.275_5),
-    (0.625, 0.372_7),
-    (0.65, 0.472),
-    (0.675, 0.601_9),
-    (0.70, 0.688_9),
-    (0.725, 0.879_4),
-    (0.75, 0.952),
-    (0.80, 0.994_1),
+    (0.22, 0.001_8),
+    (0.30, 0.004_255),
+    (0.35, 0.006_367),
+    (0.40, 0.015_03),
+    (0.45, 0.038_69),
+    (0.50, 0.102_2),
+    (0.55, 0.190_3),
+    (0.60, 0.254_2),
+    (0.625, 0.374_4),
+    (0.65, 0.489_1),
+    (0.675, 0.615_1),
+    (0.70, 0.705_3),
+    (0.725, 0.864_7),
+    (0.75, 0.951_5),
+    (0.80, 0.993_2),
     (0.85, 0.998_9),
     (0.99, 0.999),
     (1.0, 1.0),
@@ -281,6 +284,16 @@ impl FieldMatch {
     }
 }
 
+/// The shape of an alignment's edits when they are two or more by plain edit distance
+/// (a dropped and an added digit that amount to one substitution have none).
+fn shape(distance: usize, edits: &[Edit]) -> EditShape {
+    if distance < 2 {
+        EditShape::Plain
+    } else {
+        EditShape::of(edits)
+    }
+}
+
 /// How the serial of a hit matched, in detail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SerialEvidence {
@@ -382,6 +395,25 @@ pub(crate) fn odds(p: f32) -> f32 {
     p / (1.0 - p)
 }
 
+impl SerialEvidence {
+    /// The shape of the edits ([`EditShape`]), which prices two or more of them: plain
+    /// for fewer than two by plain edit distance.
+    ///
+    /// ```
+    /// use armsmatch::{CheckOptions, EditShape, Index, Query, Record};
+    /// let mut b = Index::builder();
+    /// b.add(Record::new("R1", "AB123456").make("Glock"))?;
+    /// let index = b.build()?;
+    /// let opts = CheckOptions { threshold: 0.0, ..CheckOptions::default() };
+    /// let hits = index.check(&Query::new("BA123465").make("Glock"), &opts)?;
+    /// assert_eq!(hits[0].explanation.serial.shape(), EditShape::Slip);
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn shape(&self) -> EditShape {
+        shape(usize::from(self.distance), &self.edits)
+    }
+}
+
 impl fmt::Display for Explanation {
     /// ```
     /// use armsmatch::{Index, Record, Query, CheckOptions};
@@ -404,7 +436,7 @@ impl fmt::Display for Explanation {
             if !s.edits.is_empty() {
                 let edits: Vec<String> = s.edits.iter().map(describe_edit).collect();
                 write!(f, "; {}", edits.join(", "))?;
-                let shape = EditShape::of(&s.edits);
+                let shape = s.shape();
                 if shape != EditShape::Plain {
                     write!(
                         f,
@@ -541,11 +573,11 @@ pub(crate) fn serial_evidence(
     transliterated: bool,
 ) -> (SerialEvidence, f32) {
     let len = record_key.len();
-    let (kind, edits, score) = if check_raw.trim() == record_raw.trim() {
-        (SerialMatch::Exact, Vec::new(), 1.0)
+    let (kind, edits, distance, score) = if check_raw.trim() == record_raw.trim() {
+        (SerialMatch::Exact, Vec::new(), 0, 1.0)
     } else if check_key == record_key {
         let s = if transliterated { 0.98 } else { 0.99 };
-        (SerialMatch::Normalized, Vec::new(), s)
+        (SerialMatch::Normalized, Vec::new(), 0, s)
     } else {
         let a = Alignment::new(check_key, record_key);
         let all_confusable = a.edits.iter().all(|e| matches!(e, Edit::Confusable { .. }));
@@ -557,18 +589,20 @@ pub(crate) fn serial_evidence(
         // A floor keeps every match within the budget above an exact serial under
         // another make (0.2): a fuzzy match of the same make is the better lead.
         // Two or more edits are priced by their shape too: a slip's, or a sibling
-        // serial's of the same batch (`EditShape`).
-        let cost = a.cost * EditShape::of(&a.edits).cost_factor();
+        // serial's of the same batch (`SerialEvidence::shape`).
+        let distance = osa_distance(check_key.as_bytes(), record_key.as_bytes());
+        let cost = a.cost * shape(distance, &a.edits).cost_factor();
         let s = (0.99 - 0.3 * cost * (8.0 / len.max(1) as f32).sqrt()).clamp(0.22, 0.99);
         let dense = kind == SerialMatch::Fuzzy
             && len <= DENSE_LEN
             && record_key.bytes().all(|c| c.is_ascii_digit());
-        (kind, a.edits, if dense { s * DENSE_FUZZY } else { s })
-    };
-    let distance = if edits.is_empty() {
-        0
-    } else {
-        crate::distance::osa_distance(check_key.as_bytes(), record_key.as_bytes()) as u8
+        let distance = distance.min(usize::from(u8::MAX)) as u8;
+        (
+            kind,
+            a.edits,
+            distance,
+            if dense { s * DENSE_FUZZY } else { s },
+        )
     };
     let score = score * specificity(len);
     (
