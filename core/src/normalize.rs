@@ -58,6 +58,88 @@ pub const RARE_CONFUSIONS: &[(char, char)] = &[
     ('K', 'X'),
 ];
 
+/// Make, model and calibre values that mean "not known", compared on the [`name_key`]
+/// (`Unknown`, `N/A`, `n.k.`, `Not stated`, `Unbekannt`, `Inconnu`, `Неизвестно`):
+/// case systems write them into required fields. Such a name is no evidence either
+/// way — neither of the same firearm nor of another make.
+///
+/// ```
+/// assert!(armsmatch::PLACEHOLDER_NAMES.contains(&"UNKNOWN"));
+/// ```
+pub const PLACEHOLDER_NAMES: &[&str] = &[
+    "UNK",
+    "UNKN",
+    "UNKWN",
+    "UNKNOWN",
+    "UNKOWN",
+    "UNKNWON",
+    "UNKNOWNMAKE",
+    "UNKNOWNMODEL",
+    "UNKNOWNCALIBRE",
+    "UNKNOWNCALIBER",
+    "NONE",
+    "NA",
+    "NK",
+    "NIL",
+    "NULL",
+    "NN",
+    "NOTKNOWN",
+    "NOTSTATED",
+    "NOTSPECIFIED",
+    "NOTGIVEN",
+    "NOTAPPLICABLE",
+    "NOTRECORDED",
+    "UNSPECIFIED",
+    "UNDETERMINED",
+    "UNIDENTIFIED",
+    "NOMAKE",
+    "NOMODEL",
+    "NOCALIBRE",
+    "NOCALIBER",
+    "TBD",
+    "TBC",
+    "UNBEKANNT",
+    "INCONNU",
+    "INCONNUE",
+    "DESCONOCIDO",
+    "DESCONOCIDA",
+    "DESCONHECIDO",
+    "SCONOSCIUTO",
+    "ONBEKEND",
+    "OKAND",
+    "UKJENT",
+    "UKENDT",
+    "TUNTEMATON",
+    "NIEZNANY",
+    "NEZNAMY",
+    "ISMERETLEN",
+    "NECUNOSCUT",
+    "BILINMIYOR",
+    "НЕИЗВЕСТНО",
+    "НЕИЗВЕСТЕН",
+    "НЕВІДОМО",
+    "НЕПОЗНАТО",
+    "ΑΓΝΩΣΤΟ",
+];
+
+/// True if a make, model or calibre name says nothing: empty after [`name_key`]
+/// (`-`, `?`), or one of [`PLACEHOLDER_NAMES`].
+///
+/// ```
+/// use armsmatch::is_placeholder_name;
+/// assert!(is_placeholder_name("Unknown") && is_placeholder_name("N/A") && is_placeholder_name(" - "));
+/// assert!(is_placeholder_name("unbekannt") && is_placeholder_name("Неизвестно"));
+/// assert!(!is_placeholder_name("Glock") && !is_placeholder_name("Unique"));
+/// ```
+pub fn is_placeholder_name(name: &str) -> bool {
+    placeholder_name_key(&name_key(name))
+}
+
+/// [`is_placeholder_name`] of a name already in [`name_key`] form.
+pub(crate) fn placeholder_name_key(key: &str) -> bool {
+    key.is_empty() || PLACEHOLDER_NAMES.contains(&key)
+}
+
 /// Serial values that mean "no serial" (compared on the serial key).
 ///
 /// ```

@@ -66,6 +66,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::distance::{osa_distance, Alignment, Edit, EditShape};
+use crate::normalize::{is_placeholder_name, placeholder_name_key};
 use crate::record::Record;
 use crate::reference::{Reference, Resolved};
 
@@ -662,8 +663,9 @@ impl Identity {
         model: Option<&str>,
         calibre: Option<&str>,
     ) -> Identity {
+        // `Unknown`, `N/A`, `-`: no name at all (`PLACEHOLDER_NAMES`).
         fn present(s: Option<&str>) -> Option<&str> {
-            s.filter(|s| !crate::normalize::name_key(s).is_empty())
+            s.filter(|s| !crate::normalize::is_placeholder_name(s))
         }
         Identity {
             make: present(make).map(|m| reference.resolve_make(m)),
@@ -678,6 +680,11 @@ pub(crate) fn compare_names(q: Option<&Resolved>, r: Option<&Resolved>) -> Field
     let (Some(q), Some(r)) = (q, r) else {
         return FieldMatch::Unknown;
     };
+    // A placeholder (`Unknown`, `N/A`) says nothing, whichever side wrote it (records
+    // of an index built before it was read so keep it).
+    if placeholder_name_key(&q.key) || placeholder_name_key(&r.key) {
+        return FieldMatch::Unknown;
+    }
     match (q.entry, r.entry) {
         (Some(a), Some(b)) if a == b => {
             if q.key == r.key {
@@ -718,6 +725,9 @@ pub(crate) fn compare_models(
     let (Some(q), Some(r)) = (q, r) else {
         return FieldMatch::Unknown;
     };
+    if is_placeholder_name(q) || is_placeholder_name(r) {
+        return FieldMatch::Unknown;
+    }
     let qr = reference.resolve_model(make_entry, q);
     let rr = reference.resolve_model(make_entry, r);
     match compare_names(Some(&qr), Some(&rr)) {

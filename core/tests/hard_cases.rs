@@ -262,6 +262,59 @@ fn two_slips_of_the_hand_are_a_better_lead_than_two_digits_of_a_sibling() {
 }
 
 #[test]
+fn a_placeholder_make_model_or_calibre_is_no_evidence_either_way() {
+    let mut b = Index::builder();
+    b.add(
+        Record::new("R-1", "XK998877")
+            .make("Glock")
+            .model("19")
+            .calibre("9mm"),
+    )
+    .unwrap();
+    b.add(
+        Record::new("R-2", "QP445566")
+            .make("Unknown")
+            .model("N/A")
+            .calibre("unk"),
+    )
+    .unwrap();
+    let ix = b.build().unwrap();
+    let exact = check(&ix, Query::new("XK998877")).remove(0);
+    for (make, model, calibre) in [
+        ("Unknown", "19", "9mm"),
+        ("UNK", "N/A", "Not stated"),
+        ("unbekannt", "-", "?"),
+        ("Неизвестно", "unknown model", "n.k."),
+    ] {
+        let hits = check(
+            &ix,
+            Query::new("XK998877")
+                .make(make)
+                .model(model)
+                .calibre(calibre),
+        );
+        consistent(&hits);
+        assert_eq!(ids(&hits), ["R-1"], "{make}");
+        let e = &hits[0].explanation;
+        assert_eq!(e.make, armsmatch::FieldMatch::Unknown, "{make}");
+        assert_ne!(e.model, armsmatch::FieldMatch::Different, "{model}");
+        assert_ne!(e.calibre, armsmatch::FieldMatch::Different, "{calibre}");
+        assert!(hits[0].score >= exact.score * 0.99, "{hits:?}");
+    }
+    // The register's placeholder is no other make either.
+    let hits = check(
+        &ix,
+        Query::new("QP445566")
+            .make("Beretta")
+            .model("92")
+            .calibre("9mm"),
+    );
+    consistent(&hits);
+    assert_eq!(ids(&hits), ["R-2"]);
+    assert!(hits[0].score > 0.9, "{hits:?}");
+}
+
+#[test]
 fn one_serial_under_many_makes_without_a_make_returns_them_all() {
     let ix = index(&[
         ("G-1", "123456", Some("Glock")),
