@@ -346,7 +346,12 @@ fn io_err(path: &Path) -> impl Fn(std::io::Error) -> CliError + '_ {
 }
 
 fn json_err(e: serde_json::Error) -> CliError {
-    CliError::Data(format!("cannot write JSON: {e}"))
+    // Writing JSON to a closed pipe or a full disk is an I/O error, not bad data.
+    match e.io_error_kind() {
+        Some(std::io::ErrorKind::BrokenPipe) => CliError::BrokenPipe,
+        Some(_) => CliError::Io(format!("cannot write JSON: {e}")),
+        None => CliError::Data(format!("cannot write JSON: {e}")),
+    }
 }
 
 fn main() -> ExitCode {
@@ -627,12 +632,13 @@ fn generate(a: &GenerateArgs) -> Result<(), CliError> {
     synth::write_queries_csv(&checks, &a.out.join("queries.csv"))?;
     synth::write_truth_csv(&checks, &a.out.join("truth.csv"))?;
     sp.finish_and_clear();
-    println!(
+    writeln!(
+        std::io::stdout().lock(),
         "wrote {} records, {} checks and their labels to {} (records.csv, queries.csv, truth.csv)",
         n,
         checks.len(),
         a.out.display()
-    );
+    )?;
     Ok(())
 }
 
@@ -677,14 +683,15 @@ fn build(a: &BuildArgs) -> Result<(), CliError> {
     let (index, report) = build_index(&a.records, reference(&a.reference)?, a.skip_bad_rows)?;
     index.save(&a.out)?;
     print_skipped(&report);
-    println!(
+    writeln!(
+        std::io::stdout().lock(),
         "indexed {} records ({} rows read, {} skipped) into {} in {}",
         index.len(),
         report.rows,
         report.skipped,
         a.out.display(),
         secs(t.elapsed())
-    );
+    )?;
     Ok(())
 }
 
@@ -913,14 +920,15 @@ fn add(a: &AddArgs) -> Result<(), CliError> {
     // leaves the file as it was.
     index.save(&a.index)?;
     print_skipped(&report);
-    println!(
+    writeln!(
+        std::io::stdout().lock(),
         "added {} records ({} rows read, {} skipped); {} records in {}",
         index.len() - before,
         report.rows,
         report.skipped,
         index.len(),
         a.index.display()
-    );
+    )?;
     Ok(())
 }
 
@@ -930,12 +938,13 @@ fn remove(a: &RemoveArgs) -> Result<(), CliError> {
         index.remove(id)?;
     }
     index.save(&a.index)?;
-    println!(
+    writeln!(
+        std::io::stdout().lock(),
         "removed {} records; {} records in {}",
         a.ids.len(),
         index.len(),
         a.index.display()
-    );
+    )?;
     Ok(())
 }
 
@@ -943,7 +952,11 @@ fn info(a: &InfoArgs) -> Result<(), CliError> {
     let index = Index::open(&a.index)?;
     let info = index.info();
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&info).map_err(json_err)?);
+        writeln!(
+            std::io::stdout().lock(),
+            "{}",
+            serde_json::to_string_pretty(&info).map_err(json_err)?
+        )?;
         return Ok(());
     }
     let mut out = std::io::stdout().lock();
@@ -1017,10 +1030,11 @@ fn eval_cmd(a: &EvalArgs) -> Result<(), CliError> {
         max_edits: a.max_edits,
     };
     let report: EvalReport = pool.install(|| eval::evaluate(&index, &checks, &opts));
-    print!("{}", report.to_text());
+    // The JSON file first: it is written even when standard output is closed early.
     if let Some(p) = &a.json {
         let text = serde_json::to_string_pretty(&report).map_err(json_err)?;
         std::fs::write(p, text + "\n").map_err(io_err(p))?;
     }
+    write!(std::io::stdout().lock(), "{}", report.to_text())?;
     Ok(())
 }

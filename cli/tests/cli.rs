@@ -610,3 +610,75 @@ fn demo_runs_small() {
         hits
     );
 }
+
+/// Runs `armsmatch ARGS…` with its standard output closed before it writes (a reader
+/// such as `head` that has gone): returns the exit code and standard error.
+fn with_stdout_closed(args: &[&str]) -> (Option<i32>, String) {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_armsmatch"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("it ends");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_output_pipe_ends_quietly_and_a_full_disk_is_an_io_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let (index, queries) = small(dir.path());
+    let truth = dir.path().join("truth.csv");
+    let report = dir.path().join("eval.json");
+    for args in [
+        vec!["info", "--json", s(&index)],
+        vec!["info", s(&index)],
+        vec![
+            "check",
+            "--index",
+            s(&index),
+            "--queries",
+            s(&queries),
+            "--format",
+            "jsonl",
+        ],
+        vec!["check", "--index", s(&index), "--queries", s(&queries)],
+        vec![
+            "eval",
+            "--index",
+            s(&index),
+            "--queries",
+            s(&queries),
+            "--truth",
+            s(&truth),
+            "--json",
+            s(&report),
+        ],
+    ] {
+        let (code, err) = with_stdout_closed(&args);
+        assert_eq!(code, Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+    // The report file is written even though nobody read the text.
+    assert!(std::fs::read_to_string(&report)
+        .unwrap()
+        .contains("recall_at_1"));
+    if Path::new("/dev/full").exists() {
+        for format in ["jsonl", "csv", "text"] {
+            let out = Command::new(env!("CARGO_BIN_EXE_armsmatch"))
+                .args(["check", "--index", s(&index), "--queries", s(&queries)])
+                .args(["--format", format])
+                .stdout(std::fs::File::create("/dev/full").unwrap())
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(3), "{format}: {err}");
+            assert!(!err.contains("panicked"), "{err}");
+        }
+    }
+}
