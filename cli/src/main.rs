@@ -414,7 +414,7 @@ fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -906,7 +906,40 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Takes the update lock of an index file: an exclusive lock on `<index>.lock` beside
+/// it, held until the returned file is dropped. `add` and `remove` read the whole index,
+/// change it and rename a new file over it; two at once would each save their own
+/// change and the later rename would drop the other's. The lock makes the second wait.
+/// The lock file stays (removing it would race with a waiting writer).
+fn lock_for_update(index: &Path) -> Result<std::fs::File, CliError> {
+    let mut name = index
+        .file_name()
+        .ok_or_else(|| CliError::Usage(format!("{} is not a file name", index.display())))?
+        .to_os_string();
+    name.push(".lock");
+    let path = index.with_file_name(name);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io_err(&path))?;
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            eprintln!(
+                "armsmatch: waiting for another add or remove on {}",
+                index.display()
+            );
+            file.lock().map_err(io_err(&path))?;
+        }
+        Err(std::fs::TryLockError::Error(e)) => return Err(io_err(&path)(e)),
+    }
+    Ok(file)
+}
+
 fn add(a: &AddArgs) -> Result<(), CliError> {
+    let _writer = lock_for_update(&a.index)?;
     let index = Index::open(&a.index)?;
     let before = index.len();
     let report = armsmatch::io::for_each_record(
@@ -933,6 +966,7 @@ fn add(a: &AddArgs) -> Result<(), CliError> {
 }
 
 fn remove(a: &RemoveArgs) -> Result<(), CliError> {
+    let _writer = lock_for_update(&a.index)?;
     let index = Index::open(&a.index)?;
     for id in &a.ids {
         index.remove(id)?;

@@ -682,3 +682,50 @@ fn a_closed_output_pipe_ends_quietly_and_a_full_disk_is_an_io_error() {
         }
     }
 }
+
+#[test]
+fn concurrent_adds_lose_no_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let (index, _) = small(dir.path());
+    // Four adds at once, each reading, changing and saving the whole index: without
+    // the update lock the last rename wins and the others' records are lost.
+    let handles: Vec<_> = (0..4)
+        .map(|i| {
+            let index = index.clone();
+            let recs = dir.path().join(format!("new{i}.csv"));
+            std::fs::write(
+                &recs,
+                format!(
+                    "record_id,make,model,serial,calibre,type,country,status,reported_on\n\
+                     CONC-{i},Glock,19,QC{i}77319,9mm,pistol,NLD,stolen,2025-05-01\n"
+                ),
+            )
+            .unwrap();
+            std::thread::spawn(move || {
+                Command::new(env!("CARGO_BIN_EXE_armsmatch"))
+                    .args(["add", "--index", s(&index), "--records", s(&recs)])
+                    .output()
+                    .unwrap()
+            })
+        })
+        .collect();
+    for h in handles {
+        let out = h.join().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for i in 0..4 {
+        let out = run_ok!(
+            "check",
+            "--index",
+            s(&index),
+            "--serial",
+            format!("QC{i}77319")
+        );
+        assert!(out.contains(&format!("CONC-{i}")), "CONC-{i} lost: {out}");
+    }
+    assert!(run_ok!("info", s(&index)).contains("5,004"));
+}
