@@ -32,7 +32,8 @@ pub struct ReadOptions {
 /// What reading a file did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReadReport {
-    /// Rows read.
+    /// Data rows read (a header and blank lines not counted), the skipped ones included:
+    /// `rows − skipped` rows went in.
     pub rows: u64,
     /// Rows skipped (only with [`ReadOptions::skip_bad_rows`]).
     pub skipped: u64,
@@ -170,12 +171,20 @@ fn for_each_row(
                 message: m,
             };
             let Ok(text) = std::str::from_utf8(&line) else {
+                report.rows += 1;
                 skip(report, parse_err("-", "line is not valid UTF-8".into()))?;
                 continue;
+            };
+            // A byte-order mark before the first object, as some editors write.
+            let text = if n == 0 {
+                text.trim_start_matches('\u{feff}')
+            } else {
+                text
             };
             if text.trim().is_empty() {
                 continue;
             }
+            report.rows += 1;
             let obj: Pairs = match serde_json::from_str(text) {
                 Ok(o) => o,
                 Err(e) => {
@@ -213,16 +222,16 @@ fn for_each_row(
                 )?;
                 continue;
             }
-            report.rows += 1;
             if let Err(e) = f((line_no, row)) {
                 skip(report, e)?;
             }
         }
         return Ok(());
     }
+    let lines = LineCounter::default();
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
-        .from_reader(Box::new(file) as Box<dyn Read>);
+        .from_reader(Box::new(lines.wrap(file)) as Box<dyn Read>);
     let headers: Vec<String> = rdr
         .byte_headers()
         .map_err(|e| Error::Parse {
@@ -234,6 +243,8 @@ fn for_each_row(
         .iter()
         .map(|h| canon(&String::from_utf8_lossy(h)))
         .collect();
+    // The header was the first record the counter saw.
+    lines.next_record();
     for (i, h) in headers.iter().enumerate() {
         if !h.is_empty() && headers[..i].contains(h) {
             return Err(Error::Parse {
@@ -256,12 +267,13 @@ fn for_each_row(
     }
     let mut rec = csv::ByteRecord::new();
     loop {
-        let line_no = rdr.position().line();
+        // Line numbers from our own reading of the bytes (`LineCounter`).
         match rdr.read_byte_record(&mut rec) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map_or(line_no, |p| p.line());
+                report.rows += 1;
+                let line = lines.next_record();
                 skip(
                     report,
                     Error::Parse {
@@ -274,10 +286,11 @@ fn for_each_row(
                 continue;
             }
         }
-        let line_no = rec.position().map_or(line_no, |p| p.line());
+        let line_no = lines.next_record();
         if rec.len() == 1 && rec.get(0).is_some_and(|f| f.is_empty()) {
             continue;
         }
+        report.rows += 1;
         if rec.len() != headers.len() {
             skip(
                 report,
@@ -315,12 +328,108 @@ fn for_each_row(
             )?;
             continue;
         }
-        report.rows += 1;
         if let Err(e) = f((line_no, row)) {
             skip(report, e)?;
         }
     }
     Ok(())
+}
+
+/// The line each CSV record starts on, found by reading the bytes as the csv reader
+/// reads them (the csv crate's own positions are off by one per CRLF and skip blank
+/// lines). A small state machine follows the CSV quoting rules that decide where a
+/// record ends (a quote opens a quoted field only at the start of the field; `""`
+/// inside one is a quote), and queues the starting line of every record that is not
+/// a blank line. The csv reader returns the same records in the same order, so each
+/// record takes the front of the queue; the reader runs ahead by at most its buffer.
+#[derive(Clone, Default)]
+struct LineCounter {
+    state: std::rc::Rc<std::cell::RefCell<LineState>>,
+}
+
+#[derive(Default)]
+struct LineState {
+    /// Line feeds read so far.
+    newlines: u64,
+    /// Where the scanner is.
+    at: Scan,
+    /// Starting lines of the records read but not yet taken.
+    starts: std::collections::VecDeque<u64>,
+}
+
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
+enum Scan {
+    /// Between records (at the start of the file or after a line ending).
+    #[default]
+    Between,
+    /// At the start of a field, inside a record.
+    FieldStart,
+    /// In an unquoted field.
+    Unquoted,
+    /// In a quoted field.
+    Quoted,
+    /// Just after a quote inside a quoted field (its end, or the first of `""`).
+    QuoteInQuoted,
+}
+
+struct Counted<R> {
+    inner: R,
+    lines: LineCounter,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut st = self.lines.state.borrow_mut();
+        for &b in &buf[..n] {
+            st.step(b);
+        }
+        Ok(n)
+    }
+}
+
+impl LineState {
+    fn step(&mut self, b: u8) {
+        use Scan::*;
+        let ending = b == b'\n' || b == b'\r';
+        self.at = match (self.at, b) {
+            (Between, _) if ending => Between,
+            (Between, _) => {
+                self.starts.push_back(self.newlines + 1);
+                match b {
+                    b'"' => Quoted,
+                    b',' => FieldStart,
+                    _ => Unquoted,
+                }
+            }
+            (Quoted, b'"') => QuoteInQuoted,
+            (Quoted, _) => Quoted,
+            (QuoteInQuoted, b'"') => Quoted,
+            (FieldStart | Unquoted | QuoteInQuoted, b',') => FieldStart,
+            (FieldStart | Unquoted | QuoteInQuoted, _) if ending => Between,
+            (FieldStart, b'"') => Quoted,
+            (FieldStart | Unquoted | QuoteInQuoted, _) => Unquoted,
+        };
+        if b == b'\n' {
+            self.newlines += 1;
+        }
+    }
+}
+
+impl LineCounter {
+    fn wrap<R: Read>(&self, inner: R) -> Counted<R> {
+        Counted {
+            inner,
+            lines: self.clone(),
+        }
+    }
+
+    /// The line the next record returned by the csv reader starts on.
+    fn next_record(&self) -> u64 {
+        let mut st = self.state.borrow_mut();
+        let fallback = st.newlines + 1;
+        st.starts.pop_front().unwrap_or(fallback)
+    }
 }
 
 /// A JSON object as its key/value pairs in order, duplicates kept (serde_json's map
@@ -594,6 +703,50 @@ mod tests {
         assert_eq!(recs.len(), 2);
         assert_eq!(rep.skipped, 2);
         assert_eq!(rep.errors.len(), 2);
+        // Rows read count every data row, the skipped ones too.
+        assert_eq!(rep.rows, 4);
+    }
+
+    #[test]
+    fn error_lines_count_every_line_of_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let bad_on = |name: &str, text: &str| -> String {
+            let p = write(&dir, name, text);
+            let (_, rep) = read_records(
+                &p,
+                ReadOptions {
+                    skip_bad_rows: true,
+                },
+            )
+            .unwrap();
+            assert_eq!(rep.errors.len(), 1, "{name}: {rep:?}");
+            let e = &rep.errors[0];
+            let at = e.find(".csv:").unwrap() + 5;
+            e[at..].split(':').next().unwrap().to_string()
+        };
+        let head = "record_id,serial,reported_on";
+        // CRLF line endings (the csv crate's count is one short on them).
+        assert_eq!(
+            bad_on("a.csv", &format!("{head}\r\nR1,A1,2024-13-01\r\n")),
+            "2"
+        );
+        // Blank lines, and a first line that is blank.
+        assert_eq!(
+            bad_on(
+                "b.csv",
+                &format!("\n{head}\nR0,A0,\n\n\r\nR1,A1,2024-13-01\n")
+            ),
+            "6"
+        );
+        // A quoted field holding line endings, commas and doubled quotes; a quote
+        // inside an unquoted field is a plain character.
+        assert_eq!(
+            bad_on(
+                "c.csv",
+                &format!("{head}\nR0,\"A,\n\"\"B\"\"\n\",\nR2,1\"2,\nR1,A1,2024-13-01\n")
+            ),
+            "6"
+        );
     }
 
     #[test]
