@@ -251,6 +251,11 @@ impl Prepared {
                 }
             }
         }
+        // A check's country is validated as a record's is (it names the requester in
+        // trace requests and statistics).
+        if let Some(c) = &q.country {
+            crate::record::country_code(c)?;
+        }
         if let Some(k) = opts.max_edits {
             if k > limits::MAX_EDITS {
                 return Err(Error::limit(

@@ -310,8 +310,9 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
-/// ISO 3166-1 alpha-2 codes and their alpha-3 codes (the 249 assigned codes, and
-/// Kosovo's `XK`/`XKX` as the EU and INTERPOL use them), sorted by alpha-2.
+/// ISO 3166-1 alpha-2 codes and their alpha-3 codes (the 249 assigned codes, Kosovo's
+/// `XK`/`XKX` as the EU and INTERPOL use them, and the exceptionally reserved `UK` and
+/// `EL` that registers write for the United Kingdom and Greece), sorted by alpha-2.
 const ALPHA2_TO_ALPHA3: &[(&str, &str)] = &[
     ("AD", "AND"),
     ("AE", "ARE"),
@@ -379,6 +380,7 @@ const ALPHA2_TO_ALPHA3: &[(&str, &str)] = &[
     ("EE", "EST"),
     ("EG", "EGY"),
     ("EH", "ESH"),
+    ("EL", "GRC"),
     ("ER", "ERI"),
     ("ES", "ESP"),
     ("ET", "ETH"),
@@ -544,6 +546,7 @@ const ALPHA2_TO_ALPHA3: &[(&str, &str)] = &[
     ("TZ", "TZA"),
     ("UA", "UKR"),
     ("UG", "UGA"),
+    ("UK", "GBR"),
     ("UM", "UMI"),
     ("US", "USA"),
     ("UY", "URY"),
@@ -574,6 +577,7 @@ const ALPHA2_TO_ALPHA3: &[(&str, &str)] = &[
 /// ```
 /// assert_eq!(armsmatch::country_code("deu")?, "DEU");
 /// assert_eq!(armsmatch::country_code("nl")?, "NLD");
+/// assert_eq!(armsmatch::country_code("UK")?, "GBR"); // exceptionally reserved
 /// assert_eq!(armsmatch::country_code("YUG")?, "YUG");
 /// assert!(armsmatch::country_code("Germany").is_err());
 /// # Ok::<(), armsmatch::Error>(())
@@ -764,5 +768,18 @@ impl Query {
     /// True if the serial holds a `?` or `*` wildcard.
     pub fn is_partial(&self) -> bool {
         self.serial.contains(['?', '*'])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_alpha2_table_is_sorted_for_its_binary_search() {
+        assert!(ALPHA2_TO_ALPHA3.windows(2).all(|w| w[0].0 < w[1].0));
+        for (a2, a3) in ALPHA2_TO_ALPHA3 {
+            assert_eq!(country_code(a2).unwrap(), *a3);
+        }
     }
 }
