@@ -197,7 +197,7 @@ struct CheckArgs {
     /// Checking country of the one check (ISO 3166-1 alpha-3).
     #[arg(long, requires = "serial")]
     country: Option<String>,
-    /// Hits file to write (default: standard output).
+    /// Hits file to write (default, or `-`: standard output).
     #[arg(long, value_name = "HITS")]
     out: Option<PathBuf>,
     /// Output format.
@@ -221,7 +221,8 @@ struct CheckArgs {
     /// explanation (text).
     #[arg(long)]
     explain: bool,
-    /// Also write one JSON Lines file per reporting country of the hit records here.
+    /// Also write one JSON Lines file per reporting country of the hit records into
+    /// this new or empty directory.
     #[arg(long, value_name = "DIR")]
     notify: Option<PathBuf>,
     /// Skip malformed check rows (counted and reported) instead of failing.
@@ -805,6 +806,16 @@ impl HitWriter {
 }
 
 fn check(a: &CheckArgs) -> Result<(), CliError> {
+    if let Some(dir) = &a.notify {
+        // Files of an earlier run would read as this run's notifications.
+        if std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some()) {
+            return Err(CliError::Usage(format!(
+                "--notify {}: the directory is not empty (an earlier run's files would read \
+                 as this run's); give a new or empty directory",
+                dir.display()
+            )));
+        }
+    }
     let pool = pool(a.threads)?;
     let index = Index::open(&a.index)?;
     let opts = CheckOptions {
@@ -839,7 +850,7 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
             ))
         }
     };
-    let sink: Sink = match &a.out {
+    let sink: Sink = match a.out.as_deref().filter(|p| !register_cmds::is_stdout(p)) {
         Some(p) => Box::new(File::create(p).map_err(io_err(p))?),
         None => Box::new(std::io::stdout()),
     };

@@ -353,6 +353,11 @@ fn write_out(out: &mut dyn Write, text: &str) -> Result<(), Error> {
     })
 }
 
+/// `-` for an output file means standard output, as in most command-line tools.
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 fn write_file(path: &Path, text: &str) -> Result<(), Error> {
     std::fs::write(path, text).map_err(|e| Error::Io {
         path: path.to_path_buf(),
@@ -454,6 +459,9 @@ pub fn run_report(args: &ReportArgs, out: &mut dyn Write) -> Result<(), Error> {
             generated_at: Some(Timestamp::now()),
         },
     );
+    if is_stdout(&args.out) {
+        return write_out(out, &html);
+    }
     write_file(&args.out, &html)?;
     let mut what = vec![format!("{} records", stats.register.records)];
     if let Some(h) = &stats.hits {
@@ -763,7 +771,7 @@ fn trace_list(a: &ListArgs, out: &mut dyn Write, export: bool) -> Result<(), Err
         TraceFormat::Csv => export_csv(&store.list(&actor, &filter)?)?,
         TraceFormat::Text => list_text(&store.list(&actor, &filter)?, &actor),
     };
-    match &a.out {
+    match a.out.as_deref().filter(|p| !is_stdout(p)) {
         Some(path) => {
             write_file(path, &text)?;
             if export {

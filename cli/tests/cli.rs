@@ -729,3 +729,39 @@ fn concurrent_adds_lose_no_record() {
     }
     assert!(run_ok!("info", s(&index)).contains("5,004"));
 }
+
+#[test]
+fn notify_wants_a_fresh_directory_and_dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let (index, queries) = small(dir.path());
+    let notify = dir.path().join("notify");
+    run_ok!(
+        "check",
+        "--index",
+        s(&index),
+        "--queries",
+        s(&queries),
+        "--notify",
+        s(&notify),
+        "--out",
+        s(&dir.path().join("h.csv"))
+    );
+    let written = std::fs::read_dir(&notify).unwrap().count();
+    assert!(written > 0);
+    // A second run into the same directory would mix its files with the first's.
+    let err = run_fails!(1; "check", "--index", s(&index), "--queries", s(&queries), "--notify", s(&notify));
+    assert!(err.contains("not empty"), "{err}");
+    assert_eq!(std::fs::read_dir(&notify).unwrap().count(), written);
+    // `--out -` writes to standard output, not to a file named `-`.
+    let out = run_ok!(
+        "check",
+        "--index",
+        s(&index),
+        "--queries",
+        s(&queries),
+        "--out",
+        "-"
+    );
+    assert!(out.starts_with("query_id,rank,record_id"), "{out}");
+    assert!(!Path::new("-").exists());
+}
