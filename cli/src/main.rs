@@ -1044,8 +1044,34 @@ fn eval_cmd(a: &EvalArgs) -> Result<(), CliError> {
     let pool = pool(a.threads)?;
     let (rows, report) = armsmatch::io::read_queries(&a.queries, ReadOptions::default())?;
     print_skipped(&report);
-    let truth: std::collections::HashMap<String, Truth> =
-        synth::read_truth_csv(&a.truth)?.into_iter().collect();
+    let mut truth: std::collections::HashMap<String, Truth> = std::collections::HashMap::new();
+    for (id, t) in synth::read_truth_csv(&a.truth)? {
+        if truth.insert(id.clone(), t).is_some() {
+            return Err(CliError::Data(format!(
+                "{}: check {id} is labelled twice",
+                a.truth.display()
+            )));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    if let Some(r) = rows.iter().find(|r| !seen.insert(r.query_id.as_str())) {
+        return Err(CliError::Data(format!(
+            "{}: check id {} appears twice (its label would apply to both)",
+            a.queries.display(),
+            r.query_id
+        )));
+    }
+    let unused = truth
+        .keys()
+        .filter(|id| !seen.contains(id.as_str()))
+        .count();
+    if unused > 0 {
+        eprintln!(
+            "armsmatch: warning: {unused} labels in {} name no check in {} (ignored)",
+            a.truth.display(),
+            a.queries.display()
+        );
+    }
     let checks = rows
         .into_iter()
         .map(|r| match truth.get(&r.query_id) {
@@ -1070,6 +1096,27 @@ fn eval_cmd(a: &EvalArgs) -> Result<(), CliError> {
         }
         (None, None) => return Err(CliError::Usage("give --records or --index".into())),
     };
+    // A labelled record missing from the index is a true hit no check can find: say so,
+    // or a stale truth file reads as missed hits.
+    let absent: std::collections::BTreeSet<&str> = checks
+        .iter()
+        .flat_map(|c| c.truth.record_ids.iter())
+        .map(String::as_str)
+        .filter(|id| !index.contains(id))
+        .collect();
+    if !absent.is_empty() {
+        eprintln!(
+            "armsmatch: warning: {} labelled record ids are not in the index (e.g. {}); \
+             their checks count as missed",
+            absent.len(),
+            absent
+                .iter()
+                .take(3)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     let opts = EvalOptions {
         threshold: a.threshold.unwrap_or(DEFAULT_THRESHOLD),
         max_edits: a.max_edits,

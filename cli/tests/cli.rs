@@ -765,3 +765,48 @@ fn notify_wants_a_fresh_directory_and_dash_is_standard_output() {
     assert!(out.starts_with("query_id,rank,record_id"), "{out}");
     assert!(!Path::new("-").exists());
 }
+
+#[test]
+fn eval_refuses_ambiguous_labels_and_warns_of_stale_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let (index, queries) = small(dir.path());
+    let truth = std::fs::read_to_string(dir.path().join("truth.csv")).unwrap();
+    let mut lines: Vec<&str> = truth.lines().collect();
+    // A label naming a record the index does not hold, and one for no check.
+    let hit = lines
+        .iter()
+        .position(|l| l.contains(",hit,"))
+        .expect("a true hit");
+    let stale = {
+        let mut cols: Vec<String> = lines[hit].split(',').map(str::to_string).collect();
+        *cols.last_mut().unwrap() = "GONE-1".into();
+        cols.join(",")
+    };
+    lines[hit] = &stale;
+    lines.push("Q-9999999,non_hit,sibling,");
+    let t2 = dir.path().join("t2.csv");
+    std::fs::write(&t2, lines.join("\n") + "\n").unwrap();
+    let out = armsmatch(&[
+        "eval",
+        "--index",
+        s(&index),
+        "--queries",
+        s(&queries),
+        "--truth",
+        s(&t2),
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 labelled record ids are not in the index (e.g. GONE-1)"),
+        "{err}"
+    );
+    assert!(err.contains("1 labels in"), "{err}");
+    // The same check labelled twice is ambiguous.
+    lines.push(lines[1]);
+    let t3 = dir.path().join("t3.csv");
+    std::fs::write(&t3, lines.join("\n") + "\n").unwrap();
+    let err =
+        run_fails!(2; "eval", "--index", s(&index), "--queries", s(&queries), "--truth", s(&t3));
+    assert!(err.contains("labelled twice"), "{err}");
+}
