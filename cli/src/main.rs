@@ -255,9 +255,12 @@ struct RemoveArgs {
 
 #[derive(Args)]
 struct InfoArgs {
+    /// Index file (also as `--index INDEX`, as the other commands take it).
+    #[arg(value_name = "INDEX", required_unless_present = "index_opt")]
+    index: Option<PathBuf>,
     /// Index file.
-    #[arg(value_name = "INDEX")]
-    index: PathBuf,
+    #[arg(long = "index", value_name = "INDEX", conflicts_with = "index")]
+    index_opt: Option<PathBuf>,
     /// JSON instead of text.
     #[arg(long)]
     json: bool,
@@ -854,6 +857,11 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
         Some(p) => Box::new(File::create(p).map_err(io_err(p))?),
         None => Box::new(std::io::stdout()),
     };
+    if a.explain && matches!(a.format, Format::Csv) {
+        return Err(CliError::Usage(
+            "--explain needs --format jsonl or text (the hits CSV has fixed columns)".into(),
+        ));
+    }
     let mut writer = HitWriter::new(a.format, a.explain, sink)?;
     let mut failed = 0u64;
     let mut write_error: Option<CliError> = None;
@@ -994,7 +1002,12 @@ fn remove(a: &RemoveArgs) -> Result<(), CliError> {
 }
 
 fn info(a: &InfoArgs) -> Result<(), CliError> {
-    let index = Index::open(&a.index)?;
+    let path = a
+        .index
+        .as_ref()
+        .or(a.index_opt.as_ref())
+        .ok_or_else(|| CliError::Usage("give the index file".into()))?;
+    let index = Index::open(path)?;
     let info = index.info();
     if a.json {
         writeln!(
@@ -1005,7 +1018,7 @@ fn info(a: &InfoArgs) -> Result<(), CliError> {
         return Ok(());
     }
     let mut out = std::io::stdout().lock();
-    writeln!(out, "index       {}", a.index.display())?;
+    writeln!(out, "index       {}", path.display())?;
     writeln!(out, "records     {}", thousands(info.records))?;
     if info.live_added + info.live_removed > 0 {
         writeln!(

@@ -810,3 +810,19 @@ fn eval_refuses_ambiguous_labels_and_warns_of_stale_ones() {
         run_fails!(2; "eval", "--index", s(&index), "--queries", s(&queries), "--truth", s(&t3));
     assert!(err.contains("labelled twice"), "{err}");
 }
+
+#[test]
+fn info_takes_the_index_either_way_and_csv_has_no_explanation() {
+    let dir = tempfile::tempdir().unwrap();
+    let (index, _) = small(dir.path());
+    assert_eq!(
+        run_ok!("info", s(&index)),
+        run_ok!("info", "--index", s(&index))
+    );
+    run_fails!(1; "info");
+    let err = run_fails!(1; "check", "--index", s(&index), "--serial", "AB1234", "--explain");
+    assert!(
+        err.contains("--explain needs --format jsonl or text"),
+        "{err}"
+    );
+}
