@@ -670,6 +670,14 @@ fn build_index(
 }
 
 fn print_skipped(report: &ReadReport) {
+    if report.read_as_other > 0 {
+        eprintln!(
+            "armsmatch: {} records have a type or status it does not know, read as \"other\" \
+             (types: pistol, revolver, rifle, shotgun, submachine gun, machine gun; statuses: \
+             lost, stolen, trafficked, smuggled)",
+            report.read_as_other
+        );
+    }
     if report.skipped > 0 {
         eprintln!(
             "skipped {} malformed rows; the first {}:",

@@ -39,6 +39,10 @@ pub struct ReadReport {
     pub skipped: u64,
     /// The first errors of skipped rows (at most 20).
     pub errors: Vec<String>,
+    /// Records whose `type` or `status` text the library does not know (`bazooka`,
+    /// `stolne`): read as `other`, as documented, and counted here so that a typo does
+    /// not go unseen.
+    pub read_as_other: u64,
 }
 
 /// A check with its caller's id.
@@ -536,6 +540,7 @@ pub fn for_each_record(
     let path = path.as_ref();
     let name = path.display().to_string();
     let mut report = ReadReport::default();
+    let read_as_other = std::cell::Cell::new(0u64);
     for_each_row(
         path,
         &["record_id", "serial"],
@@ -548,7 +553,17 @@ pub fn for_each_record(
         &mut report,
         |row| {
             let line = row.0;
+            // Text given for a field, other than `other` itself.
+            let named = |col: &str| {
+                row.1
+                    .get(col)
+                    .map(|v| v.trim())
+                    .is_some_and(|v| !v.is_empty() && !v.eq_ignore_ascii_case("other"))
+            };
+            let (kind_named, status_named) = (named("type"), named("status"));
             let r = record_from_row(&name, row)?;
+            let other = (kind_named && r.kind == Some(Kind::Other))
+                || (status_named && r.status == Some(Status::Other));
             f(r).map_err(|e| match e {
                 e @ Error::Parse { .. } => e,
                 Error::DuplicateId(id) => Error::Parse {
@@ -557,15 +572,20 @@ pub fn for_each_record(
                     column: "record_id".into(),
                     message: format!("duplicate record id {id:?}"),
                 },
-                other => Error::Parse {
+                e => Error::Parse {
                     path: name.clone(),
                     line,
                     column: "-".into(),
-                    message: other.to_string(),
+                    message: e.to_string(),
                 },
-            })
+            })?;
+            if other {
+                read_as_other.set(read_as_other.get() + 1);
+            }
+            Ok(())
         },
     )?;
+    report.read_as_other = read_as_other.get();
     Ok(report)
 }
 
@@ -705,6 +725,21 @@ mod tests {
         assert_eq!(rep.errors.len(), 2);
         // Rows read count every data row, the skipped ones too.
         assert_eq!(rep.rows, 4);
+    }
+
+    #[test]
+    fn unknown_types_and_statuses_are_read_as_other_and_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(
+            &dir,
+            "r.csv",
+            "record_id,serial,type,status\nR1,A1,bazooka,stolen\nR2,A2,pistol,misplaced\n\
+             R3,A3,other,OTHER\nR4,A4,P,lost\nR5,A5,,\n",
+        );
+        let (recs, rep) = read_records(&p, ReadOptions::default()).unwrap();
+        assert_eq!(recs[0].kind, Some(Kind::Other));
+        assert_eq!(recs[1].status, Some(Status::Other));
+        assert_eq!(rep.read_as_other, 2);
     }
 
     #[test]

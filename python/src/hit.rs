@@ -310,6 +310,14 @@ impl Explanation {
         self.inner.shared_with
     }
 
+    /// The shape of two or more serial edits, which prices them: ``"slip"`` (a
+    /// transposition or a change of length: a slip of the hand), ``"sibling"`` (digits
+    /// replaced in place: another firearm of the same batch) or ``"plain"``.
+    #[getter]
+    fn shape(&self) -> &'static str {
+        self.inner.serial.shape().as_str()
+    }
+
     /// The explanation as a dict (``text`` holds ``str(explanation)``).
     fn as_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
@@ -326,6 +334,7 @@ impl Explanation {
         d.set_item("identity_factor", self.identity_factor())?;
         d.set_item("evidence", self.evidence())?;
         d.set_item("shared_with", self.shared_with())?;
+        d.set_item("shape", self.shape())?;
         d.set_item("text", self.__str__())?;
         Ok(d)
     }

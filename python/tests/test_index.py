@@ -125,7 +125,14 @@ def test_hit_object(index: armsmatch.Index) -> None:
     assert e.as_dict()["evidence"] == e.evidence
     assert e.as_dict()["text"] == text
     assert e.shared_with == 0 and e.as_dict()["shared_with"] == 0
+    assert e.shape == "plain" and e.as_dict()["shape"] == "plain"  # one edit has no shape
     assert "DEU-1" in repr(hit)
+    # Two slips of the hand (a swap and a dropped digit) against two digits replaced in
+    # place (another firearm of the batch).
+    slip = index.check("BA12345", make="Glock", threshold=0.0)[0].explanation
+    sibling = index.check("AB723457", make="Glock", threshold=0.0)[0].explanation
+    assert (slip.shape, sibling.shape) == ("slip", "sibling")
+    assert "shaped like a slip" in str(slip)
 
 
 def test_a_partial_serial_shares_its_probability() -> None:
