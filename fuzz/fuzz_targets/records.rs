@@ -72,7 +72,9 @@ fuzz_target!(|data: &[u8]| {
             Ok((recs, report)) => {
                 let accounted = recs.len() as u64 + report.skipped;
                 if ext == "jsonl" {
-                    let rows = data
+                    // A byte-order mark before the first object is not a row.
+                    let body = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
+                    let rows = body
                         .split(|&b| b == b'\n')
                         .filter(|l| std::str::from_utf8(l).map_or(true, |t| !t.trim().is_empty()))
                         .count() as u64;
