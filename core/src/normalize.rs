@@ -414,24 +414,39 @@ pub fn search_keys(serial: &str) -> Vec<String> {
 /// assert_eq!(zero_free("0123"), None); // 3 characters would remain
 /// ```
 pub fn zero_free(key: &str) -> Option<String> {
-    let b = key.as_bytes();
-    if !b.contains(&b'0') {
+    if !key.as_bytes().contains(&b'0') {
         return None;
     }
+    let b = key.as_bytes();
+    let (out, dropped) = drop_padding(
+        key,
+        |i| i == 0 || b[i - 1].is_ascii_alphabetic(),
+        |next| matches!(next, Some(b'1'..=b'9')),
+    );
+    (dropped && out.chars().count() >= 4).then_some(out)
+}
+
+/// `key` without the zero runs that start where `starts_run(i)` says a number starts
+/// and are followed by a byte `pads(next)` accepts; and whether any was dropped. The
+/// one loop behind [`zero_free`] and the looser form of [`padding_forms`].
+fn drop_padding(
+    key: &str,
+    starts_run: impl Fn(usize) -> bool,
+    pads: impl Fn(Option<&u8>) -> bool,
+) -> (String, bool) {
+    let b = key.as_bytes();
     let mut out = String::with_capacity(key.len());
     let mut dropped = false;
     let mut i = 0;
     while i < b.len() {
-        let run_start = i == 0 || b[i - 1].is_ascii_alphabetic();
-        if run_start && b[i] == b'0' {
+        if b[i] == b'0' && starts_run(i) {
             let zeros = b[i..].iter().take_while(|&&c| c == b'0').count();
-            if matches!(b.get(i + zeros), Some(b'1'..=b'9')) {
+            if pads(b.get(i + zeros)) {
                 dropped = true;
-                i += zeros;
-                continue;
+            } else {
+                // Nothing padded: keep the zeros as they are.
+                out.push_str(&key[i..i + zeros]);
             }
-            // Nothing padded: keep the zeros as they are.
-            out.push_str(&key[i..i + zeros]);
             i += zeros;
             continue;
         }
@@ -441,7 +456,7 @@ pub fn zero_free(key: &str) -> Option<String> {
         out.push(ch);
         i += ch.len_utf8().max(1);
     }
-    (dropped && out.chars().count() >= 4).then_some(out)
+    (out, dropped)
 }
 
 /// The other forms of a partial serial's key (`?`, `*` kept) that zero padding
@@ -470,21 +485,9 @@ pub(crate) fn padding_forms(pattern: &str) -> Vec<(String, usize)> {
     };
     let starts_run = |i: usize| i == 0 || letter_like(i - 1);
     // The looser zero-free form.
-    let mut loose = String::with_capacity(pattern.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'0' && starts_run(i) {
-            let zeros = b[i..].iter().take_while(|&&c| c == b'0').count();
-            if !matches!(b.get(i + zeros), Some(b'1'..=b'9' | b'?')) {
-                loose.push_str(&pattern[i..i + zeros]);
-            }
-            i += zeros;
-            continue;
-        }
-        let ch = pattern[i..].chars().next().unwrap_or_default();
-        loose.push(ch);
-        i += ch.len_utf8().max(1);
-    }
+    let (loose, _) = drop_padding(pattern, starts_run, |next| {
+        matches!(next, Some(b'1'..=b'9' | b'?'))
+    });
     push(loose, 0);
     // A `?` where a padding zero was: at the start, or after a letter, before a
     // number (zeros, then 1–9).
