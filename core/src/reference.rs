@@ -393,6 +393,27 @@ impl Reference {
             }
         }
         calibre_keys.remove("");
+        // The unit is optional in a calibre's name (`12.7x33` = `12.7×33mm`, `7.62mm TT`
+        // = `7.62 TT`): every key also stands without it, where that names one entry
+        // only and is no key of its own already.
+        let mut unit_free: HashMap<String, Option<u32>> = HashMap::new();
+        for (key, &(i, _)) in &calibre_keys {
+            if let Some(loose) = calibre_unit_free(key) {
+                unit_free
+                    .entry(loose)
+                    .and_modify(|e| {
+                        if *e != Some(i) {
+                            *e = None;
+                        }
+                    })
+                    .or_insert(Some(i));
+            }
+        }
+        for (loose, entry) in unit_free {
+            if let Some(i) = entry {
+                calibre_keys.entry(loose).or_insert((i, NameForm::Alias));
+            }
+        }
         let mut related = HashSet::new();
         for (i, c) in data.calibre.iter().enumerate() {
             for r in &c.related {
@@ -544,6 +565,8 @@ impl Reference {
     /// let r = armsmatch::Reference::embedded();
     /// let a = r.resolve_calibre(".380 ACP");
     /// assert_eq!(a.canonical, r.resolve_calibre("9mm Kurz").canonical);
+    /// // The unit is optional: `12.7x33` is the `12.7×33mm` of the .50 AE.
+    /// assert_eq!(r.resolve_calibre("12.7x33").canonical, ".50 AE");
     /// ```
     pub fn resolve_calibre(&self, name: &str) -> Resolved {
         let key = name_key(name);
@@ -552,6 +575,14 @@ impl Reference {
                 canonical: self.data.calibre[i as usize].name.clone(),
                 key,
                 form,
+                entry: Some(i),
+            };
+        }
+        if let Some(&(i, _)) = calibre_unit_free(&key).and_then(|k| self.calibre_keys.get(&k)) {
+            return Resolved {
+                canonical: self.data.calibre[i as usize].name.clone(),
+                key,
+                form: NameForm::Alias,
                 entry: Some(i),
             };
         }
@@ -607,6 +638,27 @@ impl Reference {
 /// The entry named by the longest run of consecutive words of `name` that is a known
 /// key (at least `min_len` characters, holding a digit if `need_digit`); `None` when
 /// no run is known or the longest known runs name different entries.
+/// A calibre key without its unit: `MM` right after a digit dropped (`127X33MM` →
+/// `127X33`, `762MMTT` → `762TT`). `None` if there is none, or if only digits would be
+/// left (`9MM` is no bare `9`: a lossy number is compared as such).
+fn calibre_unit_free(key: &str) -> Option<String> {
+    let b = key.as_bytes();
+    let mut out = String::with_capacity(key.len());
+    let mut i = 0;
+    let mut dropped = false;
+    while i < b.len() {
+        if i > 0 && b[i - 1].is_ascii_digit() && key[i..].starts_with("MM") {
+            i += 2;
+            dropped = true;
+            continue;
+        }
+        let c = key[i..].chars().next()?;
+        out.push(c);
+        i += c.len_utf8();
+    }
+    (dropped && out.chars().any(|c| !c.is_ascii_digit())).then_some(out)
+}
+
 fn window_lookup(
     keys: &HashMap<String, (u32, NameForm)>,
     name: &str,
@@ -790,6 +842,30 @@ mod tests {
         cal("9×18 Makarov", ".380 ACP", false);
         cal(".38 Special", ".357 Magnum", false);
         cal(".223 Remington", "5.56×45mm NATO", false);
+        // The unit is optional, on either side (and a calibre's metric designation is
+        // an alias), but a bare number is never made of `9mm`.
+        cal("5.6x15R", ".22 LR", true);
+        cal("12.7x33", ".50 AE", true);
+        cal("7.62mm TT", "7.62×25mm Tokarev", true);
+        cal("7,63mm", "7.63 Mauser", true);
+        cal("11.6x19R", ".455 Webley", true);
+        assert!(r.resolve_calibre("9").entry.is_none());
+        assert!(r.resolve_calibre("45").entry.is_none());
+        assert_eq!(calibre_unit_free("9MM"), None);
+        assert_eq!(calibre_unit_free("56X15MMR").as_deref(), Some("56X15R"));
+        assert_eq!(calibre_unit_free("MMX9").as_deref(), None);
+        // Cartridges a register of seized or alarm guns writes, each its own entry: not
+        // read as the 9×19 or .32 ACP their names contain.
+        cal("9mm Browning Long", "9x20SR", true);
+        cal("9mm Browning Long", "9mm Luger", false);
+        cal("7.65mm Long", "7.65x20 Longue", true);
+        cal("7.65mm Long", "7.65mm", false);
+        cal("8mm Knall", "8 mm R.K.", true);
+        cal("8 mm P.A.", "8mm gas", true);
+        cal("8mm gas", "8mm blank", false);
+        cal(".44 cap and ball", ".44 percussion", true);
+        cal(".44 cap and ball", ".44 Magnum", false);
+        cal("44 mm", "44mm Flash-Ball", true);
     }
 
     #[test]
