@@ -151,6 +151,36 @@ pub enum Edit {
     },
 }
 
+impl Edit {
+    /// True for a zero of padding added or dropped ([`cost::LEADING_ZERO`]): a `0` at
+    /// the start of the record's key, or of the number after its letter prefix, before a
+    /// digit 1–9 (`0012345` for `12345`, `AB01234` for `AB1234`). Explanations name it
+    /// so ("padding 0 added before 3").
+    ///
+    /// ```
+    /// use armsmatch::Alignment;
+    /// let a = Alignment::new("AB01234", "AB1234");
+    /// assert!(a.edits[0].is_padding("AB1234"));
+    /// let b = Alignment::new("AB12034", "AB1234");
+    /// assert!(!b.edits[0].is_padding("AB1234"));
+    /// ```
+    pub fn is_padding(&self, record_key: &str) -> bool {
+        let (at, zeros_end) = match *self {
+            Edit::Insertion { at, check: '0' } => (at, at),
+            Edit::Deletion { at, record: '0' } => (at, at + 1),
+            _ => return false,
+        };
+        let r: Vec<char> = record_key.chars().collect();
+        if at > r.len() || zeros_end > r.len() {
+            return false;
+        }
+        let start = r[..at].iter().rposition(|&c| c != '0').map_or(0, |p| p + 1);
+        let padded_from_start = start == 0 || r[start - 1].is_ascii_alphabetic();
+        let end = zeros_end + r[zeros_end..].iter().take_while(|&&c| c == '0').count();
+        padded_from_start && matches!(r.get(end), Some('1'..='9'))
+    }
+}
+
 /// Costs of the weighted alignment; see [`Alignment`]. Documented and fixed so a score
 /// can be explained: each reflects how often that difference is a transcription error
 /// of the *same* firearm rather than a different firearm (DOMAIN: most errors come from
@@ -234,33 +264,31 @@ pub enum EditShape {
 impl EditShape {
     /// The shape of an alignment's edits.
     pub fn of(edits: &[Edit]) -> EditShape {
-        if edits.len() < 2 {
-            return EditShape::Plain;
-        }
-        let added = edits
-            .iter()
-            .filter(|e| matches!(e, Edit::Insertion { .. }))
-            .count();
-        let dropped = edits
-            .iter()
-            .filter(|e| matches!(e, Edit::Deletion { .. }))
-            .count();
-        let swapped = edits
-            .iter()
-            .any(|e| matches!(e, Edit::Transposition { .. }));
-        if swapped || added != dropped {
-            return EditShape::Slip;
-        }
-        let digits = edits.iter().all(|e| match *e {
-            Edit::Substitution { check, record, .. }
-            | Edit::RareConfusion { check, record, .. } => {
-                check.is_ascii_digit() && record.is_ascii_digit()
+        let (mut n, mut added, mut dropped, mut swapped, mut digits) = (0, 0, 0, false, true);
+        for e in edits {
+            n += 1;
+            match *e {
+                Edit::Substitution { check, record, .. }
+                | Edit::RareConfusion { check, record, .. } => {
+                    digits &= check.is_ascii_digit() && record.is_ascii_digit();
+                }
+                Edit::Insertion { check, .. } => {
+                    added += 1;
+                    digits &= check.is_ascii_digit();
+                }
+                Edit::Deletion { record, .. } => {
+                    dropped += 1;
+                    digits &= record.is_ascii_digit();
+                }
+                Edit::Transposition { .. } => swapped = true,
+                Edit::Confusable { .. } => digits = false,
             }
-            Edit::Insertion { check, .. } => check.is_ascii_digit(),
-            Edit::Deletion { record, .. } => record.is_ascii_digit(),
-            Edit::Confusable { .. } | Edit::Transposition { .. } => false,
-        });
-        if digits {
+        }
+        if n < 2 {
+            EditShape::Plain
+        } else if swapped || added != dropped {
+            EditShape::Slip
+        } else if digits {
             EditShape::Sibling
         } else {
             EditShape::Plain

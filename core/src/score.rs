@@ -399,7 +399,9 @@ pub(crate) fn odds(p: f32) -> f32 {
 
 impl SerialEvidence {
     /// The shape of the edits ([`EditShape`]), which prices two or more of them: plain
-    /// for fewer than two by plain edit distance.
+    /// for fewer than two by plain edit distance. Zero padding counts as an edit of
+    /// the shape: leaving it out (padding being a choice of width) was measured worse
+    /// on the independent registers (seed 2: R@1 at 0.1 % false hits 88.3 → 85.8 %).
     ///
     /// ```
     /// use armsmatch::{CheckOptions, EditShape, Index, Query, Record};
@@ -436,7 +438,11 @@ impl fmt::Display for Explanation {
                 f.write_str(", transliterated")?;
             }
             if !s.edits.is_empty() {
-                let edits: Vec<String> = s.edits.iter().map(describe_edit).collect();
+                let edits: Vec<String> = s
+                    .edits
+                    .iter()
+                    .map(|e| describe_edit(e, &s.record_key))
+                    .collect();
                 write!(f, "; {}", edits.join(", "))?;
                 let shape = s.shape();
                 if shape != EditShape::Plain {
@@ -476,8 +482,11 @@ impl fmt::Display for Explanation {
     }
 }
 
-fn describe_edit(e: &Edit) -> String {
+fn describe_edit(e: &Edit, record_key: &str) -> String {
+    let padding = e.is_padding(record_key);
     match e {
+        Edit::Insertion { at, .. } if padding => format!("padding 0 added before {}", at + 1),
+        Edit::Deletion { at, .. } if padding => format!("padding 0 dropped at {}", at + 1),
         Edit::Confusable { at, check, record } => {
             format!("confusable {check}→{record} at {}", at + 1)
         }
@@ -878,6 +887,24 @@ mod tests {
                 "{rec} {fuzzy}: {fuzzy_same} vs {exact_diff}"
             );
         }
+    }
+
+    #[test]
+    fn explanations_name_zero_padding() {
+        let why = |q: &str, r: &str| {
+            let (qk, rk) = (crate::serial_key(q), crate::serial_key(r));
+            let serial = serial_evidence(q, r, &qk, &rk, false).0;
+            serial
+                .edits
+                .iter()
+                .map(|e| describe_edit(e, &rk))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(why("0270221", "2870221")[0], "padding 0 added before 1");
+        assert_eq!(why("AB1234", "AB01234"), ["padding 0 dropped at 3"]);
+        // A zero inside the number is no padding.
+        assert_eq!(why("AB12034", "AB1234"), ["extra 0 before 5"]);
+        assert_eq!(why("AB1234", "AB10234"), ["missing 0 at 4"]);
     }
 
     #[test]
