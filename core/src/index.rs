@@ -20,7 +20,8 @@ use crate::reference::Reference;
 use crate::score::{
     auto_edit_budget, calibrate, compare_identity, evidence_floor, identity_factor,
     identity_only_score, odds, partial_evidence, serial_evidence, CheckOptions, Explanation,
-    FieldMatch, Hit, Identity, SerialEvidence, SerialMatch, LEADING_ZERO_PARTIAL,
+    FieldMatch, Hit, Identity, SerialEvidence, SerialMatch, EMPTY_RUN_PARTIAL,
+    LEADING_ZERO_PARTIAL,
 };
 use crate::segment::{check_record, refuse_wildcards, Backing, Meta, Segment, SegmentWriter};
 
@@ -453,6 +454,14 @@ impl Prepared {
                     // they disagree on.
                     if len < rk.len() || v.zero_free {
                         s *= LEADING_ZERO_PARTIAL;
+                    }
+                    let stars = p
+                        .tokens()
+                        .iter()
+                        .filter(|t| matches!(t, crate::raw::Token::Any))
+                        .count();
+                    if stars > 0 && len + stars == p.tokens().len() {
+                        s *= EMPTY_RUN_PARTIAL;
                     }
                     if best.as_ref().is_none_or(|b| s > b.1) {
                         best = Some((e, s));

@@ -509,3 +509,35 @@ fn a_partial_serial_matching_a_batch_shares_its_probability_the_same_way_every_t
     let many = ix.check_many(std::slice::from_ref(&q), &opts);
     assert_eq!(many[0].as_ref().unwrap(), &hits);
 }
+
+#[test]
+fn a_star_for_obliterated_characters_ranks_records_that_have_characters_there_first() {
+    let ix = index(&[
+        ("S-1", "62650", Some("Star")),
+        ("S-2", "862650", Some("Star")),
+        ("S-3", "9962650", Some("Star")),
+    ]);
+    let opts = CheckOptions {
+        threshold: 0.0,
+        ..CheckOptions::default()
+    };
+    let no_char = |h: &Hit| h.explanation.to_string().contains("* for no character");
+    // `*` is any run, the empty one too: all three are found; but the record with
+    // nothing where the check saw obliterated characters comes last.
+    let hits = ix.check(&Query::new("*62650").make("Star"), &opts).unwrap();
+    assert_eq!(hits.len(), 3, "{hits:?}");
+    assert_eq!(hits[2].record.id, "S-1", "{hits:?}");
+    assert!(hits[2].score < 0.5 * hits[1].score, "{hits:?}");
+    assert!(no_char(&hits[2]) && !no_char(&hits[0]) && !no_char(&hits[1]));
+    // A star inside the serial, the same.
+    let hits = ix.check(&Query::new("62*650").make("Star"), &opts).unwrap();
+    assert_eq!(ids(&hits), ["S-1"]);
+    assert!(no_char(&hits[0]));
+    let empty = hits[0].score;
+    let hits = ix.check(&Query::new("6265*0").make("Star"), &opts).unwrap();
+    assert_eq!(hits[0].score, empty);
+    // The same record against a pattern whose star covers a character scores higher.
+    let hits = ix.check(&Query::new("62*50").make("Star"), &opts).unwrap();
+    assert_eq!(ids(&hits), ["S-1"]);
+    assert!(!no_char(&hits[0]) && hits[0].score > empty, "{hits:?}");
+}
