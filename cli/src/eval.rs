@@ -66,6 +66,13 @@ pub struct Group {
     /// Share of non-hit checks with any hit at or above the threshold; `None` for
     /// true-hit groups and empty groups.
     pub false_hit_rate: Option<f64>,
+    /// Of a noise kind: the true-hit checks with that kind of noise and no other (the
+    /// kind "on its own"); 0 for the totals and non-hit groups.
+    pub alone_checks: u64,
+    /// Recall@1 over [`Group::alone_checks`]; `None` if there are none.
+    pub alone_recall_at_1: Option<f64>,
+    /// Recall@5 over [`Group::alone_checks`]; `None` if there are none.
+    pub alone_recall_at_5: Option<f64>,
 }
 
 /// Recall@1 when the score cutoff is set to let through a given share of non-hits.
@@ -204,6 +211,9 @@ pub fn score(checks: &[Check], results: &[Result<Vec<Hit>>], threshold: f32) -> 
         ranked1: u64,
         ranked5: u64,
         fh: u64,
+        alone: u64,
+        alone_r1: u64,
+        alone_r5: u64,
     }
     impl Acc {
         fn group(&self, hit: bool) -> Group {
@@ -215,6 +225,11 @@ pub fn score(checks: &[Check], results: &[Result<Vec<Hit>>], threshold: f32) -> 
                 ranked_recall_at_1: if hit { rate(self.ranked1) } else { None },
                 ranked_recall_at_5: if hit { rate(self.ranked5) } else { None },
                 false_hit_rate: if hit { None } else { rate(self.fh) },
+                alone_checks: self.alone,
+                alone_recall_at_1: (self.alone > 0)
+                    .then(|| self.alone_r1 as f64 / self.alone as f64),
+                alone_recall_at_5: (self.alone > 0)
+                    .then(|| self.alone_r5 as f64 / self.alone as f64),
             }
         }
     }
@@ -261,10 +276,17 @@ pub fn score(checks: &[Check], results: &[Result<Vec<Hit>>], threshold: f32) -> 
                     acc.ranked5 += u64::from(ranked5);
                 };
                 count(&mut all_hits);
+                let alone = truth.noise.iter().all(|k| *k == truth.noise[0]);
                 for (i, k) in truth.noise.iter().enumerate() {
                     // A kind listed twice still counts the check once.
                     if !truth.noise[..i].contains(k) {
-                        count(hit_kinds.entry(k.clone()).or_default());
+                        let acc = hit_kinds.entry(k.clone()).or_default();
+                        count(acc);
+                        if alone {
+                            acc.alone += 1;
+                            acc.alone_r1 += u64::from(r1);
+                            acc.alone_r5 += u64::from(r5);
+                        }
                     }
                 }
             }
@@ -419,21 +441,39 @@ impl EvalReport {
             }
         }
         s.push_str(&format!(
-            "\n{:<28} {:>7} {:>9} {:>9} {:>10} {:>10} {:>10}\n",
-            "kind", "checks", "recall@1", "recall@5", "ranked@1", "ranked@5", "false-hit"
+            "\n{:<28} {:>7} {:>9} {:>9} {:>10} {:>10} {:>10} {:>7} {:>9} {:>9}\n",
+            "kind",
+            "checks",
+            "recall@1",
+            "recall@5",
+            "ranked@1",
+            "ranked@5",
+            "false-hit",
+            "alone",
+            "recall@1",
+            "recall@5"
         ));
         for (k, g) in &self.by_kind {
+            let alone = if g.false_hit_rate.is_some() {
+                "-".to_string()
+            } else {
+                g.alone_checks.to_string()
+            };
             s.push_str(&format!(
-                "{:<28} {:>7} {:>9} {:>9} {:>10} {:>10} {:>10}\n",
+                "{:<28} {:>7} {:>9} {:>9} {:>10} {:>10} {:>10} {:>7} {:>9} {:>9}\n",
                 k,
                 g.checks,
                 pct(g.recall_at_1),
                 pct(g.recall_at_5),
                 pct(g.ranked_recall_at_1),
                 pct(g.ranked_recall_at_5),
-                pct(g.false_hit_rate)
+                pct(g.false_hit_rate),
+                alone,
+                pct(g.alone_recall_at_1),
+                pct(g.alone_recall_at_5)
             ));
         }
+        s.push_str("(alone: the checks with that kind of noise and no other, and their recall)\n");
         s
     }
 }
@@ -507,6 +547,12 @@ mod tests {
         assert_eq!(r.by_kind["typo2"].recall_at_5, Some(0.0));
         assert_eq!(r.by_kind["exact"].recall_at_1, Some(1.0));
         assert_eq!(r.by_kind["non_hit:fresh"].false_hit_rate, Some(0.0));
+        // On its own: only Q1 has a single kind of noise.
+        assert_eq!(r.by_kind["exact"].alone_checks, 1);
+        assert_eq!(r.by_kind["exact"].alone_recall_at_5, Some(1.0));
+        assert_eq!(r.by_kind["make_alias"].alone_checks, 0);
+        assert_eq!(r.by_kind["make_alias"].alone_recall_at_1, None);
+        assert_eq!(r.by_kind["non_hit:fresh"].alone_checks, 0);
         assert!(r.check_seconds > 0.0);
         // Reliability: every returned hit is in one band; Q1's and Q2's hits are
         // correct, the other-make hit is not.
