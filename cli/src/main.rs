@@ -7,6 +7,7 @@ mod eval;
 mod progress;
 mod register_cmds;
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -842,6 +843,7 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
             };
             let (rows, report) = armsmatch::io::read_queries(path, read)?;
             print_skipped(&report);
+            warn_duplicate_ids(&rows);
             rows
         }
         (None, Some(serial)) => vec![QueryRow {
@@ -872,6 +874,7 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
     }
     let mut writer = HitWriter::new(a.format, a.explain, sink)?;
     let mut failed = 0u64;
+    let (mut with_hit, mut hits_written) = (0u64, 0u64);
     let mut write_error: Option<CliError> = None;
     let mut notify: Vec<(usize, Hit)> = Vec::new();
     let pb = bar(rows.len() as u64, "checking");
@@ -895,6 +898,8 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
                     }
                     Ok(hits) => match writer.write(row, &hits) {
                         Ok(()) => {
+                            with_hit += u64::from(!hits.is_empty());
+                            hits_written += hits.len() as u64;
                             if a.notify.is_some() {
                                 notify.extend(hits.into_iter().map(|h| (i, h)));
                             }
@@ -924,6 +929,19 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
             &mut err,
         )?;
     }
+    if a.queries.is_some() {
+        // A bulk run says what it did (on standard error: the hits may be on standard
+        // output).
+        eprintln!(
+            "armsmatch: {} checks, {with_hit} with a hit at or above {} ({hits_written} hits written{}), {failed} failed",
+            rows.len(),
+            opts.threshold,
+            match a.out.as_deref().filter(|p| !register_cmds::is_stdout(p)) {
+                Some(p) => format!(" to {}", p.display()),
+                None => String::new(),
+            }
+        );
+    }
     if failed > 0 {
         return Err(CliError::Data(format!(
             "{failed} of {} checks failed (see above); the others were written",
@@ -931,6 +949,36 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
         )));
     }
     Ok(())
+}
+
+/// Warns of query ids used by more than one check: their hits are written under the
+/// same id and cannot be told apart (the checks still run, each on its own row).
+fn warn_duplicate_ids(rows: &[QueryRow]) {
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    for r in rows {
+        *seen.entry(r.query_id.as_str()).or_default() += 1;
+    }
+    let mut twice: Vec<(&str, u32)> = seen.into_iter().filter(|&(_, n)| n > 1).collect();
+    if twice.is_empty() {
+        return;
+    }
+    twice.sort_unstable();
+    let shown: Vec<String> = twice
+        .iter()
+        .take(5)
+        .map(|(id, n)| format!("{id:?} ×{n}"))
+        .collect();
+    eprintln!(
+        "armsmatch: {} used by more than one check ({}{}); their hits are written under \
+         the same id — give each check its own id to tell them apart",
+        if twice.len() == 1 {
+            "1 query id is".to_string()
+        } else {
+            format!("{} query ids are", twice.len())
+        },
+        shown.join(", "),
+        if twice.len() > 5 { ", …" } else { "" }
+    );
 }
 
 /// Takes the update lock of an index file: an exclusive lock on `<index>.lock` beside

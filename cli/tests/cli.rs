@@ -553,6 +553,75 @@ fn a_failing_check_is_reported_and_the_rest_written() {
     );
     assert!(err.contains("1 of 3 checks failed"), "{err}");
     assert!(String::from_utf8_lossy(&out.stdout).starts_with(HITS_HEADER));
+    assert!(
+        err.contains("armsmatch: 3 checks,") && err.contains("1 failed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bulk_check_sums_up_and_warns_of_shared_query_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut b = armsmatch::Index::builder();
+    b.add(armsmatch::Record::new("R1", "AB123456").make("Glock"))
+        .unwrap();
+    b.add(armsmatch::Record::new("R2", "ZX987654").make("Beretta"))
+        .unwrap();
+    let index = dir.path().join("i.armsidx");
+    b.build().unwrap().save(&index).unwrap();
+    let q = dir.path().join("q.csv");
+    std::fs::write(
+        &q,
+        "query_id,make,serial\nQ1,Glock,AB123456\nQ1,Beretta,ZX987654\nQ2,Colt,NOTHING99\n",
+    )
+    .unwrap();
+    let hits = dir.path().join("h.csv");
+    let out = armsmatch(&[
+        "check",
+        "--index",
+        s(&index),
+        "--queries",
+        s(&q),
+        "--out",
+        s(&hits),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    // Both checks ran; their hits share the id, and the user is told.
+    let rows = csv_rows(&hits);
+    let ids: Vec<&str> = rows.iter().map(|r| r["record_id"].as_str()).collect();
+    assert_eq!(ids, ["R1", "R2"]);
+    assert!(
+        err.contains("1 query id is used by more than one check (\"Q1\" ×2)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("armsmatch: 3 checks, 2 with a hit at or above 0.1 (2 hits written to"),
+        "{err}"
+    );
+    assert!(err.contains("0 failed"), "{err}");
+    // Distinct ids: no warning. One serial: no summary.
+    std::fs::write(&q, "query_id,serial\nQ1,AB123456\nQ2,ZX987654\n").unwrap();
+    let out = armsmatch(&[
+        "check",
+        "--index",
+        s(&index),
+        "--queries",
+        s(&q),
+        "--out",
+        s(&hits),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !err.contains("more than one check") && err.contains("2 checks"),
+        "{err}"
+    );
+    let out = armsmatch(&["check", "--index", s(&index), "--serial", "AB123456"]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
