@@ -317,6 +317,13 @@ impl From<armsmatch::Error> for CliError {
             {
                 CliError::BrokenPipe
             }
+            // A file that is there but holds the wrong thing (a trace store that is
+            // not one, or damaged) is a data error, as a damaged index is.
+            armsmatch::Error::Io { ref source, .. }
+                if source.kind() == std::io::ErrorKind::InvalidData =>
+            {
+                CliError::Data(e.to_string())
+            }
             armsmatch::Error::Io { .. } => CliError::Io(e.to_string()),
             other => CliError::Data(other.to_string()),
         }

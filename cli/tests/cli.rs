@@ -895,3 +895,21 @@ fn info_takes_the_index_either_way_and_csv_has_no_explanation() {
         "{err}"
     );
 }
+
+#[test]
+fn a_file_that_is_no_trace_store_is_a_data_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("notes.db");
+    std::fs::write(
+        &db,
+        "not SQLite at all, but long enough to be read as a header\n".repeat(20),
+    )
+    .unwrap();
+    let err = run_fails!(2; "trace", "list", "--db", s(&db), "--country", "DEU", "--agency", "BKA");
+    assert!(err.contains("not a trace store"), "{err}");
+    // A store that is not there is still an I/O matter (3), with the way to make one.
+    let missing = dir.path().join("missing.db");
+    let err =
+        run_fails!(3; "trace", "list", "--db", s(&missing), "--country", "DEU", "--agency", "BKA");
+    assert!(err.contains("trace new"), "{err}");
+}
