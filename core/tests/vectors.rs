@@ -36,6 +36,13 @@ struct Expected {
     make_match: String,
     model_match: String,
     calibre_match: String,
+    /// The shape of the serial edits (`plain` unless the vector says otherwise).
+    #[serde(default = "plain")]
+    shape: String,
+}
+
+fn plain() -> String {
+    "plain".into()
 }
 
 /// The error category names the bindings share.
@@ -76,6 +83,7 @@ fn shared_vectors() {
                         make_match: h.explanation.make.as_str().into(),
                         model_match: h.explanation.model.as_str().into(),
                         calibre_match: h.explanation.calibre.as_str().into(),
+                        shape: h.explanation.serial.shape().as_str().into(),
                     })
                     .collect();
                 if got != case.expect {

@@ -342,6 +342,42 @@ typedef uint32_t armsmatch_edit_kind;
 #endif // __cplusplus
 
 /**
+ * The shape of two or more edits of a hit's serial alignment, which prices them: a slip
+ * of the hand (a transposition, or a character dropped or added) or the serial of a
+ * sibling firearm of the same batch (digits replaced in place). See
+ * `armsmatch_hit_serial_shape`.
+ */
+enum armsmatch_edit_shape
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * One edit or none, or a mix that is neither of the others.
+   */
+  ARMSMATCH_EDIT_SHAPE_PLAIN = 1,
+  /**
+   * Two or more edits, one a transposition or a change of length: cheaper.
+   */
+  ARMSMATCH_EDIT_SHAPE_SLIP = 2,
+  /**
+   * Two or more edits at the same length, digits for digits: dearer.
+   */
+  ARMSMATCH_EDIT_SHAPE_SIBLING = 3,
+  /**
+   * A shape this version of the C API does not know (from a newer core).
+   */
+  ARMSMATCH_EDIT_SHAPE_OTHER = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum armsmatch_edit_shape armsmatch_edit_shape;
+#else
+typedef uint32_t armsmatch_edit_shape;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * How one identity field (make, model, calibre) of the check agrees with the record.
  */
 enum armsmatch_field_match
@@ -836,6 +872,21 @@ armsmatch_status armsmatch_field_match_name(uint32_t field_match, const char **n
  * `name_out` must be NULL or valid for a write.
  */
 armsmatch_status armsmatch_edit_kind_name(uint32_t edit_kind, const char **name_out);
+
+/**
+ * The lowercase name of an `armsmatch_edit_shape` code: "plain", "slip", "sibling"
+ * (static, NUL-terminated; never freed).
+ *
+ * Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT for an unknown code (including
+ * ARMSMATCH_EDIT_SHAPE_OTHER, which has no name).
+ *
+ * Thread safety: any thread.
+ *
+ * # Safety
+ *
+ * `name_out` must be NULL or valid for a write.
+ */
+armsmatch_status armsmatch_edit_shape_name(uint32_t edit_shape, const char **name_out);
 
 /**
  * The calibrated score of a hit of this `evidence` (serial score × identity factor):
@@ -1670,6 +1721,20 @@ armsmatch_status armsmatch_hit_serial_edit(const struct armsmatch_hits *hits,
                                            size_t i,
                                            size_t j,
                                            struct armsmatch_edit *edit_out);
+
+/**
+ * The shape of the serial edits of hit `i` (ARMSMATCH_EDIT_SHAPE_PLAIN for one edit
+ * or none): two or more edits shaped like a slip of the hand cost less, shaped like
+ * a sibling firearm's serial more (the explanation text says so: "shaped like a slip,
+ * cost ×0.85").
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `shape_out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_serial_shape(const struct armsmatch_hits *hits,
+                                            size_t i,
+                                            armsmatch_edit_shape *shape_out);
 
 /**
  * How the make of the check agrees with the record of hit `i`.

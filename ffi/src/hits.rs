@@ -11,9 +11,9 @@ use crate::boundary::{
 };
 use crate::status::armsmatch_status;
 use crate::values::{
-    armsmatch_date, armsmatch_edit, armsmatch_field_match, armsmatch_kind, armsmatch_record_status,
-    armsmatch_serial_match, date_of, edit_of, field_match_code, kind_code, record_status_code,
-    serial_match_code,
+    armsmatch_date, armsmatch_edit, armsmatch_edit_shape, armsmatch_field_match, armsmatch_kind,
+    armsmatch_record_status, armsmatch_serial_match, date_of, edit_of, edit_shape_code,
+    field_match_code, kind_code, record_status_code, serial_match_code,
 };
 
 /// The hits of one check (opaque), ranked by score (ties by record id). Hit `i` is
@@ -561,6 +561,28 @@ pub unsafe extern "C" fn armsmatch_hit_serial_edit(
         unsafe { write_out(out, edit_of(edit)) };
         Ok(())
     })
+}
+
+/// The shape of the serial edits of hit `i` (ARMSMATCH_EDIT_SHAPE_PLAIN for one edit
+/// or none): two or more edits shaped like a slip of the hand cost less, shaped like
+/// a sibling firearm's serial more (the explanation text says so: "shaped like a slip,
+/// cost ×0.85").
+///
+/// # Safety
+///
+/// `hits` must be NULL or a live hits handle; `shape_out` NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_hit_serial_shape(
+    hits: *const armsmatch_hits,
+    i: usize,
+    shape_out: *mut armsmatch_edit_shape,
+) -> armsmatch_status {
+    // SAFETY: forwarded contract.
+    unsafe {
+        hit_value("armsmatch_hit_serial_shape", hits, i, shape_out, |e| {
+            edit_shape_code(e.hit.explanation.serial.shape())
+        })
+    }
 }
 
 /// How the make of the check agrees with the record of hit `i`.

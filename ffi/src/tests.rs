@@ -460,14 +460,15 @@ fn core_options(c: &serde_json::Value) -> CheckOptions {
 fn dump_line(rank: usize, h: &armsmatch::Hit) -> String {
     let e = &h.explanation;
     format!(
-        "{rank} {} {:08x} {} {} {} {} {}",
+        "{rank} {} {:08x} {} {} {} {} {} {}",
         h.record.id,
         h.score.to_bits(),
         e.serial.kind.as_str(),
         e.serial.distance,
         e.make.as_str(),
         e.model.as_str(),
-        e.calibre.as_str()
+        e.calibre.as_str(),
+        e.serial.shape().as_str()
     )
 }
 
@@ -517,6 +518,11 @@ fn vectors_core() {
                     assert_eq!(
                         h.explanation.calibre.as_str(),
                         s(x, "calibre_match").unwrap(),
+                        "{name}"
+                    );
+                    assert_eq!(
+                        h.explanation.serial.shape().as_str(),
+                        s(x, "shape").unwrap_or("plain"),
                         "{name}"
                     );
                     dump.push_str(&dump_line(i + 1, h));

@@ -5,7 +5,9 @@
 use std::ffi::{c_char, CStr, CString};
 use std::sync::OnceLock;
 
-use armsmatch::{limits, Date, Edit, FieldMatch, Kind, Query, Record, SerialMatch, Status};
+use armsmatch::{
+    limits, Date, Edit, EditShape, FieldMatch, Kind, Query, Record, SerialMatch, Status,
+};
 
 use crate::boundary::{
     boundary, out_arg, text_arg, text_field, text_required, write_out, Failure, FfiResult,
@@ -109,6 +111,23 @@ pub enum armsmatch_edit_kind {
     Deletion = 6,
     /// A kind this version of the C API does not know (from a newer core).
     Other = 7,
+}
+
+/// The shape of two or more edits of a hit's serial alignment, which prices them: a slip
+/// of the hand (a transposition, or a character dropped or added) or the serial of a
+/// sibling firearm of the same batch (digits replaced in place). See
+/// `armsmatch_hit_serial_shape`.
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum armsmatch_edit_shape {
+    /// One edit or none, or a mix that is neither of the others.
+    Plain = 1,
+    /// Two or more edits, one a transposition or a change of length: cheaper.
+    Slip = 2,
+    /// Two or more edits at the same length, digits for digits: dearer.
+    Sibling = 3,
+    /// A shape this version of the C API does not know (from a newer core).
+    Other = 4,
 }
 
 /// A calendar date. All zero means "not recorded".
@@ -351,6 +370,15 @@ pub(crate) fn serial_match_code(m: SerialMatch) -> armsmatch_serial_match {
         SerialMatch::Partial => armsmatch_serial_match::Partial,
         SerialMatch::None => armsmatch_serial_match::None,
         _ => armsmatch_serial_match::Other,
+    }
+}
+
+pub(crate) fn edit_shape_code(s: EditShape) -> armsmatch_edit_shape {
+    match s {
+        EditShape::Plain => armsmatch_edit_shape::Plain,
+        EditShape::Slip => armsmatch_edit_shape::Slip,
+        EditShape::Sibling => armsmatch_edit_shape::Sibling,
+        _ => armsmatch_edit_shape::Other,
     }
 }
 
@@ -684,6 +712,39 @@ pub unsafe extern "C" fn armsmatch_edit_kind_name(
         };
         // SAFETY: forwarded contract for `name_out`.
         unsafe { write_name(name, edit_kind, "armsmatch_edit_kind", name_out) }
+    })
+}
+
+/// The lowercase name of an `armsmatch_edit_shape` code: "plain", "slip", "sibling"
+/// (static, NUL-terminated; never freed).
+///
+/// Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT for an unknown code (including
+/// ARMSMATCH_EDIT_SHAPE_OTHER, which has no name).
+///
+/// Thread safety: any thread.
+///
+/// # Safety
+///
+/// `name_out` must be NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_edit_shape_name(
+    edit_shape: u32,
+    name_out: *mut *const c_char,
+) -> armsmatch_status {
+    static NAMES: OnceLock<Vec<CString>> = OnceLock::new();
+    boundary("armsmatch_edit_shape_name", || {
+        let table = names(&NAMES, || {
+            [EditShape::Plain, EditShape::Slip, EditShape::Sibling]
+                .into_iter()
+                .map(EditShape::as_str)
+                .collect()
+        });
+        let name = (edit_shape as usize)
+            .checked_sub(1)
+            .and_then(|i| table.get(i))
+            .map(CString::as_c_str);
+        // SAFETY: forwarded contract for `name_out`.
+        unsafe { write_name(name, edit_shape, "armsmatch_edit_shape", name_out) }
     })
 }
 

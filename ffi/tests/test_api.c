@@ -120,6 +120,14 @@ static void test_version_limits_names(void) {
     EXPECT(armsmatch_edit_kind_name(ARMSMATCH_EDIT_KIND_OTHER, &name),
            ARMSMATCH_STATUS_INVALID_ARGUMENT);
     EXPECT(armsmatch_edit_kind_name(1, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    OK(armsmatch_edit_shape_name(ARMSMATCH_EDIT_SHAPE_SLIP, &name));
+    CHECK(strcmp(name, "slip") == 0);
+    OK(armsmatch_edit_shape_name(ARMSMATCH_EDIT_SHAPE_SIBLING, &name));
+    CHECK(strcmp(name, "sibling") == 0);
+    EXPECT(armsmatch_edit_shape_name(ARMSMATCH_EDIT_SHAPE_OTHER, &name),
+           ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    EXPECT(armsmatch_edit_shape_name(0, &name), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    EXPECT(armsmatch_edit_shape_name(1, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
 }
 
 static void test_last_error_message(void) {
@@ -602,6 +610,32 @@ static void test_check_and_hits(void) {
     CHECK_MESSAGE("edit 1 is out of range");
     EXPECT(armsmatch_hit_serial_edit(hits, 1, 0, &e), ARMSMATCH_STATUS_OUT_OF_RANGE);
     EXPECT(armsmatch_hit_serial_edit(hits, 0, 0, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    armsmatch_edit_shape shape = 0;
+    OK(armsmatch_hit_serial_shape(hits, 0, &shape));
+    CHECK(shape == ARMSMATCH_EDIT_SHAPE_PLAIN); /* one edit has no shape */
+    EXPECT(armsmatch_hit_serial_shape(hits, 1, &shape), ARMSMATCH_STATUS_OUT_OF_RANGE);
+    EXPECT(armsmatch_hit_serial_shape(NULL, 0, &shape), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    EXPECT(armsmatch_hit_serial_shape(hits, 0, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    {
+        /* Two swaps: shaped like a slip; two digits replaced in place: like a sibling. */
+        armsmatch_options *all = NULL;
+        OK(armsmatch_options_new(&all));
+        OK(armsmatch_options_set_threshold(all, 0.0f));
+        const char *serials[] = {"BA123465", "AB123478"};
+        armsmatch_edit_shape want[] = {ARMSMATCH_EDIT_SHAPE_SLIP, ARMSMATCH_EDIT_SHAPE_SIBLING};
+        for (size_t k = 0; k < 2; k++) {
+            armsmatch_query q2 = make_query(serials[k]);
+            set_text(&q2.make, &q2.make_len, "Glock");
+            armsmatch_hits *h2 = NULL;
+            OK(armsmatch_index_check(index, &q2, all, &h2));
+            OK(armsmatch_hit_record_id(h2, 0, &p, &len));
+            CHECK(text_is(p, len, "DEU-1"));
+            OK(armsmatch_hit_serial_shape(h2, 0, &shape));
+            CHECK(shape == want[k]);
+            armsmatch_hits_free(h2);
+        }
+        armsmatch_options_free(all);
+    }
     armsmatch_field_match fm = 0;
     OK(armsmatch_hit_make_match(hits, 0, &fm));
     CHECK(fm == ARMSMATCH_FIELD_MATCH_SAME); /* a corporate suffix does not matter */
@@ -1322,7 +1356,7 @@ static const char *name_of(armsmatch_status (*name_fn)(uint32_t, const char **),
 }
 
 typedef struct {
-    char *record_id, *serial_match, *distance, *make, *model, *calibre;
+    char *record_id, *serial_match, *distance, *make, *model, *calibre, *shape;
 } expected_hit;
 
 static void run_case(const armsmatch_index *index, const char *name, char **q, char **o,
@@ -1377,6 +1411,7 @@ static void run_case(const armsmatch_index *index, const char *name, char **q, c
         armsmatch_serial_match sm;
         uint32_t dist;
         armsmatch_field_match mk, md, cl;
+        armsmatch_edit_shape shape;
         OK(armsmatch_hit_record_id(hits, i, &id, &id_len));
         OK(armsmatch_hit_score(hits, i, &score));
         OK(armsmatch_hit_serial_match(hits, i, &sm));
@@ -1384,21 +1419,23 @@ static void run_case(const armsmatch_index *index, const char *name, char **q, c
         OK(armsmatch_hit_make_match(hits, i, &mk));
         OK(armsmatch_hit_model_match(hits, i, &md));
         OK(armsmatch_hit_calibre_match(hits, i, &cl));
+        OK(armsmatch_hit_serial_shape(hits, i, &shape));
         uint32_t bits;
         memcpy(&bits, &score, sizeof bits);
         const char *sm_name = name_of(armsmatch_serial_match_name, sm);
         const char *mk_name = name_of(armsmatch_field_match_name, mk);
         const char *md_name = name_of(armsmatch_field_match_name, md);
         const char *cl_name = name_of(armsmatch_field_match_name, cl);
-        fprintf(dump, "%zu %.*s %08x %s %u %s %s %s\n", i + 1, (int)id_len, id, (unsigned)bits,
-                sm_name, (unsigned)dist, mk_name, md_name, cl_name);
+        const char *shape_name = name_of(armsmatch_edit_shape_name, shape);
+        fprintf(dump, "%zu %.*s %08x %s %u %s %s %s %s\n", i + 1, (int)id_len, id,
+                (unsigned)bits, sm_name, (unsigned)dist, mk_name, md_name, cl_name, shape_name);
         if (i < (size_t)n_expect) {
             expected_hit *x = &expect[i];
             ok = ok && strlen(x->record_id) == id_len && memcmp(x->record_id, id, id_len) == 0 &&
                  strcmp(x->serial_match, sm_name) == 0 &&
                  (unsigned)strtoul(x->distance, NULL, 10) == dist &&
                  strcmp(x->make, mk_name) == 0 && strcmp(x->model, md_name) == 0 &&
-                 strcmp(x->calibre, cl_name) == 0;
+                 strcmp(x->calibre, cl_name) == 0 && strcmp(x->shape, shape_name) == 0;
         }
     }
     if (ok) {
@@ -1488,6 +1525,7 @@ static void test_vectors(const char *lines_path, const char *dump_path) {
                 x->make = field(tok[4], 1);
                 x->model = field(tok[5], 1);
                 x->calibre = field(tok[6], 1);
+                x->shape = field(tok[7], 1);
             }
             break;
         case 'E':

@@ -9,7 +9,8 @@ the empty string), so any text survives; "-" means absent.
     C name                                                           a case begins
     Q serial make model calibre country                              its query
     O max_edits top threshold                                        its options
-    X record_id serial_match serial_distance make model calibre      one expected hit
+    X record_id serial_match serial_distance make model calibre shape
+                                                                     one expected hit
     E STATUS                                                         expected error
     Z                                                                the case ends
 
@@ -51,7 +52,8 @@ def main():
         out.append(line("O", o.get("max_edits"), o.get("top"), o.get("threshold")))
         for x in c.get("expect") or []:
             out.append(line("X", x["record_id"], x["serial_match"], x["serial_distance"],
-                            x["make_match"], x["model_match"], x["calibre_match"]))
+                            x["make_match"], x["model_match"], x["calibre_match"],
+                            x.get("shape", "plain")))
         if c.get("expect_error"):
             out.append(line("E", c["expect_error"]))
         out.append("Z\n")

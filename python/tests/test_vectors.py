@@ -43,10 +43,13 @@ def test_check_gives_the_expected_hits(vector_index: armsmatch.Index, case: dict
             "make_match": h.explanation.make_match,
             "model_match": h.explanation.model_match,
             "calibre_match": h.explanation.calibre_match,
+            "shape": h.explanation.shape,
         }
         for h in hits
     ]
-    assert got == [{k: e[k] for k in HIT_FIELDS} for e in case["expect"]]
+    # The shape of the serial edits is "plain" unless the vector says otherwise.
+    want = [{**{k: e[k] for k in HIT_FIELDS}, "shape": e.get("shape", "plain")} for e in case["expect"]]
+    assert got == want
     scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True)
     threshold = options.get("threshold", armsmatch.DEFAULT_THRESHOLD)
