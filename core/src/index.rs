@@ -19,9 +19,9 @@ use crate::record::{Query, Record};
 use crate::reference::Reference;
 use crate::score::{
     auto_edit_budget, calibrate, compare_identity, evidence_floor, identity_factor,
-    identity_only_score, odds, partial_evidence, serial_evidence, CheckOptions, Explanation,
-    FieldMatch, Hit, Identity, SerialEvidence, SerialMatch, EMPTY_RUN_PARTIAL,
-    LEADING_ZERO_PARTIAL,
+    identity_only_score, odds, partial_confusables, partial_evidence, serial_evidence,
+    CheckOptions, Explanation, FieldMatch, Hit, Identity, SerialEvidence, SerialMatch,
+    CONFUSABLE_PARTIAL, EMPTY_RUN_PARTIAL, LEADING_ZERO_PARTIAL,
 };
 use crate::segment::{check_record, refuse_wildcards, Backing, Meta, Segment, SegmentWriter};
 
@@ -433,14 +433,14 @@ impl Prepared {
             for v in &self.patterns {
                 let p = &v.pattern;
                 let matched = if p.matches(rs.as_bytes()) {
-                    Some(rk.len())
+                    Some((rk.len(), false))
                 } else {
                     stripped
                         .as_ref()
                         .filter(|ss| p.matches(ss.as_bytes()))
-                        .map(|ss| ss.len())
+                        .map(|ss| (ss.len(), true))
                 };
-                if let Some(len) = matched {
+                if let Some((len, zero_free_key)) = matched {
                     // A `?` read as a padding zero is a character of the padded
                     // record's serial that the check does not know.
                     let (mut e, mut s) = partial_evidence(
@@ -462,6 +462,16 @@ impl Prepared {
                         .count();
                     if stars > 0 && len + stars == p.tokens().len() {
                         s *= EMPTY_RUN_PARTIAL;
+                    }
+                    // Literals that match only through their confusable class.
+                    let key = if zero_free_key {
+                        zero_free(rk).unwrap_or_else(|| rk.clone())
+                    } else {
+                        rk.clone()
+                    };
+                    let confusables = partial_confusables(&v.text, &key).unwrap_or(0);
+                    if confusables > 0 {
+                        s *= CONFUSABLE_PARTIAL.powi(confusables.min(8) as i32);
                     }
                     if best.as_ref().is_none_or(|b| s > b.1) {
                         best = Some((e, s));

@@ -541,3 +541,28 @@ fn a_star_for_obliterated_characters_ranks_records_that_have_characters_there_fi
     assert_eq!(ids(&hits), ["S-1"]);
     assert!(!no_char(&hits[0]) && hits[0].score > empty, "{hits:?}");
 }
+
+#[test]
+fn a_partial_serial_read_through_a_confusable_ranks_below_one_read_as_written() {
+    let ix = index(&[
+        ("W-1", "HB122627", Some("Walther")),
+        ("W-2", "HBL22627", Some("Walther")),
+    ]);
+    let opts = CheckOptions {
+        threshold: 0.0,
+        ..CheckOptions::default()
+    };
+    // `L` matches `1` by its confusable class: still found, but priced as a misreading
+    // (the star lets the rest fall anywhere), and the record that has the `L` comes first.
+    let hits = ix
+        .check(&Query::new("*L22627").make("Walther"), &opts)
+        .unwrap();
+    assert_eq!(ids(&hits), ["W-2", "W-1"], "{hits:?}");
+    assert!(hits[1].score < hits[0].score, "{hits:?}");
+    let why = hits[1].explanation.to_string();
+    assert!(why.contains("1 confusable character, ×0.8 each"), "{why}");
+    assert!(!hits[0]
+        .explanation
+        .to_string()
+        .contains("confusable character"));
+}
