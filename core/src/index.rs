@@ -464,10 +464,9 @@ impl Prepared {
                         s *= EMPTY_RUN_PARTIAL;
                     }
                     // Literals that match only through their confusable class.
-                    let key = if zero_free_key {
-                        zero_free(rk).unwrap_or_else(|| rk.clone())
-                    } else {
-                        rk.clone()
+                    let key = match zero_free_key.then(|| zero_free(rk)).flatten() {
+                        Some(z) => std::borrow::Cow::Owned(z),
+                        None => std::borrow::Cow::Borrowed(rk.as_str()),
                     };
                     let confusables = partial_confusables(&v.text, &key).unwrap_or(0);
                     if confusables > 0 {
