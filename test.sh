@@ -14,8 +14,16 @@ set -euo pipefail
 cd "$(dirname "$0")"
 parts=("${@:-all}")
 want() { [[ " ${parts[*]} " == *" all "* || " ${parts[*]} " == *" $1 "* ]]; }
-step() { printf '\n=== %s ===\n' "$*"; }
 start=$(date +%s)
+last=$start
+# Each step says how long the one before it took (the CI log shows where time goes).
+step() {
+  local now
+  now=$(date +%s)
+  if (( now > start )); then printf '(step took %d s)\n' $(( now - last )); fi
+  last=$now
+  printf '\n=== %s ===\n' "$*"
+}
 
 if want rust; then
   step "cargo fmt --check"
