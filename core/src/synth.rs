@@ -298,7 +298,7 @@ impl Register {
     /// assert_eq!(r, reg.record(3));
     /// ```
     pub fn record(&self, i: usize) -> Record {
-        self.gen(i).0
+        self.r#gen(i).0
     }
 
     /// All records, in order (`(0..len).map(record)`).
@@ -628,7 +628,7 @@ fn pick_cum(cum: &[f64], rng: &mut ChaCha8Rng) -> Option<usize> {
     if total <= 0.0 {
         return None;
     }
-    let x = rng.gen::<f64>() * total;
+    let x = rng.r#gen::<f64>() * total;
     Some(cum.partition_point(|&c| c <= x).min(cum.len() - 1))
 }
 
@@ -843,7 +843,7 @@ const LAST_DAY: i64 = days_from_civil(2026, 10, 31);
 
 fn draw_date(rng: &mut ChaCha8Rng) -> Option<Date> {
     // Registers grow: recent years hold more reports (density ∝ t^0.67).
-    let u: f64 = rng.gen::<f64>().powf(0.6);
+    let u: f64 = rng.r#gen::<f64>().powf(0.6);
     let span = (LAST_DAY - FIRST_DAY) as f64;
     date_from_days(FIRST_DAY + (u * span) as i64)
 }
@@ -1202,7 +1202,7 @@ enum Class {
 }
 
 fn draw_class(rng: &mut ChaCha8Rng) -> Class {
-    let u: f64 = rng.gen();
+    let u: f64 = rng.r#gen();
     if u < P_PLACEHOLDER {
         Class::Placeholder
     } else if u < P_PLACEHOLDER + P_DUPLICATE {
@@ -1253,7 +1253,7 @@ impl Register {
     }
 
     /// Record `i` and what the generator knows about it.
-    fn gen(&self, i: usize) -> (Record, Info) {
+    fn r#gen(&self, i: usize) -> (Record, Info) {
         let mut rng = self.rng(TAG_RECORD, i as u64);
         match draw_class(&mut rng) {
             Class::Duplicate => {
@@ -1296,7 +1296,7 @@ impl Register {
 
     /// Record `i` reports the firearm of record `j` again, from another country.
     fn duplicate(&self, i: usize, j: usize, rng: &mut ChaCha8Rng) -> (Record, Info) {
-        let (jrec, jinfo) = self.gen(j);
+        let (jrec, jinfo) = self.r#gen(j);
         let mut serial = jrec.serial.clone();
         if serial.is_ascii() && rng.gen_bool(0.15) {
             // Another register, another way of writing the same marking.
@@ -1339,7 +1339,7 @@ impl Register {
 
     /// Record `i` is another make's firearm that happens to carry record `j`'s serial.
     fn cross_make(&self, i: usize, j: usize, rng: &mut ChaCha8Rng) -> Option<(Record, Info)> {
-        let (jrec, jinfo) = self.gen(j);
+        let (jrec, jinfo) = self.r#gen(j);
         if !jrec.serial.is_ascii() {
             return None; // Cyrillic markings stay with Russian makers.
         }
@@ -1602,7 +1602,7 @@ impl World {
                 let mut metas = Vec::with_capacity(hi - lo);
                 let (mut fwd, mut rev) = (KeyIndex::default(), KeyIndex::default());
                 for i in lo..hi {
-                    let (rec, info) = reg.gen(i);
+                    let (rec, info) = reg.r#gen(i);
                     let placeholder = is_placeholder_serial(&rec.serial);
                     if !placeholder {
                         let mut skels: Vec<String> = search_keys(&rec.serial)
@@ -1690,8 +1690,7 @@ impl World {
         if !serial.contains(['?', '*']) {
             return search_keys(serial).iter().any(|k| {
                 let s = skeleton_of_key(k);
-                let found = self.fwd.exact(s.as_bytes()).any(bad);
-                found
+                self.fwd.exact(s.as_bytes()).any(bad)
             });
         }
         for v in variants(serial, true) {
@@ -1717,11 +1716,9 @@ impl World {
                 let Ok(rev_pattern) = Pattern::parse(&rev_bytes) else {
                     return true;
                 };
-                let found = self
-                    .rev
+                self.rev
                     .with_prefix(&rev_bytes[..suffix_len])
-                    .any(|(k, r)| rev_pattern.matches(k) && bad(r));
-                found
+                    .any(|(k, r)| rev_pattern.matches(k) && bad(r))
             };
             if hit {
                 return true;
@@ -2198,7 +2195,7 @@ impl Register {
         let mut last = None;
         for _ in 0..8 {
             let t = *w.eligible.choose(rng)?;
-            let (rec, info) = self.gen(t as usize);
+            let (rec, info) = self.r#gen(t as usize);
             let meta = w.metas[t as usize];
             let group = w.group(t);
             let country = self.checking_country(rec.country.as_deref(), rng);
@@ -2243,7 +2240,7 @@ impl Register {
                 let truth = Truth {
                     label: Label::Hit,
                     noise,
-                    record_ids: group.iter().map(|&r| self.gen(r as usize).0.id).collect(),
+                    record_ids: group.iter().map(|&r| self.r#gen(r as usize).0.id).collect(),
                 };
                 let clean = !w.conflict(&query.serial, qmake, &group);
                 last = Some((query, truth));
@@ -2494,7 +2491,7 @@ impl Register {
     /// Same make and model as a registered firearm, 2–3 digits near the end changed.
     fn sibling(&self, w: &World, rng: &mut ChaCha8Rng) -> Option<Query> {
         let t = *w.eligible.choose(rng)?;
-        let (rec, info) = self.gen(t as usize);
+        let (rec, info) = self.r#gen(t as usize);
         info.make?;
         let mut chars: Vec<char> = rec.serial.chars().collect();
         let al = alnum_positions(&chars);
@@ -2536,7 +2533,7 @@ impl Register {
     /// A registered serial under another make that has no record with it.
     fn other_make(&self, w: &World, rng: &mut ChaCha8Rng) -> Option<Query> {
         let t = *w.eligible.choose(rng)?;
-        let (rec, info) = self.gen(t as usize);
+        let (rec, info) = self.r#gen(t as usize);
         let make = self.t.draw_other_make(info.make, rng)?;
         let model = self.t.draw_model(make, rng);
         let serial = if rec.serial.is_ascii() && rng.gen_bool(0.3) {

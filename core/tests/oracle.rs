@@ -40,7 +40,7 @@ fn records() -> impl Strategy<Value = Vec<Record>> {
 }
 
 /// A check derived from a record (mutated) or random.
-fn query_serial(recs: &[Record]) -> impl Strategy<Value = String> {
+fn query_serial(recs: &[Record]) -> impl Strategy<Value = String> + use<> {
     let bases: Vec<String> = recs.iter().map(|r| r.serial.clone()).collect();
     (
         prop::sample::select(bases),
@@ -86,7 +86,7 @@ fn partial() -> impl Strategy<Value = String> {
 /// A partial serial from a record's: a zero added anywhere and one character
 /// obliterated, perhaps that zero (zero padding the index must see through, or not). ASCII
 /// only, as the oracle's patterns.
-fn padded_partial(recs: &[Record]) -> impl Strategy<Value = String> {
+fn padded_partial(recs: &[Record]) -> impl Strategy<Value = String> + use<> {
     let bases: Vec<String> = recs
         .iter()
         .map(|r| {

@@ -4,7 +4,8 @@
 #
 # The virtualenv is python/.venv (created on first use, reused after; override with
 # ARMSMATCH_VENV). The extension is built as a release abi3 wheel and installed into
-# it, so the tests import exactly what `pip install` would.
+# it, so the tests import exactly what `pip install` would. It is built in the root
+# target directory (see below), not python/target.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,6 +20,10 @@ fi
 py="$venv/bin/python"
 "$py" -m pip install --quiet -r "$here/requirements.txt"
 
+# The wheel is built in the root workspace's target directory (unless CARGO_TARGET_DIR says
+# otherwise): core's dependencies are then compiled once for the C library, the benchmarks
+# and the wheel (core itself is compiled again: cargo keys it by its workspace).
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(dirname "$pkg")/target}"
 wheels="$(mktemp -d)"
 trap 'rm -rf "$wheels"' EXIT
 (cd "$pkg" && "$venv/bin/maturin" build --release --out "$wheels")
