@@ -625,7 +625,7 @@ fn write_demo_files(
             .cloned()
             .collect();
         for row in HitRow::from_hits(&c.query_id, &kept) {
-            w.serialize(row)?;
+            w.serialize(row.for_csv())?;
         }
     }
     w.flush().map_err(io_err(&path))?;
@@ -765,7 +765,7 @@ impl HitWriter {
         match self {
             HitWriter::Csv(w) => {
                 for r in &flat {
-                    w.serialize(r)?;
+                    w.serialize(r.for_csv())?;
                 }
             }
             HitWriter::Jsonl { out, explain } => {

@@ -913,3 +913,82 @@ fn a_file_that_is_no_trace_store_is_a_data_error() {
         run_fails!(3; "trace", "list", "--db", s(&missing), "--country", "DEU", "--agency", "BKA");
     assert!(err.contains("trace new"), "{err}");
 }
+
+#[test]
+fn ids_that_read_as_formulas_are_escaped_in_csv_and_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut b = armsmatch::Index::builder();
+    b.add(
+        armsmatch::Record::new("=HYPERLINK(\"http://x\")", "AB123456")
+            .make("Glock")
+            .country("DEU"),
+    )
+    .unwrap();
+    b.add(armsmatch::Record::new("R-2", "ZX987654").country("ITA"))
+        .unwrap();
+    let index = dir.path().join("i.armsidx");
+    b.build().unwrap().save(&index).unwrap();
+    let q = dir.path().join("q.csv");
+    std::fs::write(
+        &q,
+        "query_id,serial,country\n@SUM(1),AB123456,FRA\n-7,ZX987654,NLD\n",
+    )
+    .unwrap();
+    let hits = dir.path().join("h.csv");
+    run_ok!(
+        "check",
+        "--index",
+        s(&index),
+        "--queries",
+        s(&q),
+        "--out",
+        s(&hits)
+    );
+    let rows = csv_rows(&hits);
+    let ids: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["query_id"].as_str(), r["record_id"].as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        [("'@SUM(1)", "'=HYPERLINK(\"http://x\")"), ("'-7", "R-2")]
+    );
+    // JSON Lines carry the ids as they are.
+    let jsonl = dir.path().join("h.jsonl");
+    run_ok!(
+        "check",
+        "--index",
+        s(&index),
+        "--queries",
+        s(&q),
+        "--format",
+        "jsonl",
+        "--out",
+        s(&jsonl)
+    );
+    let first: serde_json::Value = serde_json::from_str(
+        std::fs::read_to_string(&jsonl)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(first["record_id"], "=HYPERLINK(\"http://x\")");
+    assert_eq!(first["query_id"], "@SUM(1)");
+    // The statistics read the escaped ids back: both hits join their record and check.
+    let stats = run_ok!(
+        "stats",
+        "--index",
+        s(&index),
+        "--hits",
+        s(&hits),
+        "--queries",
+        s(&q),
+        "--format",
+        "csv"
+    );
+    assert!(stats.contains("hits,all,2,,\n"), "{stats}");
+    assert!(stats.contains("routes,DEU>FRA,1,"), "{stats}");
+    assert!(stats.contains("routes,ITA>NLD,1,"), "{stats}");
+}

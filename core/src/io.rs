@@ -119,6 +119,82 @@ impl HitRow {
             })
             .collect()
     }
+
+    /// The row as written to a CSV file: the two ids through [`spreadsheet_cell`] (the
+    /// other columns are numbers and fixed words).
+    ///
+    /// ```
+    /// use armsmatch::io::HitRow;
+    /// let row = HitRow {
+    ///     query_id: "=cmd|' /C calc'!A0".into(),
+    ///     rank: 1,
+    ///     record_id: "R1".into(),
+    ///     score: 0.99,
+    ///     serial_match: "exact".into(),
+    ///     serial_distance: 0,
+    ///     make_match: "same".into(),
+    ///     model_match: "unknown".into(),
+    ///     calibre_match: "unknown".into(),
+    /// };
+    /// let csv = row.for_csv();
+    /// assert_eq!(csv.query_id, "'=cmd|' /C calc'!A0");
+    /// assert_eq!(csv.record_id, "R1");
+    /// ```
+    pub fn for_csv(&self) -> HitRow {
+        HitRow {
+            query_id: spreadsheet_cell(&self.query_id).into_owned(),
+            record_id: spreadsheet_cell(&self.record_id).into_owned(),
+            ..self.clone()
+        }
+    }
+}
+
+/// The first characters that make a spreadsheet read a CSV cell as a formula (`=`, `+`,
+/// `-`, `@`, tab, carriage return; OWASP "CSV injection"), and the quote that escapes them.
+const FORMULA_START: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
+
+/// A text cell for a CSV file a person may open in a spreadsheet: a value that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so that an id
+/// such as `=HYPERLINK(…)` from a register or a check is shown as text, never run as a
+/// formula (OWASP "CSV injection"). A value that starts with `'` gets one too, so the
+/// escape is undone exactly by [`from_spreadsheet_cell`]. Every other value is unchanged.
+///
+/// The command line's hits CSV, the trace CSV export and the statistics CSV write their
+/// text cells through it; JSON output is never escaped.
+///
+/// ```
+/// use armsmatch::io::{from_spreadsheet_cell, spreadsheet_cell};
+/// assert_eq!(spreadsheet_cell("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
+/// assert_eq!(spreadsheet_cell("-17"), "'-17");
+/// assert_eq!(spreadsheet_cell("DEU-2024-17"), "DEU-2024-17");
+/// for id in ["=1+1", "'quoted", "''", "R-1", "", "@x"] {
+///     assert_eq!(from_spreadsheet_cell(&spreadsheet_cell(id)), id);
+/// }
+/// ```
+pub fn spreadsheet_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(FORMULA_START) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
+/// Undoes [`spreadsheet_cell`]: a leading `'` followed by one of the characters it
+/// escapes is dropped; every other value is returned as it is. Hits files read back (the
+/// statistics) go through it, so ids join with the register's whichever way they were
+/// written.
+///
+/// ```
+/// use armsmatch::io::from_spreadsheet_cell;
+/// assert_eq!(from_spreadsheet_cell("'=1+1"), "=1+1");
+/// assert_eq!(from_spreadsheet_cell("'R1"), "'R1");
+/// assert_eq!(from_spreadsheet_cell("R1"), "R1");
+/// ```
+pub fn from_spreadsheet_cell(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        _ => cell,
+    }
 }
 
 fn is_jsonl(path: &Path) -> bool {

@@ -528,6 +528,21 @@ fn csv_export_has_one_row_per_request() {
     assert_eq!(rows[0]["missing"], "");
     assert_eq!(rows[1]["status"], "draft");
     assert_eq!(rows[1]["linked_records"], "DEU-2023-0118");
+
+    // Free text that a spreadsheet would run as a formula is shown as text.
+    let mut r = complete_request();
+    r.recovery.place = Some("=HYPERLINK(\"http://x\",\"A35\")".into());
+    r.case_ref = "+PN-1".into();
+    let csv = export_csv(&[r]).unwrap();
+    let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+    let row = rdr.records().next().unwrap().unwrap();
+    let col = |c: &str| CSV_COLUMNS.iter().position(|x| *x == c).unwrap();
+    assert_eq!(
+        &row[col("recovery_place")],
+        "'=HYPERLINK(\"http://x\",\"A35\")"
+    );
+    assert_eq!(&row[col("case_ref")], "'+PN-1");
+    assert_eq!(&row[col("recovery_country")], "FRA");
 }
 
 #[test]

@@ -134,7 +134,11 @@ fn for_each_row(
         let row: HashMap<String, String> = headers
             .iter()
             .cloned()
-            .zip(rec.iter().map(str::to_string))
+            // Cells a spreadsheet-safe writer escaped (`'=…`) read as written.
+            .zip(
+                rec.iter()
+                    .map(|c| crate::io::from_spreadsheet_cell(c).to_string()),
+            )
             .collect();
         f(n, &row)?;
     }

@@ -594,7 +594,8 @@ impl Stats {
     /// `FROM>TO`, its `median_days` the median days from report to recovery and its
     /// `detail` the top makes (`Glock 3; Beretta 1`); an addressee's `count` is the
     /// requests it was sent, `median_days` its median time to respond and `detail`
-    /// `responded N`.
+    /// `responded N`. Labels a spreadsheet would read as a formula are escaped
+    /// ([`crate::io::spreadsheet_cell`]).
     ///
     /// ```
     /// let csv = armsmatch::stats::Stats::default().to_csv();
@@ -674,7 +675,11 @@ impl Stats {
         // Writing to a Vec cannot fail.
         let _ = w.write_record(CSV_COLUMNS);
         for r in rows {
-            let _ = w.write_record(&r);
+            // Labels come from the register (makes, countries) and may start like a formula.
+            let _ = w.write_record(
+                r.iter()
+                    .map(|c| crate::io::spreadsheet_cell(c).into_owned()),
+            );
         }
         w.into_inner()
             .ok()

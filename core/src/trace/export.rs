@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Actor, MissingField, Priority, Timestamp, TraceRequest};
 use crate::error::{Error, Result};
+use crate::io::spreadsheet_cell;
 
 /// The `format` field of a JSON export.
 pub const EXPORT_FORMAT: &str = "armsmatch.trace_requests";
@@ -155,7 +156,8 @@ pub const CSV_COLUMNS: [&str; 27] = [
 ];
 
 /// One CSV row per request (columns [`CSV_COLUMNS`]), for spreadsheets. History,
-/// response texts and evidence are in the JSON export only.
+/// response texts and evidence are in the JSON export only. Text that a spreadsheet
+/// would read as a formula is escaped ([`crate::io::spreadsheet_cell`]).
 ///
 /// ```
 /// use armsmatch::trace::{export_csv, Actor, FirearmId, TraceRequest, Timestamp};
@@ -188,7 +190,7 @@ pub fn export_csv(requests: &[TraceRequest]) -> Result<String> {
             .iter()
             .map(|m: &MissingField| m.as_str())
             .collect();
-        w.write_record([
+        let cells = [
             r.id.map(|i| i.to_string()).unwrap_or_default(),
             r.status.as_str().to_string(),
             r.priority.level().to_string(),
@@ -216,8 +218,10 @@ pub fn export_csv(requests: &[TraceRequest]) -> Result<String> {
             r.sent_at().map(|t| t.to_string()).unwrap_or_default(),
             r.responses.len().to_string(),
             missing.join(";"),
-        ])
-        .map_err(io)?;
+        ];
+        // Free text (case references, places, markings) may start like a formula.
+        w.write_record(cells.iter().map(|c| spreadsheet_cell(c).into_owned()))
+            .map_err(io)?;
     }
     let bytes = w.into_inner().map_err(|e| io(e.into_error().into()))?;
     String::from_utf8(bytes).map_err(|e| Error::InvalidInput {
