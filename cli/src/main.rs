@@ -129,6 +129,10 @@ struct DemoArgs {
     /// Keep the files here: records.csv, queries.csv, truth.csv, hits.csv, index.armsidx.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Overwrite those files if the directory already has them (refused otherwise: a
+    /// real register may be called records.csv).
+    #[arg(long, requires = "out")]
+    force: bool,
     /// Threads for building and checking (0 = all cores).
     #[arg(long, default_value_t = 0, value_parser = threads_parser())]
     threads: usize,
@@ -141,6 +145,10 @@ struct GenerateArgs {
     /// Output directory (created if missing).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
+    /// Overwrite records.csv, queries.csv and truth.csv if the directory already has
+    /// them (refused otherwise: a real register may be called records.csv).
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Args)]
@@ -443,8 +451,43 @@ fn total_bytes(index: &Index) -> u64 {
         .map_or(0, |(_, v)| *v)
 }
 
+/// The files `demo --out` writes.
+const DEMO_FILES: [&str; 5] = [
+    "records.csv",
+    "queries.csv",
+    "truth.csv",
+    "hits.csv",
+    "index.armsidx",
+];
+
+/// A usage error if `dir` already holds any of `names` and `force` is off: generated
+/// data never silently replaces a file that may be a real register or its hits.
+fn refuse_to_overwrite(dir: &Path, names: &[&str], force: bool) -> Result<(), CliError> {
+    if force {
+        return Ok(());
+    }
+    let present: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|n| dir.join(n).symlink_metadata().is_ok())
+        .collect();
+    if present.is_empty() {
+        return Ok(());
+    }
+    Err(CliError::Usage(format!(
+        "{} already has {}; generated data would replace it (--force to overwrite, or \
+         another --out directory)",
+        dir.display(),
+        present.join(", ")
+    )))
+}
+
 fn demo(a: &DemoArgs) -> Result<(), CliError> {
     let started = Instant::now();
+    if let Some(dir) = &a.out {
+        // Before the run, not after minutes of it.
+        refuse_to_overwrite(dir, &DEMO_FILES, a.force)?;
+    }
     let pool = pool(a.threads)?;
     let register = a.synth.register();
     // Records are generated one by one, in order, into the builder: the register is
@@ -635,6 +678,7 @@ fn write_demo_files(
 }
 
 fn generate(a: &GenerateArgs) -> Result<(), CliError> {
+    refuse_to_overwrite(&a.out, &DEMO_FILES[..3], a.force)?;
     std::fs::create_dir_all(&a.out).map_err(io_err(&a.out))?;
     let register = a.synth.register();
     let sp = spinner("writing records.csv");

@@ -992,3 +992,43 @@ fn ids_that_read_as_formulas_are_escaped_in_csv_and_read_back() {
     assert!(stats.contains("routes,DEU>FRA,1,"), "{stats}");
     assert!(stats.contains("routes,ITA>NLD,1,"), "{stats}");
 }
+
+#[test]
+fn generated_data_never_silently_replaces_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = s(dir.path());
+    let gen = [
+        "generate",
+        "--records",
+        "200",
+        "--queries",
+        "20",
+        "--out",
+        d,
+    ];
+    run_ok!(gen[0], gen[1], gen[2], gen[3], gen[4], gen[5], gen[6]);
+    // A register of one's own in the same place.
+    let mine = "record_id,serial\nMY-1,AB123456\n";
+    std::fs::write(dir.path().join("records.csv"), mine).unwrap();
+    let err = run_fails!(1; gen[0], gen[1], gen[2], gen[3], gen[4], gen[5], gen[6]);
+    assert!(
+        err.contains("already has records.csv, queries.csv, truth.csv") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("records.csv")).unwrap(),
+        mine
+    );
+    // The demo refuses before it runs, and says which files.
+    let err = run_fails!(1; "demo", "--records", "200", "--queries", "20", "--out", d);
+    assert!(err.contains("already has records.csv"), "{err}");
+    assert!(!dir.path().join("index.armsidx").exists());
+    // --force overwrites.
+    run_ok!(gen[0], gen[1], gen[2], gen[3], gen[4], gen[5], gen[6], "--force");
+    assert_ne!(
+        std::fs::read_to_string(dir.path().join("records.csv")).unwrap(),
+        mine
+    );
+    // --force means nothing without a directory to write.
+    run_fails!(1; "demo", "--records", "200", "--force");
+}
