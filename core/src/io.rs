@@ -7,7 +7,9 @@
 //! * hits: `query_id,rank,record_id,score,serial_match,serial_distance,make_match,model_match,calibre_match`.
 //!
 //! A file whose name ends in `.jsonl`, `.ndjson` or `.json` is read as JSON Lines (one
-//! object per line, the same keys); anything else as CSV with a header row. Unknown
+//! object per line, the same keys); anything else as CSV with a header row, separated
+//! by `,` — or by `;` or a tab when the header read that way holds the required columns
+//! (Excel's CSV in comma-decimal locales, tab-separated exports). Unknown
 //! columns are ignored. A missing required column or a malformed row is an
 //! [`Error::Parse`] naming the file, line and column — or, with
 //! [`ReadOptions::skip_bad_rows`], a skipped row that is counted and reported.
@@ -197,6 +199,35 @@ pub fn from_spreadsheet_cell(cell: &str) -> &str {
     }
 }
 
+/// What a parse error says of bytes that are not UTF-8, with the likely cause.
+pub(crate) const NOT_UTF8: &str = "not valid UTF-8 (a legacy encoding such as Windows-1252 \
+     or Windows-1251? save the file as UTF-8)";
+
+/// The field separator of a CSV file, from its first line (`head`, the start of the
+/// file): `,`, unless the header split at `;` or at a tab holds every `required` column
+/// (names through `canon`) and split at `,` does not — Excel writes "CSV" with `;` where
+/// the decimal mark is a comma (most of Europe), and registers are often exported
+/// tab-separated. Quoting inside the header line is not followed: column names hold no
+/// separators.
+pub(crate) fn sniff_delimiter(
+    head: &[u8],
+    required: &[&str],
+    canon: impl Fn(&str) -> String,
+) -> u8 {
+    let line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+    let holds_required = |d: u8| {
+        let names: Vec<String> = line
+            .split(|&b| b == d)
+            .map(|f| canon(String::from_utf8_lossy(f).trim().trim_matches('"')))
+            .collect();
+        required.iter().all(|c| names.iter().any(|n| n == c))
+    };
+    [b',', b';', b'\t']
+        .into_iter()
+        .find(|&d| holds_required(d))
+        .unwrap_or(b',')
+}
+
 fn is_jsonl(path: &Path) -> bool {
     matches!(
         path.extension()
@@ -252,7 +283,7 @@ fn for_each_row(
             };
             let Ok(text) = std::str::from_utf8(&line) else {
                 report.rows += 1;
-                skip(report, parse_err("-", "line is not valid UTF-8".into()))?;
+                skip(report, parse_err("-", format!("line is {NOT_UTF8}")))?;
                 continue;
             };
             // A byte-order mark before the first object, as some editors write.
@@ -308,9 +339,13 @@ fn for_each_row(
         }
         return Ok(());
     }
+    let mut file = BufReader::with_capacity(64 * 1024, file);
+    let head = file.fill_buf().map_err(|e| Error::io(path, e))?;
+    let delimiter = sniff_delimiter(head, required, canon);
     let lines = LineCounter::default();
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(Box::new(lines.wrap(file)) as Box<dyn Read>);
     let headers: Vec<String> = rdr
         .byte_headers()
@@ -403,7 +438,7 @@ fn for_each_row(
                     path: name.clone(),
                     line: line_no,
                     column: col,
-                    message: "not valid UTF-8".into(),
+                    message: format!("value is {NOT_UTF8}"),
                 },
             )?;
             continue;
@@ -779,6 +814,64 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains(":2:"), "{e}");
+    }
+
+    #[test]
+    fn semicolon_and_tab_separated_files_are_recognised_by_their_header() {
+        let dir = tempfile::tempdir().unwrap();
+        // Excel's "CSV" where the decimal mark is a comma: `;`, a BOM, CRLF, and commas
+        // inside values (a calibre written 7,65 mm).
+        let p = write(
+            &dir,
+            "excel.csv",
+            "\u{feff}ID;Make;Serial;Calibre;Country\r\nDEU-1;Walther;AB123456;7,65 mm;DEU\r\n\
+             \"DEU-2\";\"Heckler; & Koch\";216-001234;9 mm;DEU\r\n",
+        );
+        let (recs, _) = read_records(&p, ReadOptions::default()).unwrap();
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[0].id, "DEU-1");
+        assert_eq!(recs[0].calibre.as_deref(), Some("7,65 mm"));
+        assert_eq!(recs[1].make.as_deref(), Some("Heckler; & Koch"));
+        assert_eq!(recs[1].serial, "216-001234");
+        let p = write(
+            &dir,
+            "q.tsv",
+            "query_id\tserial\tmake\nQ1\tAB1\tGlock, Inc.\n",
+        );
+        let qs = read_queries(&p, ReadOptions::default()).unwrap().0;
+        assert_eq!(qs[0].query_id, "Q1");
+        assert_eq!(qs[0].query.make.as_deref(), Some("Glock, Inc."));
+        // A comma-separated file whose values hold semicolons stays comma-separated.
+        let p = write(&dir, "c.csv", "record_id,serial,make\nR;1,A;1,X\n");
+        let (recs, _) = read_records(&p, ReadOptions::default()).unwrap();
+        assert_eq!(
+            (recs[0].id.as_str(), recs[0].serial.as_str()),
+            ("R;1", "A;1")
+        );
+        // No separator gives the required columns: the error names the missing one.
+        let p = write(&dir, "bad.csv", "record_id|serial\nR1|A1\n");
+        let e = read_records(&p, ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(":1:record_id"), "{e}");
+    }
+
+    #[test]
+    fn a_legacy_encoding_is_named_as_the_likely_cause() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("latin1.csv");
+        std::fs::write(
+            &p,
+            b"record_id,make,serial\nFRA-1,Manufacture d\xe9armes,MA1\n",
+        )
+        .unwrap();
+        let e = read_records(&p, ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("latin1.csv:2:make") && e.contains("Windows-1252"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -87,7 +87,7 @@ fn for_each_row(
                 source: e,
             })?;
             let text = std::str::from_utf8(&line)
-                .map_err(|_| parse(n, "-", "line is not valid UTF-8".into()))?;
+                .map_err(|_| parse(n, "-", format!("line is {}", crate::io::NOT_UTF8)))?;
             if text.trim().is_empty() {
                 continue;
             }
@@ -111,7 +111,17 @@ fn for_each_row(
         }
         return Ok(());
     }
-    let mut rdr = csv::ReaderBuilder::new().from_reader(file);
+    let mut file = BufReader::with_capacity(64 * 1024, file);
+    let head = file.fill_buf().map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    let delimiter = crate::io::sniff_delimiter(head, required, |h| {
+        h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase()
+    });
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(file);
     let headers: Vec<String> = rdr
         .headers()
         .map_err(|e| parse(1, "-", e.to_string()))?
