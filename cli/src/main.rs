@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use armsmatch::io::{HitRow, QueryRow, ReadOptions, ReadReport};
+use armsmatch::io::{Encoding, HitRow, QueryRow, ReadOptions, ReadReport};
 use armsmatch::limits::{MAX_EDITS, MAX_RECORDS, MAX_TOP};
 use armsmatch::synth::{self, Check, Label, Register, SynthConfig, Truth};
 use armsmatch::{
@@ -165,6 +165,22 @@ struct BuildArgs {
     /// Skip malformed rows (counted and reported) instead of failing.
     #[arg(long)]
     skip_bad_rows: bool,
+    #[command(flatten)]
+    input: InputEncoding,
+}
+
+/// `--encoding` of the commands that read records or checks.
+#[derive(Args)]
+struct InputEncoding {
+    /// Character encoding of the input file: utf-8, windows-1252 (western Europe),
+    /// windows-1251 (Cyrillic) or latin1. Never guessed: a file that is not UTF-8 is
+    /// refused unless this says what it is.
+    #[arg(long, value_name = "NAME", default_value = "utf-8", value_parser = encoding_parser)]
+    encoding: Encoding,
+}
+
+fn encoding_parser(s: &str) -> Result<Encoding, String> {
+    s.parse().map_err(|e: armsmatch::Error| e.to_string())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -237,6 +253,8 @@ struct CheckArgs {
     /// Skip malformed check rows (counted and reported) instead of failing.
     #[arg(long)]
     skip_bad_rows: bool,
+    #[command(flatten)]
+    input: InputEncoding,
 }
 
 #[derive(Args)]
@@ -250,6 +268,8 @@ struct AddArgs {
     /// Skip malformed rows and duplicate ids (counted and reported) instead of failing.
     #[arg(long)]
     skip_bad_rows: bool,
+    #[command(flatten)]
+    input: InputEncoding,
 }
 
 #[derive(Args)]
@@ -301,6 +321,8 @@ struct EvalArgs {
     /// Threads (0 = all cores).
     #[arg(long, default_value_t = 0, value_parser = threads_parser())]
     threads: usize,
+    #[command(flatten)]
+    input: InputEncoding,
 }
 
 /// A failure, by exit code.
@@ -709,12 +731,11 @@ fn reference(path: &Option<PathBuf>) -> Result<Reference, CliError> {
 fn build_index(
     records: &Path,
     reference: Reference,
-    skip_bad_rows: bool,
+    read: ReadOptions,
 ) -> Result<(Index, ReadReport), CliError> {
     let mut builder = IndexBuilder::with_reference(std::sync::Arc::new(reference));
     let sp = spinner("reading records");
-    let report =
-        armsmatch::io::for_each_record(records, ReadOptions { skip_bad_rows }, |r| builder.add(r))?;
+    let report = armsmatch::io::for_each_record(records, read, |r| builder.add(r))?;
     sp.set_message("building the index");
     let index = builder.build()?;
     sp.finish_and_clear();
@@ -744,7 +765,11 @@ fn print_skipped(report: &ReadReport) {
 
 fn build(a: &BuildArgs) -> Result<(), CliError> {
     let t = Instant::now();
-    let (index, report) = build_index(&a.records, reference(&a.reference)?, a.skip_bad_rows)?;
+    let read = ReadOptions {
+        skip_bad_rows: a.skip_bad_rows,
+        encoding: a.input.encoding,
+    };
+    let (index, report) = build_index(&a.records, reference(&a.reference)?, read)?;
     index.save(&a.out)?;
     print_skipped(&report);
     writeln!(
@@ -891,6 +916,7 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
         (Some(path), _) => {
             let read = ReadOptions {
                 skip_bad_rows: a.skip_bad_rows,
+                encoding: a.input.encoding,
             };
             let (rows, report) = armsmatch::io::read_queries(path, read)?;
             print_skipped(&report);
@@ -1072,6 +1098,7 @@ fn add(a: &AddArgs) -> Result<(), CliError> {
         &a.records,
         ReadOptions {
             skip_bad_rows: a.skip_bad_rows,
+            encoding: a.input.encoding,
         },
         |r| index.insert(r),
     )?;
@@ -1162,7 +1189,11 @@ fn info(a: &InfoArgs) -> Result<(), CliError> {
 
 fn eval_cmd(a: &EvalArgs) -> Result<(), CliError> {
     let pool = pool(a.threads)?;
-    let (rows, report) = armsmatch::io::read_queries(&a.queries, ReadOptions::default())?;
+    let read = ReadOptions {
+        encoding: a.input.encoding,
+        ..ReadOptions::default()
+    };
+    let (rows, report) = armsmatch::io::read_queries(&a.queries, read)?;
     print_skipped(&report);
     let mut truth: std::collections::HashMap<String, Truth> = std::collections::HashMap::new();
     for (id, t) in synth::read_truth_csv(&a.truth)? {
@@ -1211,7 +1242,7 @@ fn eval_cmd(a: &EvalArgs) -> Result<(), CliError> {
     let index = match (&a.index, &a.records) {
         (Some(p), _) => Index::open(p)?,
         (None, Some(r)) => {
-            pool.install(|| build_index(r, Reference::embedded().clone(), false))?
+            pool.install(|| build_index(r, Reference::embedded().clone(), read))?
                 .0
         }
         (None, None) => return Err(CliError::Usage("give --records or --index".into())),

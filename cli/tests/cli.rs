@@ -1032,3 +1032,42 @@ fn generated_data_never_silently_replaces_files() {
     // --force means nothing without a directory to write.
     run_fails!(1; "demo", "--records", "200", "--force");
 }
+
+#[test]
+fn a_legacy_encoding_is_read_when_named_and_refused_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    // Windows-1252 with Excel's semicolons: "Manufacture d'armes de Saint-Étienne".
+    let records = dir.path().join("r.csv");
+    std::fs::write(
+        &records,
+        b"record_id;make;serial\r\nFRA-1;Manufacture d'armes de Saint-\xc9tienne;MA123456\r\n",
+    )
+    .unwrap();
+    let index = dir.path().join("i.armsidx");
+    let err = run_fails!(2; "build", "--records", s(&records), "--out", s(&index));
+    assert!(
+        err.contains("r.csv:2:make") && err.contains("Windows-1252"),
+        "{err}"
+    );
+    run_ok!(
+        "build",
+        "--records",
+        s(&records),
+        "--out",
+        s(&index),
+        "--encoding",
+        "windows-1252"
+    );
+    let out = run_ok!(
+        "check",
+        "--index",
+        s(&index),
+        "--serial",
+        "MA123456",
+        "--format",
+        "text"
+    );
+    assert!(out.contains("Saint-Étienne"), "{out}");
+    let err = run_fails!(1; "build", "--records", s(&records), "--out", s(&index), "--encoding", "ebcdic");
+    assert!(err.contains("windows-1251"), "{err}");
+}

@@ -29,7 +29,141 @@ use crate::score::Hit;
 pub struct ReadOptions {
     /// Skip malformed rows (counted in [`ReadReport`]) instead of failing.
     pub skip_bad_rows: bool,
+    /// The file's character encoding (default UTF-8).
+    pub encoding: Encoding,
 }
+
+/// The character encoding of a records or checks file. Registers exported from older
+/// national systems are often not UTF-8: Windows-1252 in western Europe, Windows-1251
+/// where serials and makes are written in Cyrillic. Which one a file is cannot be told
+/// reliably from its bytes (the same byte is `é` in one and `й` in the other), so it is
+/// said, never guessed; a file that is not UTF-8 read as UTF-8 is refused, naming the
+/// line.
+///
+/// ```
+/// use armsmatch::io::Encoding;
+/// let e: Encoding = "cp1251".parse().unwrap();
+/// assert_eq!(e, Encoding::Windows1251);
+/// assert_eq!(e.decode(b"\xc8\xc6-123").unwrap(), "ИЖ-123");
+/// assert_eq!(Encoding::Windows1252.decode(b"Manufacture d\xe9armes").unwrap(), "Manufacture déarmes");
+/// assert!(Encoding::Utf8.decode(b"d\xe9armes").is_none());
+/// assert!("ebcdic".parse::<Encoding>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    /// UTF-8 (a byte-order mark is allowed).
+    #[default]
+    Utf8,
+    /// Windows-1252 (western European; ISO-8859-1 plus `€`, `Š`, `Ž`, typographic quotes).
+    Windows1252,
+    /// Windows-1251 (Cyrillic).
+    Windows1251,
+    /// ISO-8859-1 (Latin-1): every byte is the code point of the same number.
+    Latin1,
+}
+
+impl Encoding {
+    /// Every encoding with its name, as [`Encoding::as_str`] gives it.
+    pub const ALL: [Encoding; 4] = [
+        Encoding::Utf8,
+        Encoding::Windows1252,
+        Encoding::Windows1251,
+        Encoding::Latin1,
+    ];
+
+    /// The name: `utf-8`, `windows-1252`, `windows-1251`, `latin1`.
+    ///
+    /// ```
+    /// assert_eq!(armsmatch::io::Encoding::Windows1252.as_str(), "windows-1252");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Windows1252 => "windows-1252",
+            Encoding::Windows1251 => "windows-1251",
+            Encoding::Latin1 => "latin1",
+        }
+    }
+
+    /// The text of `bytes`, or `None` if they are not valid in this encoding (only UTF-8
+    /// can fail: every byte means a character in the single-byte encodings).
+    ///
+    /// ```
+    /// use armsmatch::io::Encoding;
+    /// assert_eq!(Encoding::Latin1.decode(b"\x80").unwrap(), "\u{80}");
+    /// assert_eq!(Encoding::Windows1252.decode(b"\x80").unwrap(), "€");
+    /// ```
+    pub fn decode(self, bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+        if bytes.is_ascii() || self == Encoding::Utf8 {
+            return std::str::from_utf8(bytes).ok().map(Into::into);
+        }
+        let char_of = |b: u8| -> char {
+            let code = match (self, b) {
+                (_, 0..=0x7F) | (Encoding::Latin1, _) => u32::from(b),
+                (Encoding::Windows1252, 0x80..=0x9F) => {
+                    u32::from(WINDOWS_1252[usize::from(b - 0x80)])
+                }
+                (Encoding::Windows1252, _) => u32::from(b),
+                (Encoding::Windows1251, 0x80..=0xBF) => {
+                    u32::from(WINDOWS_1251[usize::from(b - 0x80)])
+                }
+                // А … я in alphabetical order.
+                (Encoding::Windows1251, _) => 0x0410 + u32::from(b - 0xC0),
+                (Encoding::Utf8, _) => u32::from(char::REPLACEMENT_CHARACTER),
+            };
+            char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
+        };
+        Some(bytes.iter().map(|&b| char_of(b)).collect::<String>().into())
+    }
+}
+
+impl std::fmt::Display for Encoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Encoding {
+    type Err = Error;
+
+    /// `utf-8`/`utf8`, `windows-1252`/`cp1252`, `windows-1251`/`cp1251`,
+    /// `latin1`/`iso-8859-1`, in any case.
+    fn from_str(s: &str) -> Result<Encoding> {
+        let label = s.trim().to_ascii_lowercase().replace('_', "-");
+        Ok(match label.as_str() {
+            "utf-8" | "utf8" => Encoding::Utf8,
+            "windows-1252" | "cp1252" => Encoding::Windows1252,
+            "windows-1251" | "cp1251" => Encoding::Windows1251,
+            "latin1" | "latin-1" | "iso-8859-1" | "iso8859-1" => Encoding::Latin1,
+            _ => {
+                return Err(Error::InvalidInput {
+                    field: "encoding".into(),
+                    message: format!(
+                        "{s:?} is not one of utf-8, windows-1252, windows-1251, latin1"
+                    ),
+                })
+            }
+        })
+    }
+}
+
+/// Windows-1252 bytes 0x80–0x9F (the rest is ISO-8859-1); the five bytes it leaves
+/// undefined are read as the C1 control of the same number, as browsers read them.
+const WINDOWS_1252: [u16; 32] = [
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+];
+
+/// Windows-1251 bytes 0x80–0xBF (0xC0–0xFF are А … я; 0x98, undefined, as U+0098).
+const WINDOWS_1251: [u16; 64] = [
+    0x0402, 0x0403, 0x201A, 0x0453, 0x201E, 0x2026, 0x2020, 0x2021, 0x20AC, 0x2030, 0x0409, 0x2039,
+    0x040A, 0x040C, 0x040B, 0x040F, 0x0452, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x0098, 0x2122, 0x0459, 0x203A, 0x045A, 0x045C, 0x045B, 0x045F, 0x00A0, 0x040E, 0x045E, 0x0408,
+    0x00A4, 0x0490, 0x00A6, 0x00A7, 0x0401, 0x00A9, 0x0404, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x0407,
+    0x00B0, 0x00B1, 0x0406, 0x0456, 0x0491, 0x00B5, 0x00B6, 0x00B7, 0x0451, 0x2116, 0x0454, 0x00BB,
+    0x0458, 0x0405, 0x0455, 0x0457,
+];
 
 /// What reading a file did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -201,7 +335,7 @@ pub fn from_spreadsheet_cell(cell: &str) -> &str {
 
 /// What a parse error says of bytes that are not UTF-8, with the likely cause.
 pub(crate) const NOT_UTF8: &str = "not valid UTF-8 (a legacy encoding such as Windows-1252 \
-     or Windows-1251? save the file as UTF-8)";
+     or Windows-1251? say which, or save the file as UTF-8)";
 
 /// The field separator of a CSV file, from its first line (`head`, the start of the
 /// file): `,`, unless the header split at `;` or at a tab holds every `required` column
@@ -281,11 +415,12 @@ fn for_each_row(
                 column: col.to_string(),
                 message: m,
             };
-            let Ok(text) = std::str::from_utf8(&line) else {
+            let Some(text) = opts.encoding.decode(&line) else {
                 report.rows += 1;
                 skip(report, parse_err("-", format!("line is {NOT_UTF8}")))?;
                 continue;
             };
+            let text: &str = &text;
             // A byte-order mark before the first object, as some editors write.
             let text = if n == 0 {
                 text.trim_start_matches('\u{feff}')
@@ -356,7 +491,10 @@ fn for_each_row(
             message: e.to_string(),
         })?
         .iter()
-        .map(|h| canon(&String::from_utf8_lossy(h)))
+        .map(|h| match opts.encoding.decode(h) {
+            Some(h) => canon(&h),
+            None => canon(&String::from_utf8_lossy(h)),
+        })
         .collect();
     // The header was the first record the counter saw.
     lines.next_record();
@@ -421,11 +559,11 @@ fn for_each_row(
         let mut row = HashMap::new();
         let mut bad = None;
         for (h, v) in headers.iter().zip(rec.iter()) {
-            match std::str::from_utf8(v) {
-                Ok(s) => {
-                    row.insert(h.clone(), s.to_string());
+            match opts.encoding.decode(v) {
+                Some(s) => {
+                    row.insert(h.clone(), s.into_owned());
                 }
-                Err(_) => {
+                None => {
                     bad = Some(h.clone());
                     break;
                 }
@@ -886,6 +1024,7 @@ mod tests {
             &p,
             ReadOptions {
                 skip_bad_rows: true,
+                ..ReadOptions::default()
             },
         )
         .unwrap();
@@ -920,6 +1059,7 @@ mod tests {
                 &p,
                 ReadOptions {
                     skip_bad_rows: true,
+                    ..ReadOptions::default()
                 },
             )
             .unwrap();

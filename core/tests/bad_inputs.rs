@@ -326,6 +326,7 @@ fn run_records_file(dir: &Path, n: usize, case: &Value) -> Result<(), String> {
             .get("skip_bad_rows")
             .and_then(Value::as_bool)
             .unwrap_or(false),
+        ..ReadOptions::default()
     };
     let outcome = read_records(&path, opts).and_then(|(recs, report)| {
         let mut b = Index::builder();
@@ -987,6 +988,7 @@ fn fuzz_corpus_replays_without_panic() {
                     &p,
                     ReadOptions {
                         skip_bad_rows: skip,
+                        ..ReadOptions::default()
                     },
                 ) {
                     Ok(_) | Err(Error::Parse { .. }) => {}

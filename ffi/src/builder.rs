@@ -161,7 +161,14 @@ pub unsafe extern "C" fn armsmatch_builder_add_file(
         // SAFETY: forwarded contract.
         let path = unsafe { path_arg(path, path_len, "path") }?;
         let report = on_path(path, |p| {
-            for_each_record(p, ReadOptions { skip_bad_rows }, |r| b.inner.add(r))
+            for_each_record(
+                p,
+                ReadOptions {
+                    skip_bad_rows,
+                    ..ReadOptions::default()
+                },
+                |r| b.inner.add(r),
+            )
         })?;
         if let Some(out) = std::ptr::NonNull::new(report_out) {
             let r = armsmatch_read_report {

@@ -44,6 +44,7 @@ fn csv_rows(data: &[u8]) -> Option<u64> {
 fuzz_target!(|data: &[u8]| {
     let skip = ReadOptions {
         skip_bad_rows: true,
+        ..ReadOptions::default()
     };
     for ext in ["csv", "jsonl"] {
         let path = scratch(ext);

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use armsmatch::io::{HitRow, ReadOptions};
+use armsmatch::io::{Encoding, HitRow, ReadOptions};
 use armsmatch::{CheckOptions, Error, IndexBuilder, Query};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyMemoryView, PyType};
@@ -240,6 +240,21 @@ pub(crate) fn hit_column_types() -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
+/// The read options of a file argument: its `encoding`, which only a path may name.
+fn read_options(source: &Bound<'_, PyAny>, encoding: &str) -> PyResult<ReadOptions> {
+    let encoding: Encoding = encoding.parse().map_err(to_py_err)?;
+    if encoding != Encoding::Utf8 && !is_path(source)? {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "encoding={:?} is for a file path; a table or dicts are already text",
+            encoding.as_str()
+        )));
+    }
+    Ok(ReadOptions {
+        encoding,
+        ..ReadOptions::default()
+    })
+}
+
 #[pymethods]
 impl Index {
     /// Builds an index from records: a pandas or polars DataFrame, a pyarrow Table, an
@@ -254,16 +269,23 @@ impl Index {
     /// blanks, as ``pd.read_csv`` reads it) are read as integer text; a fraction is a
     /// TypeError (read identifier columns as text: ``dtype=str`` keeps leading zeros).
     ///
+    /// ``encoding`` is a file's character encoding: ``"utf-8"`` (default),
+    /// ``"cp1252"`` (``"windows-1252"``), ``"cp1251"`` (``"windows-1251"``, Cyrillic) or
+    /// ``"latin-1"``; a file that is not UTF-8 is refused unless it is named. Only for a
+    /// path: tables and dicts are already text.
+    ///
     /// Raises ``InvalidInputError`` naming the row and field, ``DuplicateIdError`` when
     /// two records share an id, ``ParseError`` for a malformed file row.
     #[classmethod]
-    #[pyo3(signature = (records, *, reference=None))]
+    #[pyo3(signature = (records, *, reference=None, encoding="utf-8"))]
     fn build(
         _cls: &Bound<'_, PyType>,
         py: Python<'_>,
         records: &Bound<'_, PyAny>,
         reference: Option<PyRef<'_, Reference>>,
+        encoding: &str,
     ) -> PyResult<Index> {
+        let read = read_options(records, encoding)?;
         let mut builder = match &reference {
             Some(r) => IndexBuilder::with_reference(Arc::new(r.inner.clone())),
             None => IndexBuilder::new(),
@@ -273,9 +295,7 @@ impl Index {
             let path = path_arg(records, "records")?;
             let inner = py
                 .allow_threads(move || {
-                    armsmatch::io::for_each_record(&path, ReadOptions::default(), |r| {
-                        builder.add(r)
-                    })?;
+                    armsmatch::io::for_each_record(&path, read, |r| builder.add(r))?;
                     builder.build()
                 })
                 .map_err(to_py_err)?;
@@ -537,10 +557,11 @@ impl Index {
     /// or, for a table whose query id column has an integer type (and no missing value),
     /// that type, so the hits merge with the queries on it. A check that fails (over a
     /// limit) raises, naming its row and query id. Ctrl-C interrupts a long batch
-    /// (``KeyboardInterrupt``, within about a second).
+    /// (``KeyboardInterrupt``, within about a second). ``encoding``: a queries file's,
+    /// as for ``Index.build``.
     #[pyo3(
-        signature = (queries, *, top=None, threshold=None, max_edits=None, serial_only=false, threads=None),
-        text_signature = "(self, /, queries, *, top=10, threshold=None, max_edits=None, serial_only=False, threads=None)"
+        signature = (queries, *, top=None, threshold=None, max_edits=None, serial_only=false, threads=None, encoding="utf-8"),
+        text_signature = "(self, /, queries, *, top=10, threshold=None, max_edits=None, serial_only=False, threads=None, encoding='utf-8')"
     )]
     #[allow(clippy::too_many_arguments)]
     fn check_many<'py>(
@@ -552,13 +573,15 @@ impl Index {
         max_edits: Option<&Bound<'py, PyAny>>,
         serial_only: bool,
         threads: Option<&Bound<'py, PyAny>>,
+        encoding: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let read = read_options(queries, encoding)?;
         let opts = check_options(top, threshold, max_edits, serial_only)?;
         let threads = threads_arg(threads)?;
         let (kind, rows, restore) = if is_path(queries)? {
             let path = path_arg(queries, "queries")?;
             let (rows, _) = py
-                .allow_threads(|| armsmatch::io::read_queries(&path, ReadOptions::default()))
+                .allow_threads(|| armsmatch::io::read_queries(&path, read))
                 .map_err(to_py_err)?;
             let rows: Vec<(String, Query)> =
                 rows.into_iter().map(|r| (r.query_id, r.query)).collect();

@@ -294,3 +294,28 @@ def test_parse_errors_name_file_line_and_column(tmp_path: Path) -> None:
         armsmatch.Reference.from_toml("[[make]]\nname = ")
     with pytest.raises(ParseError):
         armsmatch.Reference.embedded().extend("[[calibre]]\nname = 'X'\nrelated = ['No such calibre']\n")
+
+
+def test_files_in_a_legacy_encoding_are_read_when_named(tmp_path: Path) -> None:
+    # A register exported from an older system: Excel's semicolons, Windows-1251 Cyrillic.
+    records = tmp_path / "records.csv"
+    records.write_bytes("record_id;make;serial\r\nRUS-1;ИЖ;АВ123456\r\n".encode("cp1251"))
+    with pytest.raises(ParseError, match="Windows-1251") as info:
+        armsmatch.Index.build(records)
+    assert (info.value.line, info.value.column) == (2, "make")
+    index = armsmatch.Index.build(records, encoding="cp1251")
+    hits = index.check("AB123456")
+    assert [h.record.id for h in hits] == ["RUS-1"]
+    assert hits[0].record.serial == "АВ123456" and hits[0].record.make == "ИЖ"
+    queries = tmp_path / "queries.csv"
+    queries.write_bytes("query_id,serial\nQ\xe9,AB123456\n".encode("latin-1"))
+    rows = index.check_many(queries, encoding="latin-1")
+    assert [(r["query_id"], r["record_id"]) for r in rows] == [("Qé", "RUS-1")]
+    with pytest.raises(ParseError):
+        index.check_many(queries)
+    # Not an encoding we read; and an encoding is for a file, not a table.
+    with pytest.raises(InvalidInputError, match="ebcdic"):
+        armsmatch.Index.build(records, encoding="ebcdic")
+    with pytest.raises(TypeError, match="file path"):
+        armsmatch.Index.build([{"id": "R1", "serial": "AB1"}], encoding="cp1252")
+    assert len(armsmatch.Index.build([{"id": "R1", "serial": "AB1"}], encoding="utf-8")) == 1

@@ -227,7 +227,11 @@ class Reference:
 class Index:
     @classmethod
     def build(
-        cls, records: _Table | Iterable[Mapping[str, Any] | Record] | _StrPath, *, reference: Reference | None = None
+        cls,
+        records: _Table | Iterable[Mapping[str, Any] | Record] | _StrPath,
+        *,
+        reference: Reference | None = None,
+        encoding: str = "utf-8",
     ) -> Index: ...
     @classmethod
     def open(cls, path: _StrPath) -> Index: ...
@@ -270,5 +274,6 @@ class Index:
         max_edits: SupportsIndex | None = None,
         serial_only: bool = False,
         threads: SupportsIndex | None = None,
+        encoding: str = "utf-8",
     ) -> Any: ...
     def __reduce__(self) -> tuple[Any, tuple[Any]]: ...
