@@ -419,6 +419,40 @@ typedef uint32_t armsmatch_field_match;
 #endif // __cplusplus
 
 /**
+ * The character encoding of a records file, for `armsmatch_builder_add_file_encoded`
+ * (passed as a `uint32_t` code).
+ */
+enum armsmatch_encoding
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+  /**
+   * UTF-8 (a byte-order mark is allowed).
+   */
+  ARMSMATCH_ENCODING_UTF8 = 0,
+  /**
+   * Windows-1252: western European exports.
+   */
+  ARMSMATCH_ENCODING_WINDOWS1252 = 1,
+  /**
+   * Windows-1251: Cyrillic exports.
+   */
+  ARMSMATCH_ENCODING_WINDOWS1251 = 2,
+  /**
+   * ISO-8859-1 (Latin-1).
+   */
+  ARMSMATCH_ENCODING_LATIN1 = 3,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum armsmatch_encoding armsmatch_encoding;
+#else
+typedef uint32_t armsmatch_encoding;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+/**
  * The results of a batch check (opaque): for each query, in order, its hits or its
  * error.
  *
@@ -1203,7 +1237,10 @@ armsmatch_status armsmatch_builder_add(struct armsmatch_builder *builder,
 /**
  * Adds every record of a records file: CSV with a header row
  * (`record_id,make,model,serial,calibre,type,country,status,reported_on`; unknown
- * columns ignored), or JSON Lines when the name ends in `.jsonl`, `.ndjson` or `.json`.
+ * columns ignored; separated by `,`, or by `;` or a tab when the header read so holds
+ * the required columns), or JSON Lines when the name ends in `.jsonl`, `.ndjson` or
+ * `.json`. The file is UTF-8; `armsmatch_builder_add_file_encoded` reads other
+ * encodings.
  *
  * With `skip_bad_rows` false, the first malformed row fails the call with
  * ARMSMATCH_STATUS_PARSE, the message naming the file, line and column; the rows before
@@ -1226,6 +1263,26 @@ armsmatch_status armsmatch_builder_add_file(struct armsmatch_builder *builder,
                                             size_t path_len,
                                             bool skip_bad_rows,
                                             struct armsmatch_read_report *report_out);
+
+/**
+ * `armsmatch_builder_add_file` for a file in another character encoding: `encoding` is
+ * an `armsmatch_encoding` code (ARMSMATCH_ENCODING_WINDOWS1252 for western European
+ * exports, ARMSMATCH_ENCODING_WINDOWS1251 for Cyrillic ones, …). The encoding is never
+ * guessed: a file that is not UTF-8 read as UTF-8 fails with ARMSMATCH_STATUS_PARSE
+ * naming the line and column. An unknown code is ARMSMATCH_STATUS_INVALID_ARGUMENT.
+ *
+ * Thread safety: not while another thread uses `builder`.
+ *
+ * # Safety
+ *
+ * As `armsmatch_builder_add_file`.
+ */
+armsmatch_status armsmatch_builder_add_file_encoded(struct armsmatch_builder *builder,
+                                                    const char *path,
+                                                    size_t path_len,
+                                                    bool skip_bad_rows,
+                                                    uint32_t encoding,
+                                                    struct armsmatch_read_report *report_out);
 
 /**
  * The number of records added so far.

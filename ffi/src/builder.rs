@@ -3,7 +3,7 @@
 use std::ffi::c_char;
 use std::sync::Arc;
 
-use armsmatch::io::{for_each_record, ReadOptions};
+use armsmatch::io::{for_each_record, Encoding, ReadOptions};
 use armsmatch::{IndexBuilder, Reference};
 
 use crate::boundary::{
@@ -13,7 +13,7 @@ use crate::boundary::{
 use crate::index::armsmatch_index;
 use crate::reference::armsmatch_reference;
 use crate::status::armsmatch_status;
-use crate::values::{armsmatch_record, record_from_c};
+use crate::values::{armsmatch_record, encoding_from_code, record_from_c};
 
 /// Collects records and builds an `armsmatch_index` (opaque).
 ///
@@ -130,7 +130,10 @@ pub unsafe extern "C" fn armsmatch_builder_add(
 
 /// Adds every record of a records file: CSV with a header row
 /// (`record_id,make,model,serial,calibre,type,country,status,reported_on`; unknown
-/// columns ignored), or JSON Lines when the name ends in `.jsonl`, `.ndjson` or `.json`.
+/// columns ignored; separated by `,`, or by `;` or a tab when the header read so holds
+/// the required columns), or JSON Lines when the name ends in `.jsonl`, `.ndjson` or
+/// `.json`. The file is UTF-8; `armsmatch_builder_add_file_encoded` reads other
+/// encodings.
 ///
 /// With `skip_bad_rows` false, the first malformed row fails the call with
 /// ARMSMATCH_STATUS_PARSE, the message naming the file, line and column; the rows before
@@ -157,29 +160,81 @@ pub unsafe extern "C" fn armsmatch_builder_add_file(
 ) -> armsmatch_status {
     boundary("armsmatch_builder_add_file", || {
         // SAFETY: forwarded contract.
-        let b = unsafe { handle_mut(builder, "builder") }?;
-        // SAFETY: forwarded contract.
-        let path = unsafe { path_arg(path, path_len, "path") }?;
-        let report = on_path(path, |p| {
-            for_each_record(
-                p,
-                ReadOptions {
-                    skip_bad_rows,
-                    ..ReadOptions::default()
-                },
-                |r| b.inner.add(r),
+        unsafe {
+            add_file(
+                builder,
+                path,
+                path_len,
+                skip_bad_rows,
+                Encoding::Utf8,
+                report_out,
             )
-        })?;
-        if let Some(out) = std::ptr::NonNull::new(report_out) {
-            let r = armsmatch_read_report {
-                rows: report.rows,
-                skipped: report.skipped,
-            };
-            // SAFETY: non-NULL; valid for a write by the caller's contract.
-            unsafe { write_out(out, r) };
         }
-        Ok(())
     })
+}
+
+/// `armsmatch_builder_add_file` for a file in another character encoding: `encoding` is
+/// an `armsmatch_encoding` code (ARMSMATCH_ENCODING_WINDOWS1252 for western European
+/// exports, ARMSMATCH_ENCODING_WINDOWS1251 for Cyrillic ones, …). The encoding is never
+/// guessed: a file that is not UTF-8 read as UTF-8 fails with ARMSMATCH_STATUS_PARSE
+/// naming the line and column. An unknown code is ARMSMATCH_STATUS_INVALID_ARGUMENT.
+///
+/// Thread safety: not while another thread uses `builder`.
+///
+/// # Safety
+///
+/// As `armsmatch_builder_add_file`.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_builder_add_file_encoded(
+    builder: *mut armsmatch_builder,
+    path: *const c_char,
+    path_len: usize,
+    skip_bad_rows: bool,
+    encoding: u32,
+    report_out: *mut armsmatch_read_report,
+) -> armsmatch_status {
+    boundary("armsmatch_builder_add_file_encoded", || {
+        let encoding = encoding_from_code(encoding).ok_or_else(|| {
+            Failure::invalid(format!(
+                "encoding {encoding} is not an armsmatch_encoding code"
+            ))
+        })?;
+        // SAFETY: forwarded contract.
+        unsafe { add_file(builder, path, path_len, skip_bad_rows, encoding, report_out) }
+    })
+}
+
+/// The body of both `add_file` functions.
+///
+/// # Safety
+///
+/// As `armsmatch_builder_add_file`.
+unsafe fn add_file(
+    builder: *mut armsmatch_builder,
+    path: *const c_char,
+    path_len: usize,
+    skip_bad_rows: bool,
+    encoding: Encoding,
+    report_out: *mut armsmatch_read_report,
+) -> Result<(), Failure> {
+    // SAFETY: forwarded contract.
+    let b = unsafe { handle_mut(builder, "builder") }?;
+    // SAFETY: forwarded contract.
+    let path = unsafe { path_arg(path, path_len, "path") }?;
+    let read = ReadOptions {
+        skip_bad_rows,
+        encoding,
+    };
+    let report = on_path(path, |p| for_each_record(p, read, |r| b.inner.add(r)))?;
+    if let Some(out) = std::ptr::NonNull::new(report_out) {
+        let r = armsmatch_read_report {
+            rows: report.rows,
+            skipped: report.skipped,
+        };
+        // SAFETY: non-NULL; valid for a write by the caller's contract.
+        unsafe { write_out(out, r) };
+    }
+    Ok(())
 }
 
 /// The number of records added so far.

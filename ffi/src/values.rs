@@ -5,6 +5,7 @@
 use std::ffi::{c_char, CStr, CString};
 use std::sync::OnceLock;
 
+use armsmatch::io::Encoding;
 use armsmatch::{
     limits, Date, Edit, EditShape, FieldMatch, Kind, Query, Record, SerialMatch, Status,
 };
@@ -128,6 +129,32 @@ pub enum armsmatch_edit_shape {
     Sibling = 3,
     /// A shape this version of the C API does not know (from a newer core).
     Other = 4,
+}
+
+/// The character encoding of a records file, for `armsmatch_builder_add_file_encoded`
+/// (passed as a `uint32_t` code).
+#[repr(u32)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum armsmatch_encoding {
+    /// UTF-8 (a byte-order mark is allowed).
+    Utf8 = 0,
+    /// Windows-1252: western European exports.
+    Windows1252 = 1,
+    /// Windows-1251: Cyrillic exports.
+    Windows1251 = 2,
+    /// ISO-8859-1 (Latin-1).
+    Latin1 = 3,
+}
+
+/// The core encoding of an `armsmatch_encoding` code, or None for an unknown code.
+pub(crate) fn encoding_from_code(code: u32) -> Option<Encoding> {
+    Some(match code {
+        c if c == armsmatch_encoding::Utf8 as u32 => Encoding::Utf8,
+        c if c == armsmatch_encoding::Windows1252 as u32 => Encoding::Windows1252,
+        c if c == armsmatch_encoding::Windows1251 as u32 => Encoding::Windows1251,
+        c if c == armsmatch_encoding::Latin1 as u32 => Encoding::Latin1,
+        _ => return None,
+    })
 }
 
 /// A calendar date. All zero means "not recorded".

@@ -475,6 +475,34 @@ static void test_builder_files(void) {
     EXPECT(armsmatch_builder_add_file(b, NULL, 8, false, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_builder_add_file(b, LIT("\xfe.csv"), false, NULL), ARMSMATCH_STATUS_INVALID_UTF8);
     armsmatch_builder_free(b);
+
+    /* A Cyrillic export in Windows-1251 with Excel's semicolons: "ИЖ" and "АВ123456". */
+    const char *cp1251 = "record_id;make;serial\r\nRUS-1;\xc8\xc6;\xc0\xc2" "123456\r\n";
+    path = work_path("cp1251.csv");
+    write_file(path, cp1251, strlen(cp1251));
+    OK(armsmatch_builder_new(&b));
+    EXPECT(armsmatch_builder_add_file(b, path, strlen(path), false, &report), ARMSMATCH_STATUS_PARSE);
+    CHECK_MESSAGE("cp1251.csv:2:make");
+    EXPECT(armsmatch_builder_add_file_encoded(b, path, strlen(path), false, 4, &report),
+           ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("encoding 4");
+    OK(armsmatch_builder_add_file_encoded(b, path, strlen(path), false, ARMSMATCH_ENCODING_WINDOWS1251,
+                                          &report));
+    CHECK(report.rows == 1 && report.skipped == 0);
+    armsmatch_index *idx = NULL;
+    OK(armsmatch_builder_build(b, &idx));
+    armsmatch_builder_free(b);
+    armsmatch_query q = make_query("AB123456");
+    armsmatch_hits *hits = NULL;
+    OK(armsmatch_index_check(idx, &q, NULL, &hits));
+    size_t len = 0;
+    OK(armsmatch_hits_len(hits, &len));
+    const char *text = NULL;
+    size_t text_len = 0;
+    CHECK(len == 1 && armsmatch_hit_record_id(hits, 0, &text, &text_len) == ARMSMATCH_STATUS_OK &&
+          text_is(text, text_len, "RUS-1"));
+    armsmatch_hits_free(hits);
+    armsmatch_index_free(idx);
 }
 
 /* ---- index, check and hits ----------------------------------------------------------- */
