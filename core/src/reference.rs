@@ -567,8 +567,13 @@ impl Reference {
     /// assert_eq!(a.canonical, r.resolve_calibre("9mm Kurz").canonical);
     /// // The unit is optional: `12.7x33` is the `12.7×33mm` of the .50 AE.
     /// assert_eq!(r.resolve_calibre("12.7x33").canonical, ".50 AE");
+    /// // Written in Russian: a Cyrillic х for the ×, мм for mm, a comma for the point.
+    /// assert_eq!(r.resolve_calibre("7,62х39").canonical, r.resolve_calibre("7.62x39mm").canonical);
+    /// assert_eq!(r.resolve_calibre("9 мм").canonical, r.resolve_calibre("9 mm").canonical);
     /// ```
     pub fn resolve_calibre(&self, name: &str) -> Resolved {
+        let latin = calibre_latin(name);
+        let name = latin.as_ref();
         let key = name_key(name);
         if let Some(&(i, form)) = self.calibre_keys.get(&key) {
             return Resolved {
@@ -641,6 +646,28 @@ impl Reference {
 /// A calibre key without its unit: `MM` right after a digit dropped (`127X33MM` →
 /// `127X33`, `762MMTT` → `762TT`). `None` if there is none, or if only digits would be
 /// left (`9MM` is no bare `9`: a lossy number is compared as such).
+/// A calibre written in Cyrillic as Russian, Ukrainian and Bulgarian documents write
+/// them (`7,62х39`, `9 мм`, `7,62х54Р`), in the Latin letters of the reference: `х` (kha)
+/// is the multiplication sign, `мм` millimetres, `Р` rimmed, `К` kurz. Only those four
+/// letters: other Cyrillic (bullet types such as `ЛПС`) is left as written.
+fn calibre_latin(name: &str) -> std::borrow::Cow<'_, str> {
+    let latin = |c: char| match c {
+        'х' | 'Х' => Some('x'),
+        'м' | 'М' => Some('m'),
+        'р' | 'Р' => Some('R'),
+        'к' | 'К' => Some('K'),
+        _ => None,
+    };
+    if name.chars().any(|c| latin(c).is_some()) {
+        name.chars()
+            .map(|c| latin(c).unwrap_or(c))
+            .collect::<String>()
+            .into()
+    } else {
+        name.into()
+    }
+}
+
 fn calibre_unit_free(key: &str) -> Option<String> {
     let b = key.as_bytes();
     let mut out = String::with_capacity(key.len());
