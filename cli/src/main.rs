@@ -290,9 +290,21 @@ struct InfoArgs {
     /// Index file.
     #[arg(long = "index", value_name = "INDEX", conflicts_with = "index")]
     index_opt: Option<PathBuf>,
-    /// JSON instead of text.
-    #[arg(long)]
+    /// Output format, as `stats --format` takes it.
+    #[arg(long, value_enum, default_value_t = InfoFormat::Text)]
+    format: InfoFormat,
+    /// The same as `--format json` (kept for scripts written before `--format`).
+    #[arg(long, hide = true, conflicts_with = "format")]
     json: bool,
+}
+
+/// Output of `info`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InfoFormat {
+    /// Aligned lines for a terminal.
+    Text,
+    /// The sizes and counts as one JSON object.
+    Json,
 }
 
 #[derive(Args)]
@@ -1143,7 +1155,7 @@ fn info(a: &InfoArgs) -> Result<(), CliError> {
         .ok_or_else(|| CliError::Usage("give the index file".into()))?;
     let index = Index::open(path)?;
     let info = index.info();
-    if a.json {
+    if a.json || a.format == InfoFormat::Json {
         writeln!(
             std::io::stdout().lock(),
             "{}",

@@ -304,7 +304,8 @@ fn info_reports_sizes() {
     ] {
         assert!(out.contains(want), "{want:?} missing in:\n{out}");
     }
-    let v: serde_json::Value = serde_json::from_str(&run_ok!("info", s(&index), "--json")).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&run_ok!("info", s(&index), "--format", "json")).unwrap();
     assert_eq!(v["records"], 5000);
     assert!(v["keys"].as_u64().unwrap() > 4000);
     let total = v["bytes"]
