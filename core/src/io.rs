@@ -63,7 +63,14 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    /// Every encoding with its name, as [`Encoding::as_str`] gives it.
+    /// Every encoding, in code order (the C API's `armsmatch_encoding` numbers them so).
+    ///
+    /// ```
+    /// use armsmatch::io::Encoding;
+    /// for e in Encoding::ALL {
+    ///     assert_eq!(e.as_str().parse::<Encoding>().unwrap(), e);
+    /// }
+    /// ```
     pub const ALL: [Encoding; 4] = [
         Encoding::Utf8,
         Encoding::Windows1252,
