@@ -5,6 +5,9 @@
 //! cargo run -p armsmatch-ffi --features gen-header --bin gen-header -- --check # verify
 //! ```
 //!
+//! Add `--profile header-tool` (root Cargo.toml) for a quicker first build, as
+//! `ffi/tests/run.sh` does.
+//!
 //! `--check` exits 1 and prints a diff when the committed header differs from what the
 //! source generates (a stale header), 0 when they are identical.
 
