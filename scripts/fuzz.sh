@@ -5,7 +5,7 @@
 #   scripts/fuzz.sh 600             every target for 10 minutes
 #   scripts/fuzz.sh 600 query records   only these targets
 #
-# Installs cargo-fuzz (crates.io, `cargo install --locked`, ~40 s) when it is missing.
+# Installs cargo-fuzz (crates.io, `cargo install --locked --debug`, ~35 s) when it is missing.
 # cargo fuzz needs nightly compiler features (-Zsanitizer, sancov); the machine has one
 # stable toolchain, so they are switched on with RUSTC_BOOTSTRAP=1.
 #
@@ -32,7 +32,8 @@ export RUSTC_BOOTSTRAP=1
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
     echo "== installing cargo-fuzz"
-    cargo install cargo-fuzz --locked --version 0.13.2
+    # A debug build: it only drives cargo and libFuzzer (33 s to install instead of 55 s).
+    cargo install cargo-fuzz --locked --debug --version 0.13.2
 fi
 
 if [[ $# -gt 0 ]]; then
@@ -45,20 +46,17 @@ mkdir -p artifacts/logs
 echo "== building the fuzz targets"
 cargo fuzz build -O
 
-status=0
-summary=()
-for t in "${targets[@]}"; do
+# One target per core at a time (FUZZ_JOBS): a libFuzzer run uses one core.
+jobs=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 1)}
+run_target() {
+    local t=$1 log="artifacts/logs/$1.log" started=$SECONDS result runs speed rss corpus crashes
     mkdir -p "corpus/$t" "seeds/$t"
-    log="artifacts/logs/$t.log"
-    echo "== $t: ${seconds}s"
-    started=$SECONDS
     if cargo fuzz run -O "$t" "corpus/$t" "seeds/$t" -- \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 ${FUZZ_ARGS:-} >"$log" 2>&1; then
         result=ok
     else
         result=FAILED
-        status=1
         grep -E "ERROR|panicked|Test unit written" "$log" | head -20 >&2 || true
     fi
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
@@ -71,9 +69,28 @@ for t in "${targets[@]}"; do
     fi
     corpus=$(find "corpus/$t" -type f | wc -l)
     crashes=$(find "artifacts/$t" -maxdepth 1 -type f 2>/dev/null | wc -l)
-    line="$t: $result, ${runs:-?} runs in $((SECONDS - started))s, ${speed:-?} execs/s, corpus $corpus, peak RSS ${rss:-?} MB, crash/timeout/oom inputs $crashes"
-    echo "$line"
-    summary+=("$line")
+    echo "$t: $result, ${runs:-?} runs in $((SECONDS - started))s, ${speed:-?} execs/s, corpus $corpus, peak RSS ${rss:-?} MB, crash/timeout/oom inputs $crashes" \
+        | tee "artifacts/logs/$t.summary"
+    [[ $result == ok ]]
+}
+
+status=0
+pids=()
+for t in "${targets[@]}"; do
+    echo "== $t: ${seconds}s"
+    run_target "$t" &
+    pids+=($!)
+    if (( ${#pids[@]} >= jobs )); then
+        wait "${pids[0]}" || status=1
+        pids=("${pids[@]:1}")
+    fi
+done
+for pid in "${pids[@]}"; do
+    wait "$pid" || status=1
+done
+summary=()
+for t in "${targets[@]}"; do
+    summary+=("$(cat "artifacts/logs/$t.summary")")
 done
 
 printf '%s\n' "${summary[@]}" | tee artifacts/summary.txt
