@@ -47,7 +47,7 @@ pub struct IndexBuilder {
 impl IndexBuilder {
     /// A builder with the embedded default reference.
     pub fn new() -> IndexBuilder {
-        IndexBuilder::with_reference(Arc::new(Reference::embedded().clone()))
+        IndexBuilder::with_reference(Reference::embedded_arc())
     }
 
     /// A builder with a reference of your own (stored in the index file).

@@ -36,7 +36,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -187,6 +187,10 @@ pub struct Reference {
     model_keys: HashMap<(u32, String), (u32, NameForm)>,
     related: HashSet<(u32, u32)>,
     makes_related: HashSet<(u32, u32)>,
+    /// The TOML written into index files ([`Reference::file_toml`]), made on first use:
+    /// every build and compaction writes it, and serializing the embedded reference
+    /// took most of the time of building a small index.
+    file_toml: OnceLock<String>,
 }
 
 impl Default for Reference {
@@ -202,13 +206,51 @@ impl Reference {
     /// assert!(armsmatch::Reference::embedded().data().make.len() >= 150);
     /// ```
     pub fn embedded() -> &'static Reference {
-        static EMBEDDED: OnceLock<Reference> = OnceLock::new();
+        Reference::embedded_shared()
+    }
+
+    /// The embedded default reference as a shared handle, for
+    /// [`crate::IndexBuilder::with_reference`]: every index built with it shares one
+    /// copy, where [`Reference::embedded`]`().clone()` copies its tables.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// let r = armsmatch::Reference::embedded_arc();
+    /// assert!(Arc::ptr_eq(&r, &armsmatch::Reference::embedded_arc()));
+    /// let builder = armsmatch::IndexBuilder::with_reference(r);
+    /// # let _ = builder;
+    /// ```
+    pub fn embedded_arc() -> Arc<Reference> {
+        Arc::clone(Reference::embedded_shared())
+    }
+
+    fn embedded_shared() -> &'static Arc<Reference> {
+        static EMBEDDED: OnceLock<Arc<Reference>> = OnceLock::new();
         EMBEDDED.get_or_init(|| {
             // The embedded file is tested (`embedded_reference_is_valid`); should it
             // ever fail to parse, an empty reference keeps the library working.
-            Reference::from_toml_str(EMBEDDED_REFERENCE_TOML)
-                .unwrap_or_else(|_| Reference::from_data(ReferenceData::default()))
+            Arc::new(
+                Reference::from_toml_str(EMBEDDED_REFERENCE_TOML)
+                    .unwrap_or_else(|_| Reference::from_data(ReferenceData::default())),
+            )
         })
+    }
+
+    /// The TOML an index file stores for this reference ([`Reference::to_toml_string`]),
+    /// serialized once per reference.
+    pub(crate) fn file_toml(&self) -> &str {
+        self.file_toml.get_or_init(|| self.to_toml_string())
+    }
+
+    /// The reference stored in an index file: the embedded one, shared, when the text is
+    /// exactly what it writes (nearly every index); otherwise parsed.
+    pub(crate) fn from_file_toml(text: &str) -> Result<Arc<Reference>> {
+        let embedded = Reference::embedded_shared();
+        if text == embedded.file_toml() {
+            Ok(Arc::clone(embedded))
+        } else {
+            Reference::from_toml_str(text).map(Arc::new)
+        }
     }
 
     /// An empty reference: every name is compared as normalized text.
@@ -441,6 +483,7 @@ impl Reference {
             model_keys,
             related,
             makes_related,
+            file_toml: OnceLock::new(),
         }
     }
 
@@ -817,6 +860,52 @@ mod tests {
         let r = Reference::from_toml_str(EMBEDDED_REFERENCE_TOML).unwrap();
         assert!(r.data().make.len() >= 150, "{}", r.data().make.len());
         assert!(r.data().calibre.len() >= 80, "{}", r.data().calibre.len());
+    }
+
+    #[test]
+    fn index_files_share_the_embedded_reference_and_keep_their_own() {
+        use crate::{Index, IndexBuilder, Record};
+        let dir = tempfile::tempdir().unwrap();
+        // Built with the embedded reference (or a copy of it): reopened, it is the shared one.
+        for builder in [
+            Index::builder(),
+            IndexBuilder::with_reference(Arc::new(Reference::embedded().clone())),
+        ] {
+            let mut b = builder;
+            b.add(Record::new("R1", "AB123456").make("Glock")).unwrap();
+            let path = dir.path().join("embedded.armsidx");
+            b.build().unwrap().save(&path).unwrap();
+            let again = Index::open(&path).unwrap();
+            assert!(Arc::ptr_eq(&again.reference(), &Reference::embedded_arc()));
+        }
+        // Built with another reference: reopened, that one, parsed from the file.
+        let mut own = Reference::embedded().clone();
+        own.extend(ReferenceData {
+            make: vec![MakeEntry {
+                name: "Acme Arms".into(),
+                aliases: vec!["ACME".into()],
+                ..MakeEntry::default()
+            }],
+            ..ReferenceData::default()
+        })
+        .unwrap();
+        let mut b = IndexBuilder::with_reference(Arc::new(own.clone()));
+        b.add(Record::new("R1", "AB123456").make("acme")).unwrap();
+        let path = dir.path().join("own.armsidx");
+        b.build().unwrap().save(&path).unwrap();
+        let again = Index::open(&path).unwrap();
+        assert!(!Arc::ptr_eq(&again.reference(), &Reference::embedded_arc()));
+        assert_eq!(again.reference().data(), own.data());
+        assert_eq!(
+            again.reference().resolve_make("ACME").canonical,
+            "Acme Arms"
+        );
+        // The text stored is the reference's TOML either way.
+        assert_eq!(own.file_toml(), own.to_toml_string());
+        assert_eq!(
+            Reference::embedded().file_toml(),
+            Reference::embedded().to_toml_string()
+        );
     }
 
     #[test]

@@ -514,7 +514,7 @@ impl SegmentWriter {
         let u32s = |v: &[u32]| -> Vec<u8> { v.iter().flat_map(|x| x.to_le_bytes()).collect() };
         let sections: Vec<(u32, Vec<u8>)> = vec![
             (SEC_META, serde_json::to_vec(&meta).unwrap_or_default()),
-            (SEC_REFERENCE, reference.to_toml_string().into_bytes()),
+            (SEC_REFERENCE, reference.file_toml().as_bytes().to_vec()),
             (SEC_SERIAL_FST, serial_fst),
             (SEC_POSTINGS, u32s(&postings)),
             (SEC_ID_FST, id_fst),
@@ -691,10 +691,8 @@ impl Segment {
             .map_err(|e| bad(format!("metadata: {e}")))?;
         let reference_text = std::str::from_utf8(&bytes[sec(SEC_REFERENCE)?])
             .map_err(|_| bad("reference data is not UTF-8".into()))?;
-        let reference = Arc::new(
-            Reference::from_toml_str(reference_text)
-                .map_err(|e| bad(format!("reference data: {e}")))?,
-        );
+        let reference = Reference::from_file_toml(reference_text)
+            .map_err(|e| bad(format!("reference data: {e}")))?;
         let dicts: Dicts = serde_json::from_slice(&bytes[sec(SEC_DICTS)?])
             .map_err(|e| bad(format!("dictionaries: {e}")))?;
         let slice = |r: std::ops::Range<usize>| Slice {

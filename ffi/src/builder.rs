@@ -66,7 +66,7 @@ pub unsafe extern "C" fn armsmatch_builder_new(
 ) -> armsmatch_status {
     boundary("armsmatch_builder_new", || {
         let out = out_arg(builder_out, "builder_out")?;
-        let b = Builder::new(Arc::new(Reference::embedded().clone()));
+        let b = Builder::new(Reference::embedded_arc());
         // SAFETY: checked non-NULL; valid for a write by the caller's contract.
         unsafe { write_out(out, into_handle(b)) };
         Ok(())

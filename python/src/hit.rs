@@ -372,7 +372,7 @@ fn embedded_reference() -> std::sync::Arc<armsmatch::Reference> {
     static SHARED: std::sync::OnceLock<std::sync::Arc<armsmatch::Reference>> =
         std::sync::OnceLock::new();
     SHARED
-        .get_or_init(|| std::sync::Arc::new(armsmatch::Reference::embedded().clone()))
+        .get_or_init(|| armsmatch::Reference::embedded_arc())
         .clone()
 }
 
