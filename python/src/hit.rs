@@ -366,16 +366,6 @@ impl Explanation {
     }
 }
 
-/// The embedded reference, shared by every unpickled hit that used it (a copy each
-/// would cost milliseconds per hit).
-fn embedded_reference() -> std::sync::Arc<armsmatch::Reference> {
-    static SHARED: std::sync::OnceLock<std::sync::Arc<armsmatch::Reference>> =
-        std::sync::OnceLock::new();
-    SHARED
-        .get_or_init(|| armsmatch::Reference::embedded_arc())
-        .clone()
-}
-
 /// True if `reference` is the embedded one (the same data). The answer for the last
 /// reference asked about is kept: the hits of one check share their index's.
 fn is_embedded(reference: &std::sync::Arc<armsmatch::Reference>) -> bool {
@@ -392,7 +382,7 @@ fn is_embedded(reference: &std::sync::Arc<armsmatch::Reference>) -> bool {
             return *answer;
         }
     }
-    let embedded = embedded_reference();
+    let embedded = armsmatch::Reference::embedded_arc();
     let answer =
         std::sync::Arc::ptr_eq(reference, &embedded) || reference.data() == embedded.data();
     *last = Some((std::sync::Arc::downgrade(reference), answer));
@@ -565,7 +555,7 @@ impl Hit {
             Some(text) => {
                 std::sync::Arc::new(armsmatch::Reference::from_toml_str(text).map_err(to_py_err)?)
             }
-            None => embedded_reference(),
+            None => armsmatch::Reference::embedded_arc(),
         };
         Ok(Hit { inner, reference })
     }
