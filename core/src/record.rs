@@ -194,13 +194,20 @@ impl FromStr for Status {
 }
 
 /// A calendar date (`YYYY-MM-DD`; `YYYY-MM` and `YYYY` are accepted and mean the first
-/// day of the period).
+/// day of the period, `/` for `-` and a trailing time are accepted, and so are the two
+/// other unambiguous forms registers export: `DD.MM.YYYY` (the dotted, day-first form of
+/// Germany, Russia, Poland, …) and ISO's basic `YYYYMMDD`). A slashed day-first or
+/// month-first date such as `02/03/2021` is refused: it cannot be read without knowing
+/// the country that wrote it.
 ///
 /// ```
 /// use armsmatch::Date;
 /// let d: Date = "2024-02-29".parse()?;
 /// assert_eq!(d.to_string(), "2024-02-29");
+/// assert_eq!("29.02.2024".parse::<Date>()?, d);
+/// assert_eq!("20240229".parse::<Date>()?, d);
 /// assert!("2023-02-29".parse::<Date>().is_err());
+/// assert!("02/03/2021".parse::<Date>().is_err());
 /// # Ok::<(), armsmatch::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -276,22 +283,38 @@ impl FromStr for Date {
     type Err = Error;
     fn from_str(s: &str) -> Result<Date> {
         let t = s.trim();
-        let bad = || Error::invalid("reported_on", format!("{t:?} is not a date (YYYY-MM-DD)"));
-        let parts: Vec<&str> = t.split(['-', '/']).collect();
+        let bad = || {
+            Error::invalid(
+                "reported_on",
+                format!("{t:?} is not a date (YYYY-MM-DD, DD.MM.YYYY or YYYYMMDD)"),
+            )
+        };
         let num = |p: &str, len: std::ops::RangeInclusive<usize>| -> Result<u16> {
             if !len.contains(&p.len()) || !p.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(bad());
             }
             p.parse::<u16>().map_err(|_| bad())
         };
+        // A timestamp such as 2024-01-02T10:00:00 or 02.01.2024 10:00 keeps its date.
+        let date = t.split(['T', ' ']).next().unwrap_or(t);
+        if date.contains('.') {
+            return match date.split('.').collect::<Vec<_>>().as_slice() {
+                [d, m, y] => Date::new(num(y, 4..=4)?, num(m, 1..=2)? as u8, num(d, 1..=2)? as u8),
+                _ => Err(bad()),
+            };
+        }
+        if date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) {
+            return Date::new(
+                num(&date[..4], 4..=4)?,
+                num(&date[4..6], 2..=2)? as u8,
+                num(&date[6..], 2..=2)? as u8,
+            );
+        }
+        let parts: Vec<&str> = date.split(['-', '/']).collect();
         match parts.as_slice() {
             [y] => Date::new(num(y, 4..=4)?, 1, 1),
             [y, m] => Date::new(num(y, 4..=4)?, num(m, 1..=2)? as u8, 1),
-            [y, m, d] => {
-                // A timestamp such as 2024-01-02T10:00:00 keeps its date.
-                let d = d.split(['T', ' ']).next().unwrap_or(d);
-                Date::new(num(y, 4..=4)?, num(m, 1..=2)? as u8, num(d, 1..=2)? as u8)
-            }
+            [y, m, d] => Date::new(num(y, 4..=4)?, num(m, 1..=2)? as u8, num(d, 1..=2)? as u8),
             _ => Err(bad()),
         }
     }
@@ -774,6 +797,32 @@ impl Query {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_the_forms_registers_export() {
+        let d = |s: &str| s.parse::<Date>().map(|d| d.to_string()).ok();
+        for (text, want) in [
+            ("2024-03-01", Some("2024-03-01")),
+            ("2024/3/1", Some("2024-03-01")),
+            ("2024-03-01T23:59:59Z", Some("2024-03-01")),
+            ("2024-03", Some("2024-03-01")),
+            ("2024", Some("2024-01-01")),
+            ("01.03.2024", Some("2024-03-01")),
+            ("1.3.2024 10:15", Some("2024-03-01")),
+            ("20240301", Some("2024-03-01")),
+            ("01.03.24", None),
+            ("2024.03.01", None),
+            ("01.03", None),
+            ("02/03/2024", None),
+            ("2024031", None),
+            ("202403011", None),
+            ("20240230", None),
+            ("31.04.2024", None),
+            ("", None),
+        ] {
+            assert_eq!(d(text).as_deref(), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn the_alpha2_table_is_sorted_for_its_binary_search() {
