@@ -301,6 +301,7 @@ fn has_transliterable(s: &str) -> bool {
 }
 
 pub(crate) fn fold_serial(s: &str, fold: Fold, keep_wildcards: bool) -> String {
+    let s = strip_label(s);
     let mut out = String::with_capacity(s.len());
     if s.is_ascii() {
         // Fast path: most serials are ASCII, and NFKC leaves ASCII unchanged.
@@ -330,6 +331,89 @@ pub(crate) fn fold_serial(s: &str, fold: Fold, keep_wildcards: bool) -> String {
     out
 }
 
+/// What must follow a label for it to count as one.
+#[derive(Clone, Copy, PartialEq)]
+enum Follow {
+    /// Anything: a sign that is never part of a serial (`№`).
+    Any,
+    /// Anything but a letter or digit: a word (`SERIAL`, `S/N`).
+    Boundary,
+    /// A mark (`.`, `:`, `#`, `№`): a short word that may start a serial (`NO.` and
+    /// `SN:` are labels, `NO12345`, `SN 12345` and `SN-12345` may be serials).
+    Mark,
+}
+
+/// Labels that registers and officers write before a serial, uppercase, longest first.
+const SERIAL_LABELS: &[(&str, Follow)] = &[
+    ("SERIAL NUMBER", Follow::Boundary),
+    ("SERIAL", Follow::Boundary),
+    ("S/N", Follow::Boundary),
+    ("S / N", Follow::Boundary),
+    ("S.N", Follow::Boundary),
+    ("SER", Follow::Mark),
+    ("SN", Follow::Mark),
+    ("NO", Follow::Mark),
+    ("NR", Follow::Mark),
+    ("NUMBER", Follow::Boundary),
+    ("NUM", Follow::Mark),
+    ("ЗАВ", Follow::Mark),
+    ("№", Follow::Any),
+    ("N°", Follow::Any),
+    ("Nº", Follow::Any),
+];
+
+/// The serial without the labels written before it (`S/N: AB1234`, `Serial No. 1234`,
+/// `№ 1234`, `Зав. № 1234`): they are never part of a serial. A label is dropped only
+/// when it cannot be the serial's own start and a letter or digit follows it.
+fn strip_label(s: &str) -> &str {
+    fn mark(c: char) -> bool {
+        matches!(c, '.' | ':' | '#' | '№' | '-' | '=')
+    }
+    // Fast path: nearly every serial starts with a letter or digit no label starts with.
+    match s.as_bytes().first() {
+        None => return s,
+        Some(b) if b.is_ascii_alphanumeric() && !matches!(b, b'S' | b's' | b'N' | b'n') => {
+            return s
+        }
+        _ => {}
+    }
+    let mut rest = s;
+    // `Serial No.: 1234` is two labels.
+    for _ in 0..3 {
+        let t = rest.trim_start();
+        if !t.starts_with(['S', 's', 'N', 'n', 'З', 'з', '№']) {
+            break;
+        }
+        let Some(after) = SERIAL_LABELS.iter().find_map(|&(label, follow)| {
+            let mut chars = t.char_indices();
+            for l in label.chars() {
+                match chars.next() {
+                    Some((_, c)) if c.to_uppercase().eq(std::iter::once(l)) => {}
+                    _ => return None,
+                }
+            }
+            let at = chars.next().map_or(t.len(), |(i, _)| i);
+            let tail = &t[at..];
+            let next = tail.chars().next();
+            let ok = match follow {
+                Follow::Any => true,
+                Follow::Boundary => !next.is_some_and(char::is_alphanumeric),
+                // `-` and `=` join serials (`SN-1234` may be one): no mark of a label.
+                Follow::Mark => next.is_some_and(|c| mark(c) && c != '-' && c != '='),
+            };
+            ok.then(|| tail.trim_start_matches(|c: char| mark(c) || c.is_whitespace()))
+        }) else {
+            break;
+        };
+        if !after.chars().any(char::is_alphanumeric) {
+            // Nothing but labels: that text is what the serial is.
+            return s;
+        }
+        rest = after;
+    }
+    rest
+}
+
 /// The serial key: the serial as it is compared and indexed.
 ///
 /// ```
@@ -338,6 +422,8 @@ pub(crate) fn fold_serial(s: &str, fold: Fold, keep_wildcards: bool) -> String {
 /// assert_eq!(serial_key("ВС 1234"), "BC1234");      // Cyrillic by shape
 /// assert_eq!(serial_key("ＡＢ１２３"), "AB123");      // full-width
 /// assert_eq!(serial_key("١٢٣٤٥"), "12345");         // Arabic-Indic digits
+/// assert_eq!(serial_key("S/N: ab-1234"), "AB1234");  // a label is no part of it
+/// assert_eq!(serial_key("SN12345"), "SN12345");      // a prefix may be
 /// ```
 pub fn serial_key(serial: &str) -> String {
     fold_serial(serial, Fold::Visual, false)
@@ -663,6 +749,48 @@ pub(crate) fn name_words(name: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn labels_before_a_serial_are_dropped_and_serials_kept() {
+        for (text, key) in [
+            ("S/N ABC1234", "ABC1234"),
+            ("s/n: abc1234", "ABC1234"),
+            ("S / N - ABC1234", "ABC1234"),
+            ("S.N. 12345", "12345"),
+            ("SN: 12345", "12345"),
+            ("SN#12345", "12345"),
+            ("Serial 12345", "12345"),
+            ("Serial No. 12345", "12345"),
+            ("SERIAL NUMBER: 12345", "12345"),
+            ("Ser. No. 12345", "12345"),
+            ("No. 12345", "12345"),
+            ("Nr.: 12345", "12345"),
+            ("№ 12345", "12345"),
+            ("N° 12345", "12345"),
+            ("Nº12345", "12345"),
+            ("Зав. № АК1234", "AK1234"),
+            ("S/N *1234", "1234"),
+            // Possibly the serial's own start: kept.
+            ("SN12345", "SN12345"),
+            ("SN 12345", "SN12345"),
+            ("SN-12345", "SN12345"),
+            ("NO12345", "NO12345"),
+            ("No 12345", "NO12345"),
+            ("SERIALX1", "SERIALX1"),
+            ("NUMBERS1", "NUMBERS1"),
+            ("SER1234", "SER1234"),
+            // Nothing but a label: kept, not emptied.
+            ("S/N", "SN"),
+            ("Serial No.", "SERIALNO"),
+            ("№", "NO"),
+        ] {
+            assert_eq!(super::serial_key(text), key, "{text:?}");
+        }
+        assert_eq!(
+            super::fold_serial("S/N: *12?4", super::Fold::Visual, true),
+            "*12?4"
+        );
+    }
+
     use super::*;
 
     macro_rules! key_cases {
