@@ -613,8 +613,11 @@ impl Reference {
     /// // Written in Russian: a Cyrillic х for the ×, мм for mm, a comma for the point.
     /// assert_eq!(r.resolve_calibre("7,62х39").canonical, r.resolve_calibre("7.62x39mm").canonical);
     /// assert_eq!(r.resolve_calibre("9 мм").canonical, r.resolve_calibre("9 mm").canonical);
+    /// // A label is no part of the calibre.
+    /// assert_eq!(r.resolve_calibre("cal. 7.62x39").canonical, "7.62×39mm");
     /// ```
     pub fn resolve_calibre(&self, name: &str) -> Resolved {
+        let written = name;
         let latin = calibre_latin(name);
         let name = latin.as_ref();
         let key = name_key(name);
@@ -633,6 +636,10 @@ impl Reference {
                 form: NameForm::Alias,
                 entry: Some(i),
             };
+        }
+        // "cal. 7.62", ".45 cal", "12 калибр": the label is no part of the calibre.
+        if let Some(bare) = calibre_unlabelled(written) {
+            return self.resolve_calibre(&bare);
         }
         // "9x18 Makarov", "cal. 9mm Luger FMJ": a known calibre inside a longer text; the
         // part must hold a digit (so "Magnum" alone never picks a calibre).
@@ -709,6 +716,49 @@ fn calibre_latin(name: &str) -> std::borrow::Cow<'_, str> {
     } else {
         name.into()
     }
+}
+
+/// A calibre without the word that labels it as one (`cal. 7.62`, `.45 Cal`, `Kaliber
+/// 9 mm`, `calibro 12`, `12 калибр`, `cal.45`); `None` if it has none, or if no digit
+/// would be left.
+fn calibre_unlabelled(name: &str) -> Option<String> {
+    const LABELS: &[&str] = &[
+        "CALIBER",
+        "CALIBRE",
+        "CALIBRO",
+        "KALIBER",
+        "KALIBR",
+        "KALIBRE",
+        "КАЛИБР",
+        "CAL",
+        "KAL",
+        "КАЛ",
+    ];
+    let mut dropped = false;
+    let mut kept: Vec<String> = Vec::new();
+    for word in name.split_whitespace() {
+        let upper = word.to_uppercase();
+        let bare = upper.trim_end_matches(['.', ':', ',']);
+        if LABELS.contains(&bare) {
+            dropped = true;
+            continue;
+        }
+        // `cal.45`, `Kal.12`: the label joined to the number by its point.
+        let joined = LABELS.iter().find_map(|l| {
+            let rest = upper.strip_prefix(l)?.strip_prefix(['.', ':'])?;
+            rest.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+                .then(|| rest.to_string())
+        });
+        match joined {
+            Some(rest) => {
+                dropped = true;
+                kept.push(rest);
+            }
+            None => kept.push(word.to_string()),
+        }
+    }
+    let out = kept.join(" ");
+    (dropped && out.chars().any(|c| c.is_ascii_digit())).then_some(out)
 }
 
 fn calibre_unit_free(key: &str) -> Option<String> {

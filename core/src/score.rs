@@ -864,11 +864,18 @@ pub(crate) fn compare_calibres(
         }
     }
     // Lossy calibres (NCIC drops decimals: .38 Special → 38): a bare number is similar
-    // to every calibre that starts with it.
+    // to every calibre that starts with it; so is a bore in millimetres that the
+    // reference does not know as a cartridge (`7.62mm`: 7.62×39mm, 7.62×54mmR and
+    // 7.62×51mm alike; `9mm` is the 9×19mm by convention).
     let lossy = |x: &Resolved, y: &Resolved| {
-        x.key.chars().all(|c| c.is_ascii_digit())
-            && (y.key.starts_with(&x.key)
-                || crate::normalize::name_key(&y.canonical).starts_with(&x.key))
+        let bore = match x.entry {
+            None => x.key.strip_suffix("MM").unwrap_or(&x.key),
+            Some(_) => &x.key,
+        };
+        !bore.is_empty()
+            && bore.chars().all(|c| c.is_ascii_digit())
+            && (y.key.starts_with(bore)
+                || crate::normalize::name_key(&y.canonical).starts_with(bore))
     };
     if lossy(q, r) || lossy(r, q) {
         FieldMatch::Similar
@@ -1146,5 +1153,42 @@ mod tests {
         assert_eq!(mk, FieldMatch::Same);
         let (_, mo, _) = compare_identity(r, &id("Glock", "G19 Gen4", ""), &id("Glock", "19", ""));
         assert_eq!(mo, FieldMatch::Similar);
+    }
+
+    #[test]
+    fn a_bare_bore_or_a_labelled_calibre_is_similar_not_different() {
+        let r = Reference::embedded();
+        let id = |m: &str, mo: &str, c: &str| Identity::resolve(r, Some(m), Some(mo), Some(c));
+        let calibre = |q: &str, rec: &str| {
+            compare_identity(r, &id("Izhmash", "AKM", q), &id("Izhmash", "AKM", rec)).2
+        };
+        // A bore that names no cartridge, as written in Latin or Cyrillic.
+        for q in [
+            "7.62mm",
+            "7,62 мм",
+            "7.62",
+            "cal. 7.62",
+            "Kaliber 7,62",
+            "7.62 cal",
+        ] {
+            assert_eq!(calibre(q, "7.62x39mm"), FieldMatch::Similar, "{q:?}");
+            assert_eq!(calibre(q, "7.62x54R"), FieldMatch::Similar, "{q:?}");
+            assert_eq!(calibre(q, "5.45x39"), FieldMatch::Different, "{q:?}");
+        }
+        // A labelled cartridge is that cartridge; a gauge in Russian is the gauge's.
+        assert_eq!(
+            calibre("cal. 7.62x39", "7.62x39mm"),
+            calibre("7.62x39", "7.62x39mm")
+        );
+        assert_eq!(
+            calibre("cal.45 ACP", ".45 ACP"),
+            calibre(".45 ACP", ".45 ACP")
+        );
+        assert!(calibre("cal.45 ACP", ".45 ACP").agrees());
+        assert_eq!(calibre("12 калибр", "12 gauge"), FieldMatch::Similar);
+        assert_eq!(calibre("12 калибр", "20 gauge"), FieldMatch::Different);
+        // A cartridge the reference knows keeps its meaning: 9mm is the 9×19mm.
+        assert_eq!(calibre("9mm", "9mm Makarov"), FieldMatch::Different);
+        assert_eq!(calibre("Kal. 12", "12 gauge"), FieldMatch::Alias);
     }
 }
