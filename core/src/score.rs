@@ -891,6 +891,38 @@ pub(crate) fn compare_identity(
     r: &Identity,
 ) -> (FieldMatch, FieldMatch, FieldMatch) {
     let mut make = compare_names(q.make.as_ref(), r.make.as_ref());
+    if make == FieldMatch::Different {
+        // `AK-47` or `Makarov PM` written as the make, the model left empty: on either
+        // side, a text that names no make but a model of the other side's make is no
+        // evidence of another make; it is compared as the model it is.
+        let model_as_make = |a: &Identity, b: &Identity| -> Option<(u32, String)> {
+            let written = a
+                .make
+                .as_ref()
+                .filter(|m| m.entry.is_none() && a.model.is_none())?;
+            let mi = b.make.as_ref()?.entry?;
+            reference
+                .resolve_model(Some(mi), &written.canonical)
+                .entry
+                .map(|_| (mi, written.canonical.clone()))
+        };
+        if let Some((mi, model)) = model_as_make(q, r) {
+            let m = compare_models(reference, Some(mi), Some(&model), r.model.as_deref());
+            return (
+                FieldMatch::Unknown,
+                m,
+                compare_calibres(reference, q.calibre.as_ref(), r.calibre.as_ref()),
+            );
+        }
+        if let Some((mi, model)) = model_as_make(r, q) {
+            let m = compare_models(reference, Some(mi), q.model.as_deref(), Some(&model));
+            return (
+                FieldMatch::Unknown,
+                m,
+                compare_calibres(reference, q.calibre.as_ref(), r.calibre.as_ref()),
+            );
+        }
+    }
     let make_entry = r
         .make
         .as_ref()
@@ -1190,5 +1222,22 @@ mod tests {
         // A cartridge the reference knows keeps its meaning: 9mm is the 9×19mm.
         assert_eq!(calibre("9mm", "9mm Makarov"), FieldMatch::Different);
         assert_eq!(calibre("Kal. 12", "12 gauge"), FieldMatch::Alias);
+    }
+
+    #[test]
+    fn a_model_written_as_the_make_is_compared_as_the_model() {
+        let r = Reference::embedded();
+        let id = |m: &str, mo: &str| Identity::resolve(r, Some(m), Some(mo), None);
+        let (mk, mo, _) = compare_identity(r, &id("AK-47", ""), &id("Kalashnikov", "AK-47"));
+        assert_eq!((mk, mo), (FieldMatch::Unknown, FieldMatch::Same));
+        let (mk, mo, _) = compare_identity(r, &id("AK-47", ""), &id("Izhmash", "AKM"));
+        assert_eq!((mk, mo), (FieldMatch::Unknown, FieldMatch::Different));
+        let (mk, mo, _) = compare_identity(r, &id("Kalashnikov", ""), &id("AK-47", ""));
+        assert_eq!((mk, mo), (FieldMatch::Unknown, FieldMatch::Unknown));
+        // A model of another make stays another make.
+        let (mk, _, _) = compare_identity(r, &id("AK-47", ""), &id("Glock", "19"));
+        assert_eq!(mk, FieldMatch::Different);
+        let (mk, _, _) = compare_identity(r, &id("Glock", ""), &id("AK-47", ""));
+        assert_eq!(mk, FieldMatch::Different);
     }
 }
