@@ -556,12 +556,33 @@ impl Index {
     }
 
     fn from_segment(segment: Segment) -> Index {
-        Index {
+        let stale_keys = segment.meta.serial_keys < crate::normalize::SERIAL_KEYS_VERSION;
+        let index = Index {
             inner: RwLock::new(Inner {
                 base: Arc::new(segment),
                 live: Live::default(),
             }),
             compacting: Mutex::new(()),
+        };
+        if stale_keys {
+            index.rekey_labelled();
+        }
+        index
+    }
+
+    /// Re-keys, in the live layer, the records of a file written before labels were
+    /// dropped from serials (`S/N 4321` was keyed `SN4321`, and a check `4321` or
+    /// `S/N 4321` now searches `4321`). Only records whose serial starts with a label
+    /// changed key; compaction or a save writes them with their new keys.
+    fn rekey_labelled(&self) {
+        let base = Arc::clone(&self.read().base);
+        for i in 0..base.len() {
+            if crate::normalize::has_label(base.serial(i)) {
+                // The record came out of a verified file, so its fields are valid and
+                // its id present: `update` cannot fail; if it did, the record would
+                // keep its old key, as before this version.
+                let _ = self.update(base.record(i));
+            }
         }
     }
 

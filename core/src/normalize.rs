@@ -362,6 +362,16 @@ const SERIAL_LABELS: &[(&str, Follow)] = &[
     ("Nº", Follow::Any),
 ];
 
+/// Version of the serial keys an index file stores: files that do not say are of
+/// version 1, written before labels were dropped from serials (`S/N: 1234` was keyed
+/// `SN1234`); opening one re-keys its records whose serial starts with a label.
+pub(crate) const SERIAL_KEYS_VERSION: u32 = 2;
+
+/// True if the serial starts with a label that its key drops.
+pub(crate) fn has_label(serial: &str) -> bool {
+    strip_label(serial).len() != serial.len()
+}
+
 /// The serial without the labels written before it (`S/N: AB1234`, `Serial No. 1234`,
 /// `№ 1234`, `Зав. № 1234`): they are never part of a serial. A label is dropped only
 /// when it cannot be the serial's own start and a letter or digit follows it.

@@ -124,6 +124,14 @@ pub struct Meta {
     pub reference_version: String,
     /// armsmatch version that wrote the file.
     pub written_by: String,
+    /// Version of the normalization that made the serial keys (1 in files written
+    /// before the field existed).
+    #[serde(default = "serial_keys_v1")]
+    pub serial_keys: u32,
+}
+
+fn serial_keys_v1() -> u32 {
+    1
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -504,6 +512,7 @@ impl SegmentWriter {
             no_serial: no_serial.len() as u64,
             reference_version: reference.data().version.clone(),
             written_by: format!("armsmatch {}", env!("CARGO_PKG_VERSION")),
+            serial_keys: crate::normalize::SERIAL_KEYS_VERSION,
         };
         let dicts = Dicts {
             makes: makes.list,

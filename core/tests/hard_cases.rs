@@ -566,3 +566,42 @@ fn a_partial_serial_read_through_a_confusable_ranks_below_one_read_as_written() 
         .to_string()
         .contains("confusable character"));
 }
+
+/// A file written before labels were dropped from serials (by armsmatch 0.1.0 at
+/// 6f7a319: `S/N 4321` keyed `SN4321`) opens with those records re-keyed: the checks
+/// that found them before still do, and so do checks without the label.
+#[test]
+fn an_index_written_before_labels_were_dropped_still_finds_labelled_serials() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/labelled-serials-0.1.0-6f7a319.armsidx"
+    );
+    let index = Index::open(fixture).unwrap();
+    assert_eq!(index.len(), 4);
+    let saved = dir.path().join("resaved.armsidx");
+    index.save(&saved).unwrap();
+    let compacted = Index::open(fixture).unwrap();
+    compacted.compact().unwrap();
+    for index in [&index, &Index::open(&saved).unwrap(), &compacted] {
+        for (serial, id, how) in [
+            ("S/N 4321", "OLD-4", SerialMatch::Exact),
+            ("4321", "OLD-4", SerialMatch::Normalized),
+            ("S/N: XY-5555", "OLD-1", SerialMatch::Exact),
+            ("XY5555", "OLD-1", SerialMatch::Normalized),
+            ("АБ1234", "OLD-2", SerialMatch::Normalized),
+        ] {
+            let hits = check(index, Query::new(serial));
+            assert_eq!(ids(&hits), [id], "{serial}");
+            assert_eq!(hits[0].explanation.serial.kind, how, "{serial}");
+        }
+        // The record without a label was never re-keyed.
+        assert_eq!(ids(&check(index, Query::new("ABC12345"))), ["OLD-3"]);
+        assert_eq!(index.len(), 4);
+    }
+    // The saved file carries the new keys: nothing left to re-key when it opens.
+    let info = Index::open(&saved).unwrap().info();
+    assert_eq!((info.base_records, info.live_added), (4, 0));
+    // The old file's labelled records (three of four) are re-keyed in the live layer.
+    assert_eq!(Index::open(fixture).unwrap().info().live_added, 3);
+}
