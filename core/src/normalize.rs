@@ -289,6 +289,31 @@ fn push_folded(c: char, fold: Fold, keep_wildcards: bool, out: &mut String) {
     // Anything else (separators, punctuation, letters of other scripts) is dropped.
 }
 
+/// A name written in Cyrillic or Greek, in Latin letters as it sounds (BGN/PCGN for
+/// Cyrillic, ELOT for Greek: `Вальтер` → `VALTER`, `Γκλοκ` → `GKLOK`), other
+/// characters kept; `None` if it has no Cyrillic or Greek letter. Registers of Russia,
+/// Ukraine, Serbia, Bulgaria or Greece write makes and models so.
+pub(crate) fn latin_name(name: &str) -> Option<String> {
+    if name.is_ascii() {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut changed = false;
+    for c in name.chars() {
+        let u = c.to_uppercase().next().unwrap_or(c);
+        if let Some(e) = CYRILLIC.iter().find(|e| e.0 == u) {
+            out.push_str(e.2);
+            changed = true;
+        } else if let Some(e) = GREEK.iter().find(|e| e.0 == u) {
+            out.push_str(e.2);
+            changed = true;
+        } else {
+            out.push(c);
+        }
+    }
+    changed.then_some(out)
+}
+
 /// True if the serial holds characters that fold differently by shape and by sound.
 fn has_transliterable(s: &str) -> bool {
     s.chars().any(|c| {

@@ -42,7 +42,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::distance::osa_distance;
 use crate::error::{Error, Result};
-use crate::normalize::{name_key, name_words};
+use crate::normalize::{latin_name, name_key, name_words};
 
 /// The embedded default reference, as TOML.
 pub const EMBEDDED_REFERENCE_TOML: &str = include_str!("../data/reference.toml");
@@ -515,15 +515,26 @@ impl Reference {
             };
         }
         // "Glock Ges.m.b.H. Austria", "Colt Python": a known name inside a longer text.
-        match window_lookup(&self.make_keys, name, 4, false) {
-            Some(i) => Resolved {
+        if let Some(i) = window_lookup(&self.make_keys, name, 4, false) {
+            return Resolved {
                 canonical: self.data.make[i as usize].name.clone(),
                 key,
                 form: NameForm::Alias,
                 entry: Some(i),
-            },
-            None => Resolved::unknown(key),
+            };
         }
+        // "Вальтер", "Смит и Вессон": a name written in Cyrillic or Greek, as it sounds.
+        if let Some(latin) = latin_name(name) {
+            let r = self.resolve_make(&latin);
+            if r.entry.is_some() {
+                let form = match r.form {
+                    NameForm::Misspelling => NameForm::Misspelling,
+                    _ => NameForm::Alias,
+                };
+                return Resolved { key, form, ..r };
+            }
+        }
+        Resolved::unknown(key)
     }
 
     /// The one make whose name, alias or misspelling is within 1 edit (keys of 4–8
@@ -596,6 +607,17 @@ impl Reference {
                             entry: Some(j),
                         };
                     }
+                }
+            }
+            // "ПМ", "СКС": a model written in Cyrillic or Greek.
+            if let Some(latin) = latin_name(name) {
+                let r = self.resolve_model(make_entry, &latin);
+                if r.entry.is_some() {
+                    return Resolved {
+                        key,
+                        form: NameForm::Alias,
+                        ..r
+                    };
                 }
             }
         }

@@ -830,6 +830,24 @@ pub(crate) fn compare_models(
     let rr = reference.resolve_model(make_entry, r);
     match compare_names(Some(&qr), Some(&rr)) {
         FieldMatch::Different if model_variant(&qr.key, &rr.key) => FieldMatch::Similar,
+        FieldMatch::Different => {
+            // A model the reference does not know, written in Cyrillic or Greek on one
+            // side (`СКС` for `SKS`): compared as it sounds in Latin letters.
+            let (lq, lr) = (
+                crate::normalize::latin_name(q),
+                crate::normalize::latin_name(r),
+            );
+            if lq.is_none() && lr.is_none() {
+                return FieldMatch::Different;
+            }
+            let qr = reference.resolve_model(make_entry, lq.as_deref().unwrap_or(q));
+            let rr = reference.resolve_model(make_entry, lr.as_deref().unwrap_or(r));
+            match compare_names(Some(&qr), Some(&rr)) {
+                FieldMatch::Same => FieldMatch::Alias,
+                FieldMatch::Different if model_variant(&qr.key, &rr.key) => FieldMatch::Similar,
+                m => m,
+            }
+        }
         m => m,
     }
 }
@@ -1222,6 +1240,36 @@ mod tests {
         // A cartridge the reference knows keeps its meaning: 9mm is the 9×19mm.
         assert_eq!(calibre("9mm", "9mm Makarov"), FieldMatch::Different);
         assert_eq!(calibre("Kal. 12", "12 gauge"), FieldMatch::Alias);
+    }
+
+    #[test]
+    fn makes_and_models_written_in_cyrillic_or_greek() {
+        let r = Reference::embedded();
+        let id = |m: &str, mo: &str| Identity::resolve(r, Some(m), Some(mo), None);
+        for (q, rec) in [
+            (id("Глок", "19"), id("Glock", "19")),
+            (id("Беретта", "92"), id("Beretta", "92")),
+            (id("Вальтер", "ППК"), id("Walther", "PPK")),
+            (id("Кольт", ""), id("Colt", "")),
+            (id("Смит и Вессон", ""), id("Smith & Wesson", "")),
+            (id("Калашников", "АКМ"), id("Kalashnikov", "AKM")),
+            (id("Ижмаш", "СКС"), id("Izhmash", "SKS")),
+            (id("Γκλοκ", ""), id("Glock", "")),
+        ] {
+            let (mk, mo, _) = compare_identity(r, &q, &rec);
+            assert!(mk.agrees(), "{:?}: {mk:?}", q.make);
+            assert!(
+                mo.agrees() || mo == FieldMatch::Unknown,
+                "{:?}: {mo:?}",
+                q.model
+            );
+        }
+        // Both sides in Cyrillic, written alike: the same.
+        let (mk, _, _) = compare_identity(r, &id("Глок", ""), &id("ГЛОК", ""));
+        assert_eq!(mk, FieldMatch::Same);
+        // Another make in Cyrillic is another make.
+        let (mk, _, _) = compare_identity(r, &id("Беретта", ""), &id("Glock", ""));
+        assert_eq!(mk, FieldMatch::Different);
     }
 
     #[test]
