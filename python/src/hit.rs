@@ -14,7 +14,8 @@ use crate::errors::{to_py_err, wrong_type};
 ///
 /// Only ``id`` and ``serial`` are required. ``kind`` and ``status`` are read leniently
 /// (unknown text becomes ``"other"``); ``country`` must be an ISO 3166-1 code and
-/// ``reported_on`` a date (``"YYYY-MM-DD"`` or a ``datetime.date``).
+/// ``reported_on`` a date (``"YYYY-MM-DD"``, also ``"YYYY-MM"``, ``"DD.MM.YYYY"`` and
+/// ``"YYYYMMDD"``, or a ``datetime.date``).
 ///
 /// >>> r = Record("DEU-2024-0001", "AB 123456", make="Glock", kind="Pistol", country="deu")
 /// >>> (r.kind, r.country)
