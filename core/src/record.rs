@@ -9,13 +9,18 @@ use crate::error::{Error, Result};
 
 /// The kind of firearm, after the NCIC type codes (P, R, S, M, B, C, Z).
 ///
-/// Parsing is lenient on spelling and accepts the NCIC one-letter codes; a value it
-/// does not know becomes [`Kind::Other`] (documented normalization, never an error).
+/// Parsing is lenient on spelling, accepts the NCIC one-letter codes and the words of
+/// the registers that report to iARMS in English, French, Spanish, Portuguese, Italian,
+/// German and Russian (`semi-automatic pistol`, `pistolet-mitrailleur`, `escopeta`,
+/// `Gewehr`, `автомат`); a value it does not know becomes [`Kind::Other`] (documented
+/// normalization, never an error).
 ///
 /// ```
 /// use armsmatch::Kind;
 /// assert_eq!("Pistol".parse::<Kind>().unwrap(), Kind::Pistol);
 /// assert_eq!("B".parse::<Kind>().unwrap(), Kind::SubmachineGun);
+/// assert_eq!("pistolet-mitrailleur".parse::<Kind>().unwrap(), Kind::SubmachineGun);
+/// assert_eq!("Schrotflinte".parse::<Kind>().unwrap(), Kind::Shotgun);
 /// assert_eq!("harpoon".parse::<Kind>().unwrap(), Kind::Other);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -94,15 +99,85 @@ impl FromStr for Kind {
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
             .collect();
-        Ok(match k.as_str() {
-            "p" | "pistol" | "handgun" | "semiautomaticpistol" | "pistols" => Kind::Pistol,
-            "revolver" | "revolvers" => Kind::Revolver,
-            "r" | "rifle" | "carbine" | "assaultrifle" | "rifles" => Kind::Rifle,
-            "s" | "shotgun" | "shotguns" => Kind::Shotgun,
-            "b" | "smg" | "submachinegun" | "machinepistol" => Kind::SubmachineGun,
-            "m" | "mg" | "machinegun" | "lmg" => Kind::MachineGun,
-            _ => Kind::Other,
-        })
+        // NCIC's one-letter codes and the abbreviations, whole; then words, by the
+        // stem they contain, the compound kinds before the words they are made of
+        // (`pistolet-mitrailleur` is no pistol, `machine pistol` no machine gun).
+        let code = match k.as_str() {
+            "p" => Some(Kind::Pistol),
+            "r" => Some(Kind::Rifle),
+            "s" => Some(Kind::Shotgun),
+            "b" | "smg" | "mp" => Some(Kind::SubmachineGun),
+            "m" | "mg" | "lmg" | "hmg" | "gpmg" => Some(Kind::MachineGun),
+            _ => None,
+        };
+        if let Some(kind) = code {
+            return Ok(kind);
+        }
+        const STEMS: &[(&[&str], Kind)] = &[
+            (
+                &[
+                    "submachine",
+                    "machinepistol",
+                    "maschinenpistole",
+                    "pistoletmitrailleur",
+                    "subfusil",
+                    "metralhadoradem",
+                    "pistolamitragliatrice",
+                    "пистолетпулем",
+                    "автоматическийпистолет",
+                ],
+                Kind::SubmachineGun,
+            ),
+            (
+                &[
+                    "machinegun",
+                    "maschinengewehr",
+                    "mitrailleuse",
+                    "ametralladora",
+                    "metralhadora",
+                    "mitragliatrice",
+                    "пулем",
+                ],
+                Kind::MachineGun,
+            ),
+            (
+                &[
+                    "shotgun",
+                    "flinte",
+                    "escopeta",
+                    "fusildechasse",
+                    "fusilàpompe",
+                    "espingarda",
+                    "fucileacanne",
+                    "fucileliscio",
+                    "ружь",
+                    "дробовик",
+                ],
+                Kind::Shotgun,
+            ),
+            (&["revolver", "revólver", "револьвер"], Kind::Revolver),
+            (&["pistol", "handgun", "пистолет"], Kind::Pistol),
+            (
+                &[
+                    "rifle",
+                    "carbine",
+                    "karabin",
+                    "gewehr",
+                    "büchse",
+                    "fusil",
+                    "fucile",
+                    "carabin",
+                    "винтовк",
+                    "карабин",
+                    "автомат",
+                ],
+                Kind::Rifle,
+            ),
+        ];
+        Ok(STEMS
+            .iter()
+            .find(|(stems, _)| stems.iter().any(|st| k.contains(st)))
+            .map_or(Kind::Other, |&(_, kind)| kind))
     }
 }
 
@@ -114,6 +189,9 @@ impl FromStr for Kind {
 /// use armsmatch::Status;
 /// assert_eq!("STOLEN".parse::<Status>().unwrap(), Status::Stolen);
 /// assert_eq!("illicitly trafficked".parse::<Status>().unwrap(), Status::Trafficked);
+/// assert_eq!("gestohlen".parse::<Status>().unwrap(), Status::Stolen);
+/// assert_eq!("extraviada".parse::<Status>().unwrap(), Status::Lost);
+/// assert_eq!("surrendered".parse::<Status>().unwrap(), Status::Other);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -179,17 +257,60 @@ impl FromStr for Status {
     type Err = Error;
     fn from_str(s: &str) -> Result<Status> {
         let k = s.trim().to_lowercase();
-        Ok(if k.contains("traffick") {
-            Status::Trafficked
-        } else if k.contains("smuggl") {
-            Status::Smuggled
-        } else if k.contains("stol") || k.contains("theft") || k == "s" {
-            Status::Stolen
-        } else if k.contains("lost") || k.contains("missing") || k == "l" {
-            Status::Lost
-        } else {
-            Status::Other
-        })
+        let any = |stems: &[&str]| stems.iter().any(|st| k.contains(st));
+        Ok(
+            if any(&["traffick", "trafic", "tráfico", "traffico", "оборот"]) {
+                Status::Trafficked
+            } else if any(&[
+                "smuggl",
+                "contreband",
+                "contraband",
+                "schmuggel",
+                "контрабанд",
+            ]) {
+                Status::Smuggled
+            } else if any(&[
+                "stol",
+                "theft",
+                "robbe",
+                "burglar",
+                "gestohlen",
+                "diebstahl",
+                "volé",
+                "volee",
+                "robad",
+                "hurtad",
+                "furto",
+                "furat",
+                "rubat",
+                "roubad",
+                "украд",
+                "похищ",
+                "кража",
+                "хищен",
+            ]) || k == "s"
+            {
+                Status::Stolen
+            } else if any(&[
+                "lost",
+                "missing",
+                "verloren",
+                "vermisst",
+                "perdu",
+                "perdid",
+                "extraviad",
+                "smarrit",
+                "perdut",
+                "утер",
+                "утрач",
+                "потер",
+            ]) || k == "l"
+            {
+                Status::Lost
+            } else {
+                Status::Other
+            },
+        )
     }
 }
 
@@ -797,6 +918,66 @@ impl Query {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn kinds_and_statuses_in_the_words_registers_use() {
+        for (text, kind) in [
+            ("Semi-automatic pistol", Kind::Pistol),
+            ("Pistola", Kind::Pistol),
+            ("Pistole", Kind::Pistol),
+            ("пистолет", Kind::Pistol),
+            ("Revólver", Kind::Revolver),
+            ("револьвер", Kind::Revolver),
+            ("assault rifle", Kind::Rifle),
+            ("Sturmgewehr", Kind::Rifle),
+            ("fusil d'assaut", Kind::Rifle),
+            ("Karabin", Kind::Rifle),
+            ("автомат", Kind::Rifle),
+            ("винтовка", Kind::Rifle),
+            ("pump-action shotgun", Kind::Shotgun),
+            ("fusil de chasse", Kind::Shotgun),
+            ("fusil à pompe", Kind::Shotgun),
+            ("Escopeta", Kind::Shotgun),
+            ("Schrotflinte", Kind::Shotgun),
+            ("охотничье ружьё", Kind::Shotgun),
+            ("machine pistol", Kind::SubmachineGun),
+            ("Maschinenpistole", Kind::SubmachineGun),
+            ("pistolet-mitrailleur", Kind::SubmachineGun),
+            ("subfusil", Kind::SubmachineGun),
+            ("пистолет-пулемёт", Kind::SubmachineGun),
+            ("MP", Kind::SubmachineGun),
+            ("light machine gun", Kind::MachineGun),
+            ("Maschinengewehr", Kind::MachineGun),
+            ("ametralladora", Kind::MachineGun),
+            ("пулемёт", Kind::MachineGun),
+            ("GPMG", Kind::MachineGun),
+            ("grenade launcher", Kind::Other),
+            ("", Kind::Other),
+        ] {
+            assert_eq!(text.parse::<Kind>().unwrap(), kind, "{text:?}");
+        }
+        for (text, status) in [
+            ("Stolen in burglary", Status::Stolen),
+            ("robbery", Status::Stolen),
+            ("volé", Status::Stolen),
+            ("robada", Status::Stolen),
+            ("furto", Status::Stolen),
+            ("украдено", Status::Stolen),
+            ("Verloren", Status::Lost),
+            ("perdu", Status::Lost),
+            ("extraviado", Status::Lost),
+            ("утеряно", Status::Lost),
+            ("contrebande", Status::Smuggled),
+            ("Schmuggel", Status::Smuggled),
+            ("контрабанда", Status::Smuggled),
+            ("trafic illicite", Status::Trafficked),
+            ("tráfico ilícito", Status::Trafficked),
+            ("voluntarily surrendered", Status::Other),
+            ("seized", Status::Other),
+        ] {
+            assert_eq!(text.parse::<Status>().unwrap(), status, "{text:?}");
+        }
+    }
 
     #[test]
     fn dates_in_the_forms_registers_export() {
