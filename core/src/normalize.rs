@@ -359,7 +359,7 @@ pub(crate) fn fold_serial(s: &str, fold: Fold, keep_wildcards: bool) -> String {
 /// What must follow a label for it to count as one.
 #[derive(Clone, Copy, PartialEq)]
 enum Follow {
-    /// Anything: a sign that is never part of a serial (`№`).
+    /// Anything: a sign never part of a serial (`№`, `S/N`).
     Any,
     /// Anything but a letter or digit: a word (`SERIAL`, `S/N`).
     Boundary,
@@ -372,8 +372,8 @@ enum Follow {
 const SERIAL_LABELS: &[(&str, Follow)] = &[
     ("SERIAL NUMBER", Follow::Boundary),
     ("SERIAL", Follow::Boundary),
-    ("S/N", Follow::Boundary),
-    ("S / N", Follow::Boundary),
+    ("S/N", Follow::Any),
+    ("S / N", Follow::Any),
     ("S.N", Follow::Boundary),
     ("SER", Follow::Mark),
     ("SN", Follow::Mark),
@@ -804,6 +804,7 @@ mod tests {
             ("Nº12345", "12345"),
             ("Зав. № АК1234", "AK1234"),
             ("S/N *1234", "1234"),
+            ("S/N123456", "123456"),
             // Possibly the serial's own start: kept.
             ("SN12345", "SN12345"),
             ("SN 12345", "SN12345"),
