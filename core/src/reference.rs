@@ -676,6 +676,11 @@ impl Reference {
         }
     }
 
+    /// True if `key` (a [`name_key`]) is a make's name, alias or misspelling as listed.
+    pub(crate) fn is_make_key(&self, key: &str) -> bool {
+        self.make_keys.contains_key(key)
+    }
+
     /// True if two calibre entries are listed as related (close, not equal).
     ///
     /// ```

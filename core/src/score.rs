@@ -946,11 +946,29 @@ pub(crate) fn compare_identity(
         .as_ref()
         .and_then(|m| m.entry)
         .or_else(|| q.make.as_ref().and_then(|m| m.entry));
+    // `Colt Python`, `Glock 19` written as the make with no model: the make's words
+    // and then a model of that make, which is the model. A text listed as a make
+    // (`Makarov`, also the pistol's name) names the make only.
+    let model_in_make = |id: &Identity| -> Option<String> {
+        if id.model.is_some() {
+            return None;
+        }
+        let m = id.make.as_ref()?;
+        let mi = m.entry?;
+        if reference.is_make_key(&m.key) {
+            return None;
+        }
+        reference
+            .resolve_model(Some(mi), &m.key)
+            .entry
+            .map(|_| m.key.clone())
+    };
+    let (qm, rm) = (model_in_make(q), model_in_make(r));
     let model = compare_models(
         reference,
         make_entry,
-        q.model.as_deref(),
-        r.model.as_deref(),
+        q.model.as_deref().or(qm.as_deref()),
+        r.model.as_deref().or(rm.as_deref()),
     );
     let calibre = compare_calibres(reference, q.calibre.as_ref(), r.calibre.as_ref());
     let unresolved = |m: &Option<Resolved>| m.as_ref().is_some_and(|m| m.entry.is_none());
@@ -1270,6 +1288,23 @@ mod tests {
         // Another make in Cyrillic is another make.
         let (mk, _, _) = compare_identity(r, &id("Беретта", ""), &id("Glock", ""));
         assert_eq!(mk, FieldMatch::Different);
+    }
+
+    #[test]
+    fn a_make_written_with_its_model_gives_the_model() {
+        let r = Reference::embedded();
+        let id = |m: &str, mo: &str| Identity::resolve(r, Some(m), Some(mo), None);
+        let (mk, mo, _) = compare_identity(r, &id("Colt Python", ""), &id("Colt", "Python"));
+        assert!(mk.agrees() && mo.agrees(), "{mk:?} {mo:?}");
+        let (mk, mo, _) = compare_identity(r, &id("Glock", "19"), &id("GLOCK 19", ""));
+        assert!(mk.agrees() && mo.agrees(), "{mk:?} {mo:?}");
+        let (_, mo, _) = compare_identity(r, &id("Colt Python", ""), &id("Colt", "1911"));
+        assert_eq!(mo, FieldMatch::Different);
+        // A make alone says nothing of the model, even named after one.
+        let (_, mo, _) = compare_identity(r, &id("Colt", ""), &id("Colt", "1911"));
+        assert_eq!(mo, FieldMatch::Unknown);
+        let (_, mo, _) = compare_identity(r, &id("Makarov", ""), &id("Baikal", "IZH-27"));
+        assert_eq!(mo, FieldMatch::Unknown);
     }
 
     #[test]
