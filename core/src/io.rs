@@ -379,6 +379,41 @@ fn is_jsonl(path: &Path) -> bool {
     )
 }
 
+/// A header as its column is looked up: trimmed, lowercase, words joined by `_`
+/// (`Serial Number`, `serial-number` and `SERIAL_NUMBER` are `serial_number`).
+fn header_key(h: &str) -> String {
+    let h = h.trim().trim_start_matches('\u{feff}').to_lowercase();
+    let mut out = String::with_capacity(h.len());
+    for c in h.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_string()
+}
+
+/// Header names exports use for the columns of both files (after [`header_key`]).
+const COMMON_HEADER_ALIASES: &[(&str, &str)] = &[
+    ("serial_number", "serial"),
+    ("serial_no", "serial"),
+    ("serial_nr", "serial"),
+    ("serialnumber", "serial"),
+    ("serial_num", "serial"),
+    ("s_n", "serial"),
+    ("sn", "serial"),
+    ("manufacturer", "make"),
+    ("maker", "make"),
+    ("brand", "make"),
+    ("caliber", "calibre"),
+    ("cal", "calibre"),
+    ("gauge", "calibre"),
+    ("calibre_gauge", "calibre"),
+    ("caliber_gauge", "calibre"),
+    ("model_name", "model"),
+];
+
 /// A row as column → value, with its line number.
 type RawRow = (u64, HashMap<String, String>);
 
@@ -394,9 +429,10 @@ fn for_each_row(
     let name = path.display().to_string();
     let file = Error::open_file(path)?;
     let canon = |h: &str| -> String {
-        let h = h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase();
+        let h = header_key(h);
         aliases
             .iter()
+            .chain(COMMON_HEADER_ALIASES)
             .find(|(a, _)| *a == h)
             .map_or(h.clone(), |(_, c)| c.to_string())
     };
@@ -447,8 +483,14 @@ fn for_each_row(
             };
             let mut row = HashMap::new();
             let mut bad = None;
+            // A field named by an alias gives way to one named as the column itself.
+            let named: Vec<String> = obj.0.iter().map(|(k, _)| header_key(k)).collect();
             for (k, v) in obj.0 {
-                let k = canon(&k);
+                let raw = header_key(&k);
+                let k = match canon(&raw) {
+                    c if c != raw && named.contains(&c) => raw,
+                    c => c,
+                };
                 let v = match v {
                     serde_json::Value::Null => continue,
                     serde_json::Value::String(s) => s,
@@ -499,8 +541,17 @@ fn for_each_row(
         })?
         .iter()
         .map(|h| match opts.encoding.decode(h) {
-            Some(h) => canon(&h),
-            None => canon(&String::from_utf8_lossy(h)),
+            Some(h) => header_key(&h),
+            None => header_key(&String::from_utf8_lossy(h)),
+        })
+        .collect();
+    // A column named by an alias gives way to one named as the column itself (a file
+    // with both `make` and `manufacturer` reads `make`).
+    let headers: Vec<String> = headers
+        .iter()
+        .map(|raw| match canon(raw) {
+            c if c != *raw && headers.contains(&c) => raw.clone(),
+            c => c,
         })
         .collect();
     // The header was the first record the counter saw.
@@ -803,7 +854,13 @@ pub fn for_each_record(
         &[
             ("id", "record_id"),
             ("kind", "type"),
-            ("caliber", "calibre"),
+            ("firearm_type", "type"),
+            ("weapon_type", "type"),
+            ("reporting_country", "country"),
+            ("country_code", "country"),
+            ("date_reported", "reported_on"),
+            ("reported", "reported_on"),
+            ("report_date", "reported_on"),
         ],
         opts,
         &mut report,
@@ -879,7 +936,13 @@ pub fn read_queries(
     for_each_row(
         path,
         &["query_id", "serial"],
-        &[("id", "query_id"), ("caliber", "calibre")],
+        &[
+            ("id", "query_id"),
+            ("check_id", "query_id"),
+            ("query", "query_id"),
+            ("checking_country", "country"),
+            ("country_code", "country"),
+        ],
         opts,
         &mut report,
         |(line, row)| {
@@ -926,6 +989,66 @@ mod tests {
         let p = dir.path().join(name);
         std::fs::write(&p, text).unwrap();
         p
+    }
+
+    #[test]
+    fn headers_as_exports_write_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(
+            &dir,
+            "r.csv",
+            "Record ID;Manufacturer;Model;Serial Number;Caliber;Firearm Type;Reporting Country;Status;Date Reported\n\
+             R1;Glock;19;AB 123;9mm;Pistol;DEU;stolen;2024-03-01\n",
+        );
+        let (records, _) = read_records(&p, ReadOptions::default()).unwrap();
+        let r = &records[0];
+        assert_eq!(
+            (
+                r.id.as_str(),
+                r.serial.as_str(),
+                r.make.as_deref(),
+                r.calibre.as_deref()
+            ),
+            ("R1", "AB 123", Some("Glock"), Some("9mm"))
+        );
+        assert_eq!(
+            (r.kind, r.country.as_deref()),
+            (Some(Kind::Pistol), Some("DEU"))
+        );
+        assert_eq!(
+            r.reported_on.map(|d| d.to_string()).as_deref(),
+            Some("2024-03-01")
+        );
+        // Both a column and an alias of it: the column is read, the alias ignored.
+        let p = write(
+            &dir,
+            "r2.csv",
+            "record_id,serial,make,manufacturer\nR1,AB1,Glock,Glock GmbH\n",
+        );
+        let (records, _) = read_records(&p, ReadOptions::default()).unwrap();
+        assert_eq!(records[0].make.as_deref(), Some("Glock"));
+        let p = write(
+            &dir,
+            "r3.jsonl",
+            "{\"Manufacturer\": \"Glock GmbH\", \"record_id\": \"R1\", \"Serial Number\": \"AB1\", \"make\": \"Glock\"}\n",
+        );
+        let (records, _) = read_records(&p, ReadOptions::default()).unwrap();
+        assert_eq!(
+            (records[0].serial.as_str(), records[0].make.as_deref()),
+            ("AB1", Some("Glock"))
+        );
+        let p = write(
+            &dir,
+            "q.csv",
+            "Check-ID,S/N,MAKE,Checking Country\nQ1,AB123,Glock,FRA\n",
+        );
+        let (queries, _) = read_queries(&p, ReadOptions::default()).unwrap();
+        let q = &queries[0];
+        assert_eq!(
+            (q.query_id.as_str(), q.query.serial.as_str()),
+            ("Q1", "AB123")
+        );
+        assert_eq!(q.query.country.as_deref(), Some("FRA"));
     }
 
     #[test]
