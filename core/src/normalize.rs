@@ -361,7 +361,7 @@ pub(crate) fn fold_serial(s: &str, fold: Fold, keep_wildcards: bool) -> String {
 enum Follow {
     /// Anything: a sign never part of a serial (`№`, `S/N`).
     Any,
-    /// Anything but a letter or digit: a word (`SERIAL`, `S/N`).
+    /// Anything but a letter or digit: a word (`SERIAL`, `S.N.`).
     Boundary,
     /// A mark (`.`, `:`, `#`, `№`): a short word that may start a serial (`NO.` and
     /// `SN:` are labels, `NO12345`, `SN 12345` and `SN-12345` may be serials).
