@@ -676,6 +676,33 @@ impl Reference {
         }
     }
 
+    /// Every make named in a text by a run of its words (at least 4 characters): an
+    /// imported firearm's make field may name the importer and the maker (`Romarm
+    /// (imported by Century Arms)`), in the order of their first word.
+    pub(crate) fn makes_named(&self, name: &str) -> Vec<u32> {
+        let words = name_words(name);
+        let n = words.len();
+        let mut out = Vec::new();
+        if !(2..=12).contains(&n) {
+            return out;
+        }
+        for start in 0..n {
+            for end in (start + 1..=n).rev() {
+                let k = words[start..end].concat();
+                if k.len() < 4 {
+                    continue;
+                }
+                if let Some(&(i, _)) = self.make_keys.get(&k) {
+                    if !out.contains(&i) {
+                        out.push(i);
+                    }
+                    break;
+                }
+            }
+        }
+        out
+    }
+
     /// True if `key` (a [`name_key`]) is a make's name, alias or misspelling as listed.
     pub(crate) fn is_make_key(&self, key: &str) -> bool {
         self.make_keys.contains_key(key)

@@ -752,6 +752,9 @@ pub(crate) struct Identity {
     pub make: Option<Resolved>,
     pub model: Option<String>,
     pub calibre: Option<Resolved>,
+    /// The other makes a check's make text names (the maker beside an importer);
+    /// empty for records, whose make is compared as resolved.
+    pub also_makes: Vec<u32>,
 }
 
 impl Identity {
@@ -769,7 +772,28 @@ impl Identity {
             make: present(make).map(|m| reference.resolve_make(m)),
             model: present(model).map(str::to_string),
             calibre: present(calibre).map(|c| reference.resolve_calibre(c)),
+            also_makes: Vec::new(),
         }
+    }
+
+    /// A check's identity: as [`Identity::resolve`], and the other makes its make text
+    /// names (`Romarm (imported by Century Arms)` resolves to the longer name, Century
+    /// Arms; Romarm is kept here).
+    pub(crate) fn resolve_check(
+        reference: &Reference,
+        make: Option<&str>,
+        model: Option<&str>,
+        calibre: Option<&str>,
+    ) -> Identity {
+        let mut id = Identity::resolve(reference, make, model, calibre);
+        if let (Some(text), Some(m)) = (make, id.make.as_ref()) {
+            id.also_makes = reference
+                .makes_named(text)
+                .into_iter()
+                .filter(|&i| Some(i) != m.entry)
+                .collect();
+        }
+        id
     }
 }
 
@@ -909,6 +933,15 @@ pub(crate) fn compare_identity(
     r: &Identity,
 ) -> (FieldMatch, FieldMatch, FieldMatch) {
     let mut make = compare_names(q.make.as_ref(), r.make.as_ref());
+    if make == FieldMatch::Different
+        && r.make
+            .as_ref()
+            .and_then(|m| m.entry)
+            .is_some_and(|b| q.also_makes.contains(&b))
+    {
+        // The check's make text names the record's make beside another (an importer's).
+        make = FieldMatch::Alias;
+    }
     if make == FieldMatch::Different {
         // `AK-47` or `Makarov PM` written as the make, the model left empty: on either
         // side, a text that names no make but a model of the other side's make is no
@@ -1287,6 +1320,28 @@ mod tests {
         assert_eq!(mk, FieldMatch::Same);
         // Another make in Cyrillic is another make.
         let (mk, _, _) = compare_identity(r, &id("Беретта", ""), &id("Glock", ""));
+        assert_eq!(mk, FieldMatch::Different);
+    }
+
+    #[test]
+    fn a_check_naming_the_importer_and_the_maker_agrees_with_either() {
+        let r = Reference::embedded();
+        let check = |m: &str| Identity::resolve_check(r, Some(m), None, None);
+        let record = |m: &str| Identity::resolve(r, Some(m), None, None);
+        for text in [
+            "Romarm (imported by Century Arms)",
+            "Century Arms / Cugir",
+            "Cugir - Century International Arms",
+        ] {
+            for maker in ["Cugir", "Century Arms"] {
+                let (mk, _, _) = compare_identity(r, &check(text), &record(maker));
+                assert_eq!(mk, FieldMatch::Alias, "{text:?} vs {maker:?}");
+            }
+            let (mk, _, _) = compare_identity(r, &check(text), &record("Glock"));
+            assert_eq!(mk, FieldMatch::Different, "{text:?}");
+        }
+        // A record's make field is compared as resolved (both sides alike in an index).
+        let (mk, _, _) = compare_identity(r, &check("Cugir"), &record("Romarm / Century Arms"));
         assert_eq!(mk, FieldMatch::Different);
     }
 
