@@ -932,6 +932,7 @@ pub(crate) fn compare_identity(
     q: &Identity,
     r: &Identity,
 ) -> (FieldMatch, FieldMatch, FieldMatch) {
+    let calibre = compare_calibres(reference, q.calibre.as_ref(), r.calibre.as_ref());
     let mut make = compare_names(q.make.as_ref(), r.make.as_ref());
     if make == FieldMatch::Different
         && r.make
@@ -957,21 +958,15 @@ pub(crate) fn compare_identity(
                 .entry
                 .map(|_| (mi, written.canonical.clone()))
         };
-        if let Some((mi, model)) = model_as_make(q, r) {
-            let m = compare_models(reference, Some(mi), Some(&model), r.model.as_deref());
-            return (
-                FieldMatch::Unknown,
-                m,
-                compare_calibres(reference, q.calibre.as_ref(), r.calibre.as_ref()),
-            );
-        }
-        if let Some((mi, model)) = model_as_make(r, q) {
-            let m = compare_models(reference, Some(mi), q.model.as_deref(), Some(&model));
-            return (
-                FieldMatch::Unknown,
-                m,
-                compare_calibres(reference, q.calibre.as_ref(), r.calibre.as_ref()),
-            );
+        let moved = model_as_make(q, r)
+            .map(|(mi, m)| compare_models(reference, Some(mi), Some(&m), r.model.as_deref()))
+            .or_else(|| {
+                model_as_make(r, q).map(|(mi, m)| {
+                    compare_models(reference, Some(mi), q.model.as_deref(), Some(&m))
+                })
+            });
+        if let Some(model) = moved {
+            return (FieldMatch::Unknown, model, calibre);
         }
     }
     let make_entry = r
@@ -1003,7 +998,6 @@ pub(crate) fn compare_identity(
         q.model.as_deref().or(qm.as_deref()),
         r.model.as_deref().or(rm.as_deref()),
     );
-    let calibre = compare_calibres(reference, q.calibre.as_ref(), r.calibre.as_ref());
     let unresolved = |m: &Option<Resolved>| m.as_ref().is_some_and(|m| m.entry.is_none());
     let entry = |m: &Option<Resolved>| m.as_ref().and_then(|m| m.entry);
     if make == FieldMatch::Different && matches!(model, FieldMatch::Same | FieldMatch::Alias) {
@@ -1052,6 +1046,21 @@ pub(crate) fn identity_only_score(make: FieldMatch, model: FieldMatch, calibre: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An identity from make, model and calibre as written (`""`: none).
+    fn id3(make: &str, model: &str, calibre: &str) -> Identity {
+        Identity::resolve(
+            Reference::embedded(),
+            Some(make),
+            Some(model),
+            Some(calibre),
+        )
+    }
+
+    /// An identity from make and model as written, with no calibre.
+    fn id2(make: &str, model: &str) -> Identity {
+        Identity::resolve(Reference::embedded(), Some(make), Some(model), None)
+    }
 
     fn serial_score(q: &str, r: &str) -> f32 {
         let (qk, rk) = (crate::serial_key(q), crate::serial_key(r));
@@ -1225,43 +1234,42 @@ mod tests {
     #[test]
     fn field_comparisons() {
         let r = Reference::embedded();
-        let id = |m: &str, mo: &str, c: &str| Identity::resolve(r, Some(m), Some(mo), Some(c));
         let (mk, mo, ca) = compare_identity(
             r,
-            &id("S&W", "M&P9", "9mm"),
-            &id("Smith & Wesson", "M&P 9", "9mm Luger"),
+            &id3("S&W", "M&P9", "9mm"),
+            &id3("Smith & Wesson", "M&P 9", "9mm Luger"),
         );
         assert_eq!(mk, FieldMatch::Alias);
         assert!(mo.agrees(), "{mo:?}");
         assert_eq!(ca, FieldMatch::Alias);
         let (_, _, ca) = compare_identity(
             r,
-            &id("Colt", "Python", ".38 Special"),
-            &id("Colt", "Python", ".357 Magnum"),
+            &id3("Colt", "Python", ".38 Special"),
+            &id3("Colt", "Python", ".357 Magnum"),
         );
         assert_eq!(ca, FieldMatch::Similar);
         let (_, _, ca) = compare_identity(
             r,
-            &id("Izhmash", "PM", "9x18"),
-            &id("Izhmash", "PM", "9x19"),
+            &id3("Izhmash", "PM", "9x18"),
+            &id3("Izhmash", "PM", "9x19"),
         );
         assert_eq!(ca, FieldMatch::Different);
         let (mk, _, _) =
-            compare_identity(r, &id("Glock", "19", "9mm"), &id("Beretta", "92", "9mm"));
+            compare_identity(r, &id3("Glock", "19", "9mm"), &id3("Beretta", "92", "9mm"));
         assert_eq!(mk, FieldMatch::Different);
         let (mk, _, _) =
-            compare_identity(r, &id("Acme Guns", "", ""), &id("ACME GUNS LTD", "", ""));
+            compare_identity(r, &id3("Acme Guns", "", ""), &id3("ACME GUNS LTD", "", ""));
         assert_eq!(mk, FieldMatch::Same);
-        let (_, mo, _) = compare_identity(r, &id("Glock", "G19 Gen4", ""), &id("Glock", "19", ""));
+        let (_, mo, _) =
+            compare_identity(r, &id3("Glock", "G19 Gen4", ""), &id3("Glock", "19", ""));
         assert_eq!(mo, FieldMatch::Similar);
     }
 
     #[test]
     fn a_bare_bore_or_a_labelled_calibre_is_similar_not_different() {
         let r = Reference::embedded();
-        let id = |m: &str, mo: &str, c: &str| Identity::resolve(r, Some(m), Some(mo), Some(c));
         let calibre = |q: &str, rec: &str| {
-            compare_identity(r, &id("Izhmash", "AKM", q), &id("Izhmash", "AKM", rec)).2
+            compare_identity(r, &id3("Izhmash", "AKM", q), &id3("Izhmash", "AKM", rec)).2
         };
         // A bore that names no cartridge, as written in Latin or Cyrillic.
         for q in [
@@ -1296,16 +1304,15 @@ mod tests {
     #[test]
     fn makes_and_models_written_in_cyrillic_or_greek() {
         let r = Reference::embedded();
-        let id = |m: &str, mo: &str| Identity::resolve(r, Some(m), Some(mo), None);
         for (q, rec) in [
-            (id("Глок", "19"), id("Glock", "19")),
-            (id("Беретта", "92"), id("Beretta", "92")),
-            (id("Вальтер", "ППК"), id("Walther", "PPK")),
-            (id("Кольт", ""), id("Colt", "")),
-            (id("Смит и Вессон", ""), id("Smith & Wesson", "")),
-            (id("Калашников", "АКМ"), id("Kalashnikov", "AKM")),
-            (id("Ижмаш", "СКС"), id("Izhmash", "SKS")),
-            (id("Γκλοκ", ""), id("Glock", "")),
+            (id2("Глок", "19"), id2("Glock", "19")),
+            (id2("Беретта", "92"), id2("Beretta", "92")),
+            (id2("Вальтер", "ППК"), id2("Walther", "PPK")),
+            (id2("Кольт", ""), id2("Colt", "")),
+            (id2("Смит и Вессон", ""), id2("Smith & Wesson", "")),
+            (id2("Калашников", "АКМ"), id2("Kalashnikov", "AKM")),
+            (id2("Ижмаш", "СКС"), id2("Izhmash", "SKS")),
+            (id2("Γκλοκ", ""), id2("Glock", "")),
         ] {
             let (mk, mo, _) = compare_identity(r, &q, &rec);
             assert!(mk.agrees(), "{:?}: {mk:?}", q.make);
@@ -1316,10 +1323,10 @@ mod tests {
             );
         }
         // Both sides in Cyrillic, written alike: the same.
-        let (mk, _, _) = compare_identity(r, &id("Глок", ""), &id("ГЛОК", ""));
+        let (mk, _, _) = compare_identity(r, &id2("Глок", ""), &id2("ГЛОК", ""));
         assert_eq!(mk, FieldMatch::Same);
         // Another make in Cyrillic is another make.
-        let (mk, _, _) = compare_identity(r, &id("Беретта", ""), &id("Glock", ""));
+        let (mk, _, _) = compare_identity(r, &id2("Беретта", ""), &id2("Glock", ""));
         assert_eq!(mk, FieldMatch::Different);
     }
 
@@ -1348,34 +1355,32 @@ mod tests {
     #[test]
     fn a_make_written_with_its_model_gives_the_model() {
         let r = Reference::embedded();
-        let id = |m: &str, mo: &str| Identity::resolve(r, Some(m), Some(mo), None);
-        let (mk, mo, _) = compare_identity(r, &id("Colt Python", ""), &id("Colt", "Python"));
+        let (mk, mo, _) = compare_identity(r, &id2("Colt Python", ""), &id2("Colt", "Python"));
         assert!(mk.agrees() && mo.agrees(), "{mk:?} {mo:?}");
-        let (mk, mo, _) = compare_identity(r, &id("Glock", "19"), &id("GLOCK 19", ""));
+        let (mk, mo, _) = compare_identity(r, &id2("Glock", "19"), &id2("GLOCK 19", ""));
         assert!(mk.agrees() && mo.agrees(), "{mk:?} {mo:?}");
-        let (_, mo, _) = compare_identity(r, &id("Colt Python", ""), &id("Colt", "1911"));
+        let (_, mo, _) = compare_identity(r, &id2("Colt Python", ""), &id2("Colt", "1911"));
         assert_eq!(mo, FieldMatch::Different);
         // A make alone says nothing of the model, even named after one.
-        let (_, mo, _) = compare_identity(r, &id("Colt", ""), &id("Colt", "1911"));
+        let (_, mo, _) = compare_identity(r, &id2("Colt", ""), &id2("Colt", "1911"));
         assert_eq!(mo, FieldMatch::Unknown);
-        let (_, mo, _) = compare_identity(r, &id("Makarov", ""), &id("Baikal", "IZH-27"));
+        let (_, mo, _) = compare_identity(r, &id2("Makarov", ""), &id2("Baikal", "IZH-27"));
         assert_eq!(mo, FieldMatch::Unknown);
     }
 
     #[test]
     fn a_model_written_as_the_make_is_compared_as_the_model() {
         let r = Reference::embedded();
-        let id = |m: &str, mo: &str| Identity::resolve(r, Some(m), Some(mo), None);
-        let (mk, mo, _) = compare_identity(r, &id("AK-47", ""), &id("Kalashnikov", "AK-47"));
+        let (mk, mo, _) = compare_identity(r, &id2("AK-47", ""), &id2("Kalashnikov", "AK-47"));
         assert_eq!((mk, mo), (FieldMatch::Unknown, FieldMatch::Same));
-        let (mk, mo, _) = compare_identity(r, &id("AK-47", ""), &id("Izhmash", "AKM"));
+        let (mk, mo, _) = compare_identity(r, &id2("AK-47", ""), &id2("Izhmash", "AKM"));
         assert_eq!((mk, mo), (FieldMatch::Unknown, FieldMatch::Different));
-        let (mk, mo, _) = compare_identity(r, &id("Kalashnikov", ""), &id("AK-47", ""));
+        let (mk, mo, _) = compare_identity(r, &id2("Kalashnikov", ""), &id2("AK-47", ""));
         assert_eq!((mk, mo), (FieldMatch::Unknown, FieldMatch::Unknown));
         // A model of another make stays another make.
-        let (mk, _, _) = compare_identity(r, &id("AK-47", ""), &id("Glock", "19"));
+        let (mk, _, _) = compare_identity(r, &id2("AK-47", ""), &id2("Glock", "19"));
         assert_eq!(mk, FieldMatch::Different);
-        let (mk, _, _) = compare_identity(r, &id("Glock", ""), &id("AK-47", ""));
+        let (mk, _, _) = compare_identity(r, &id2("Glock", ""), &id2("AK-47", ""));
         assert_eq!(mk, FieldMatch::Different);
     }
 }
