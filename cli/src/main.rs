@@ -235,8 +235,8 @@ struct CheckArgs {
     /// Lowest score reported, in [0, 1] (default: the library's, 0.1).
     #[arg(long, value_parser = unit_interval)]
     threshold: Option<f32>,
-    /// Fixed edit budget, 0–3 (default: AUTO by serial length: 0 up to 4 characters,
-    /// 1 for 5, 2 from 6).
+    /// Fixed edit budget, 0–3 (default: AUTO by serial length: 0 up to 3 characters,
+    /// 1 for 4 and 5, 2 from 6).
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=MAX_EDITS as i64))]
     max_edits: Option<u8>,
     /// Threads (0 = all cores).

@@ -194,19 +194,30 @@ impl CheckOptions {
     }
 }
 
-/// The AUTO edit budget for a serial key of `len` characters: 0 up to 4 characters
-/// (short serials are common; one edit would match too much), 1 for 5, 2 from 6 (as
-/// Elasticsearch's AUTO; two slips in a 6–7 character serial are common in hand-copied
-/// registers, and the score, not the budget, keeps weak matches out).
+/// The AUTO edit budget for a serial key of `len` characters: 0 up to 3 characters
+/// (one edit would match too much), 1 for 4 and 5, 2 from 6 (two slips in a 6–7
+/// character serial are common in hand-copied registers, and the score, not the budget,
+/// keeps weak matches out).
+///
+/// Four characters get one edit because a dropped character is the commonest slip in
+/// copying a serial, and it makes the copy short: `W028` for `W0289`, `1740` for
+/// `17140`. Measured with `armsmatch eval` (default options) against 0 for four
+/// characters: independent generator seed 7 (300 k records) recall@1 91.83 → 92.00 %,
+/// recall@5 93.67 → 93.89 %, false hits 0.50 % both; seed 11 and own seed 7 (1.5 M)
+/// the same or better on every figure. Two edits for five characters found more
+/// (recall@5 at any score 98.5 → 99.3 % on seed 11) but raised false hits 0.69 → 0.81 %.
 ///
 /// ```
 /// use armsmatch::auto_edit_budget;
-/// assert_eq!((auto_edit_budget(4), auto_edit_budget(5), auto_edit_budget(6)), (0, 1, 2));
+/// assert_eq!(
+///     [3, 4, 5, 6].map(auto_edit_budget),
+///     [0, 1, 1, 2],
+/// );
 /// ```
 pub fn auto_edit_budget(len: usize) -> u8 {
     match len {
-        0..=4 => 0,
-        5 => 1,
+        0..=3 => 0,
+        4 | 5 => 1,
         _ => 2,
     }
 }

@@ -363,6 +363,46 @@ fn very_short_serials_match_exactly_and_weigh_less() {
 }
 
 #[test]
+fn a_four_character_copy_missing_a_character_is_found() {
+    // A dropped character is the commonest slip in copying a serial, and it leaves the
+    // copy short: four characters get one edit (three get none).
+    let mut b = Index::builder();
+    for r in [
+        Record::new("W-1", "W0289")
+            .make("Webley")
+            .model("Model 700"),
+        Record::new("R-1", "17140")
+            .make("Royal Small Arms Factory")
+            .model("No. 2 Mk I"),
+        Record::new("O-1", "58213").make("Beretta").model("92FS"),
+    ] {
+        b.add(r).unwrap();
+    }
+    let ix = b.build().unwrap();
+    for (serial, make, model, id) in [
+        ("W028", "Webley", "Model 700", "W-1"),
+        ("1740", "Royal Small Arms Factory", "No. 2 Mk I", "R-1"),
+    ] {
+        let hits = check(&ix, Query::new(serial).make(make).model(model));
+        consistent(&hits);
+        assert_eq!(ids(&hits), [id], "{serial}");
+        assert_eq!(hits[0].explanation.serial.kind, SerialMatch::Fuzzy);
+        assert_eq!(hits[0].explanation.serial.distance, 1);
+    }
+    // Three characters are matched exactly only.
+    let opts = CheckOptions::default().threshold(0.0);
+    assert!(ix
+        .check(&Query::new("W02").make("Webley"), &opts)
+        .unwrap()
+        .is_empty());
+    // One edit, not two: "8231" is two edits from "58213".
+    assert!(ix
+        .check(&Query::new("8231").make("Beretta"), &opts)
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
 fn wildcard_only_checks_are_refused_with_a_clear_message() {
     let ix = index(&[("C-1", "0012345", Some("Colt"))]);
     for q in ["*", "****", "???", "?*?", "A?*?", "1??*"] {

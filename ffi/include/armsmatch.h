@@ -72,8 +72,8 @@
 #define ARMSMATCH_VERSION_PATCH 0
 
 /**
- * The edit budget that grows with the serial's length (0 up to 4 characters, 1 for 5,
- * 2 from 6): pass it to `armsmatch_options_set_max_edits`.
+ * The edit budget that grows with the serial's length (0 up to 3 characters, 1 for 4
+ * and 5, 2 from 6): pass it to `armsmatch_options_set_max_edits`.
  */
 #define ARMSMATCH_MAX_EDITS_AUTO -1
 

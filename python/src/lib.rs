@@ -60,11 +60,11 @@ fn is_placeholder_serial(serial: &Bound<'_, PyAny>) -> PyResult<bool> {
     )?))
 }
 
-/// The default edit budget for a serial key of ``length`` characters: 0 up to 4
-/// characters, 1 for 5, 2 from 6.
+/// The default edit budget for a serial key of ``length`` characters: 0 up to 3
+/// characters, 1 for 4 and 5, 2 from 6.
 ///
-/// >>> [auto_edit_budget(n) for n in (4, 5, 8)]
-/// [0, 1, 2]
+/// >>> [auto_edit_budget(n) for n in (3, 4, 5, 8)]
+/// [0, 1, 1, 2]
 #[pyfunction]
 fn auto_edit_budget(length: &Bound<'_, PyAny>) -> PyResult<u8> {
     let length = int_arg(length, "length")?;

@@ -21,7 +21,7 @@ def test_serial_functions() -> None:
 
 
 def test_edit_budget_and_constants() -> None:
-    assert [armsmatch.auto_edit_budget(n) for n in (0, 4, 5, 6, 7, 20)] == [0, 0, 1, 2, 2, 2]
+    assert [armsmatch.auto_edit_budget(n) for n in (0, 3, 4, 5, 6, 7, 20)] == [0, 0, 1, 1, 2, 2, 2]
     with pytest.raises(armsmatch.InvalidInputError):
         armsmatch.auto_edit_budget(-1)
     assert armsmatch.DEFAULT_THRESHOLD == 0.1
