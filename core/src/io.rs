@@ -414,6 +414,162 @@ const COMMON_HEADER_ALIASES: &[(&str, &str)] = &[
     ("model_name", "model"),
 ];
 
+/// Header names of a records file's own columns (after [`header_key`]).
+const RECORD_HEADER_ALIASES: &[(&str, &str)] = &[
+    ("id", "record_id"),
+    ("kind", "type"),
+    ("firearm_type", "type"),
+    ("weapon_type", "type"),
+    ("reporting_country", "country"),
+    ("country_code", "country"),
+    ("date_reported", "reported_on"),
+    ("reported", "reported_on"),
+    ("report_date", "reported_on"),
+];
+
+/// Header names of a checks file's own columns (after [`header_key`]).
+const CHECK_HEADER_ALIASES: &[(&str, &str)] = &[
+    ("id", "query_id"),
+    ("check_id", "query_id"),
+    ("query", "query_id"),
+    ("checking_country", "country"),
+    ("country_code", "country"),
+];
+
+/// The message for two headers `a` and `b` naming the column `c`.
+fn clash(a: &str, b: &str, c: &str) -> String {
+    if a == b {
+        format!("{a:?} appears twice; keep one (or rename the other)")
+    } else {
+        format!("{a:?} and {b:?} both name the column {c:?}; keep one (or rename the other)")
+    }
+}
+
+/// The columns of a records table or a checks table, and which column a header names.
+///
+/// One rule for every reader (files, the command line, the C file readers and the
+/// Python DataFrame glue): a header is matched ignoring case, spaces and punctuation
+/// (`Record ID`, `Date-Reported`), and the names exports commonly use read as their
+/// columns (`Serial Number`, `S/N`, `Manufacturer`, `Caliber`, `Firearm Type`,
+/// `Reporting Country`, `Check ID`, …). A header naming a column exactly wins over
+/// another naming it by an alias (a table with `make` and `manufacturer` reads `make`);
+/// two headers naming one column otherwise are refused, as which one is right is not
+/// ours to guess.
+///
+/// ```
+/// use armsmatch::io::Columns;
+///
+/// assert_eq!(Columns::Records.column("Serial Number"), Some("serial"));
+/// assert_eq!(Columns::Records.column("Date-Reported"), Some("reported_on"));
+/// assert_eq!(Columns::Checks.column("Check ID"), Some("query_id"));
+/// assert_eq!(Columns::Checks.column("notes"), None);
+/// // `make` wins over `Manufacturer`; the unknown column is read as nothing.
+/// assert_eq!(
+///     Columns::Records.resolve(&["Manufacturer", "make", "notes"]),
+///     Ok(vec![None, Some("make"), None]),
+/// );
+/// assert!(Columns::Records.resolve(&["Serial Number", "S/N"]).is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Columns {
+    /// A records table: `record_id, serial, make, model, calibre, type, country,
+    /// status, reported_on`.
+    Records,
+    /// A checks table: `query_id, serial, make, model, calibre, country`.
+    Checks,
+}
+
+impl Columns {
+    /// The column names, as the file formats write them.
+    ///
+    /// ```
+    /// use armsmatch::io::Columns;
+    /// assert_eq!(Columns::Checks.names()[..2], ["query_id", "serial"]);
+    /// ```
+    pub fn names(self) -> &'static [&'static str] {
+        match self {
+            Columns::Records => &[
+                "record_id",
+                "serial",
+                "make",
+                "model",
+                "calibre",
+                "type",
+                "country",
+                "status",
+                "reported_on",
+            ],
+            Columns::Checks => &["query_id", "serial", "make", "model", "calibre", "country"],
+        }
+    }
+
+    fn aliases(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Columns::Records => RECORD_HEADER_ALIASES,
+            Columns::Checks => CHECK_HEADER_ALIASES,
+        }
+    }
+
+    /// The column `header` names (exactly or by an alias), or `None` for a header that
+    /// names no column of this table.
+    pub fn column(self, header: &str) -> Option<&'static str> {
+        self.column_of_key(&header_key(header))
+    }
+
+    /// [`Columns::column`] of a header already through [`header_key`].
+    fn column_of_key(self, key: &str) -> Option<&'static str> {
+        self.names()
+            .iter()
+            .copied()
+            .find(|n| *n == key)
+            .or_else(|| {
+                self.aliases()
+                    .iter()
+                    .chain(COMMON_HEADER_ALIASES)
+                    .find(|(a, _)| *a == key)
+                    .map(|(_, c)| *c)
+            })
+    }
+
+    /// The column each of `headers` is read as (`None`: read as nothing, a header of
+    /// no column or an alias that gives way to the column named exactly). An error
+    /// message, naming both headers, when two of them name one column.
+    pub fn resolve<S: AsRef<str>>(
+        self,
+        headers: &[S],
+    ) -> std::result::Result<Vec<Option<&'static str>>, String> {
+        let keys: Vec<String> = headers.iter().map(|h| header_key(h.as_ref())).collect();
+        self.resolve_keys(&keys)
+            .map_err(|(i, j, c)| clash(headers[i].as_ref(), headers[j].as_ref(), c))
+    }
+
+    /// [`Columns::resolve`] of headers already through [`header_key`]; the error is the
+    /// positions of two headers naming one column, and the column.
+    fn resolve_keys(
+        self,
+        keys: &[String],
+    ) -> std::result::Result<Vec<Option<&'static str>>, (usize, usize, &'static str)> {
+        let named: Vec<Option<&'static str>> = keys.iter().map(|k| self.column_of_key(k)).collect();
+        let exact = |i: usize| named[i].is_some_and(|c| keys[i] == c);
+        let out: Vec<Option<&'static str>> = (0..keys.len())
+            .map(|i| {
+                let c = named[i]?;
+                let yields = !exact(i) && (0..keys.len()).any(|j| exact(j) && named[j] == Some(c));
+                (!yields).then_some(c)
+            })
+            .collect();
+        for (j, c) in out.iter().enumerate() {
+            if let Some(c) = c {
+                if let Some(i) = out[..j].iter().position(|o| o == &Some(*c)) {
+                    return Err((i, j, c));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// A row as column → value, with its line number.
 type RawRow = (u64, HashMap<String, String>);
 
@@ -421,20 +577,30 @@ type RawRow = (u64, HashMap<String, String>);
 fn for_each_row(
     path: &Path,
     required: &[&str],
-    aliases: &[(&str, &str)],
+    columns: Columns,
     opts: ReadOptions,
     report: &mut ReadReport,
     mut f: impl FnMut(RawRow) -> Result<()>,
 ) -> Result<()> {
     let name = path.display().to_string();
     let file = Error::open_file(path)?;
+    // Headers through `header_key`, as read: each known column under its name, any
+    // other header (or an alias that gives way) under its own key, so an unknown column
+    // named twice is still seen; `Err` for two headers naming one column.
+    let read_as = |raw: &[&str]| -> std::result::Result<Vec<String>, (&'static str, String)> {
+        let keys: Vec<String> = raw.iter().map(|h| header_key(h)).collect();
+        match columns.resolve_keys(&keys) {
+            Ok(cols) => Ok(keys
+                .into_iter()
+                .zip(cols)
+                .map(|(k, c)| c.map_or(k, str::to_string))
+                .collect()),
+            Err((i, j, c)) => Err((c, clash(raw[i].trim(), raw[j].trim(), c))),
+        }
+    };
     let canon = |h: &str| -> String {
-        let h = header_key(h);
-        aliases
-            .iter()
-            .chain(COMMON_HEADER_ALIASES)
-            .find(|(a, _)| *a == h)
-            .map_or(h.clone(), |(_, c)| c.to_string())
+        let k = header_key(h);
+        columns.column_of_key(&k).map_or(k, str::to_string)
     };
     let skip = |report: &mut ReadReport, e: Error| -> Result<()> {
         if opts.skip_bad_rows {
@@ -484,13 +650,15 @@ fn for_each_row(
             let mut row = HashMap::new();
             let mut bad = None;
             // A field named by an alias gives way to one named as the column itself.
-            let named: Vec<String> = obj.0.iter().map(|(k, _)| header_key(k)).collect();
-            for (k, v) in obj.0 {
-                let raw = header_key(&k);
-                let k = match canon(&raw) {
-                    c if c != raw && named.contains(&c) => raw,
-                    c => c,
-                };
+            let raw: Vec<&str> = obj.0.iter().map(|(k, _)| k.as_str()).collect();
+            let keys = match read_as(&raw) {
+                Ok(keys) => keys,
+                Err((col, why)) => {
+                    skip(report, parse_err(col, why))?;
+                    continue;
+                }
+            };
+            for (k, (_, v)) in keys.into_iter().zip(obj.0) {
                 let v = match v {
                     serde_json::Value::Null => continue,
                     serde_json::Value::String(s) => s,
@@ -541,19 +709,19 @@ fn for_each_row(
         })?
         .iter()
         .map(|h| match opts.encoding.decode(h) {
-            Some(h) => header_key(&h),
-            None => header_key(&String::from_utf8_lossy(h)),
+            Some(h) => h.trim_start_matches('\u{feff}').to_string(),
+            None => String::from_utf8_lossy(h).into_owned(),
         })
         .collect();
     // A column named by an alias gives way to one named as the column itself (a file
     // with both `make` and `manufacturer` reads `make`).
-    let headers: Vec<String> = headers
-        .iter()
-        .map(|raw| match canon(raw) {
-            c if c != *raw && headers.contains(&c) => raw.clone(),
-            c => c,
-        })
-        .collect();
+    let raw: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let headers = read_as(&raw).map_err(|(col, message)| Error::Parse {
+        path: name.clone(),
+        line: 1,
+        column: col.into(),
+        message,
+    })?;
     // The header was the first record the counter saw.
     lines.next_record();
     for (i, h) in headers.iter().enumerate() {
@@ -851,17 +1019,7 @@ pub fn for_each_record(
     for_each_row(
         path,
         &["record_id", "serial"],
-        &[
-            ("id", "record_id"),
-            ("kind", "type"),
-            ("firearm_type", "type"),
-            ("weapon_type", "type"),
-            ("reporting_country", "country"),
-            ("country_code", "country"),
-            ("date_reported", "reported_on"),
-            ("reported", "reported_on"),
-            ("report_date", "reported_on"),
-        ],
+        Columns::Records,
         opts,
         &mut report,
         |row| {
@@ -936,13 +1094,7 @@ pub fn read_queries(
     for_each_row(
         path,
         &["query_id", "serial"],
-        &[
-            ("id", "query_id"),
-            ("check_id", "query_id"),
-            ("query", "query_id"),
-            ("checking_country", "country"),
-            ("country_code", "country"),
-        ],
+        Columns::Checks,
         opts,
         &mut report,
         |(line, row)| {
@@ -1049,6 +1201,57 @@ mod tests {
             ("Q1", "AB123")
         );
         assert_eq!(q.query.country.as_deref(), Some("FRA"));
+        // Two headers naming one column, neither exactly: refused, naming both as
+        // written (CSV header and JSON keys alike).
+        for (file, text) in [
+            ("r4.csv", "record_id,Serial Number,S/N\nR1,AB1,AB2\n"),
+            (
+                "r4.jsonl",
+                "{\"record_id\": \"R1\", \"Serial Number\": \"AB1\", \"S/N\": \"AB2\"}\n",
+            ),
+        ] {
+            let p = write(&dir, file, text);
+            let err = read_records(&p, ReadOptions::default())
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("\"Serial Number\" and \"S/N\" both name the column \"serial\""),
+                "{err}"
+            );
+        }
+        // One JSON key twice (or one header twice) is said so.
+        let p = write(
+            &dir,
+            "r5.jsonl",
+            "{\"record_id\": \"R1\", \"serial\": \"AB1\", \"serial\": \"AB2\"}\n",
+        );
+        let err = read_records(&p, ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("\"serial\" appears twice"), "{err}");
+    }
+
+    #[test]
+    fn columns_resolve_headers_as_the_file_readers_do() {
+        assert_eq!(Columns::Records.column(" Record ID "), Some("record_id"));
+        assert_eq!(Columns::Records.column("KIND"), Some("type"));
+        assert_eq!(Columns::Checks.column("kind"), None);
+        assert_eq!(Columns::Checks.column("ID"), Some("query_id"));
+        assert_eq!(Columns::Records.column("ID"), Some("record_id"));
+        assert_eq!(Columns::Records.column("\u{feff}serial"), Some("serial"));
+        assert_eq!(Columns::Records.column(""), None);
+        // Order does not matter: the exact name wins before or after the alias.
+        for headers in [["caliber", "calibre"], ["calibre", "caliber"]] {
+            let cols = Columns::Records.resolve(&headers).unwrap();
+            let at = headers.iter().position(|h| *h == "calibre").unwrap();
+            assert_eq!(cols[at], Some("calibre"));
+            assert_eq!(cols[1 - at], None);
+        }
+        assert_eq!(
+            Columns::Checks.resolve(&["Serial", "SERIAL"]),
+            Err("\"Serial\" and \"SERIAL\" both name the column \"serial\"; keep one (or rename the other)".to_string())
+        );
+        assert!(Columns::Checks.resolve::<&str>(&[]).unwrap().is_empty());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use armsmatch::io::Columns;
 use armsmatch::{country_code, limits, CheckOptions, Date, Error, Kind, Query, Record, Status};
 use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
@@ -187,48 +188,37 @@ pub(crate) enum Table<'py> {
     Rows(Bound<'py, PyAny>),
 }
 
-/// A column of a table: its name in files, and the other names accepted for it.
-pub(crate) struct Column {
-    pub(crate) name: &'static str,
-    pub(crate) aliases: &'static [&'static str],
+/// Record columns, as in the records file (headers as the file readers read them).
+pub(crate) const RECORD_COLUMNS: Columns = Columns::Records;
+
+/// Check columns, as in the queries file (headers as the file readers read them).
+pub(crate) const QUERY_COLUMNS: Columns = Columns::Checks;
+
+/// The name `which` (`records` or `checks`) gives in the glue.
+fn columns_named(which: &str) -> PyResult<Columns> {
+    match which {
+        "records" => Ok(Columns::Records),
+        "checks" => Ok(Columns::Checks),
+        _ => Err(invalid(
+            "which",
+            format!("{which:?} is not records or checks"),
+        )),
+    }
 }
 
-impl Column {
-    const fn new(name: &'static str, aliases: &'static [&'static str]) -> Column {
-        Column { name, aliases }
-    }
-
-    pub(crate) fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        std::iter::once(self.name).chain(self.aliases.iter().copied())
-    }
-}
-
-/// Record columns, as in the records file (`id`, `kind` and `caliber` accepted too).
-pub(crate) const RECORD_COLUMNS: [Column; 9] = [
-    Column::new("record_id", &["id"]),
-    Column::new("serial", &[]),
-    Column::new("make", &[]),
-    Column::new("model", &[]),
-    Column::new("calibre", &["caliber"]),
-    Column::new("type", &["kind"]),
-    Column::new("country", &[]),
-    Column::new("status", &[]),
-    Column::new("reported_on", &[]),
-];
-
-/// Check columns, as in the queries file (`id` and `caliber` accepted too).
-pub(crate) const QUERY_COLUMNS: [Column; 6] = [
-    Column::new("query_id", &["id"]),
-    Column::new("serial", &[]),
-    Column::new("make", &[]),
-    Column::new("model", &[]),
-    Column::new("calibre", &["caliber"]),
-    Column::new("country", &[]),
-];
-
-/// Every name of these columns (what the glue should pull out of a DataFrame).
-pub(crate) fn all_names(columns: &[Column]) -> Vec<&'static str> {
-    columns.iter().flat_map(Column::names).collect()
+/// The column each of `headers` is read as (`None`: not read), by the file readers'
+/// rule (core's [`Columns::resolve`]); two headers of one column are invalid input of
+/// `what`. For the DataFrame glue.
+#[pyfunction]
+#[pyo3(name = "_resolve_columns")]
+pub(crate) fn resolve_columns(
+    which: &str,
+    headers: Vec<String>,
+    what: &str,
+) -> PyResult<Vec<Option<&'static str>>> {
+    columns_named(which)?
+        .resolve(&headers)
+        .map_err(|m| invalid(what, m))
 }
 
 impl<'py> Table<'py> {
@@ -266,7 +256,7 @@ impl<'py> Table<'py> {
         &self,
         py: Python<'py>,
         what: &str,
-        spec: &[Column],
+        spec: Columns,
         required: &[&str],
         mut f: impl FnMut(usize, &Row<'_, '_>) -> PyResult<()>,
     ) -> PyResult<()> {
@@ -277,13 +267,14 @@ impl<'py> Table<'py> {
                 found,
             } => {
                 // Which list holds each spec column.
+                // (The glue named them as the spec does.)
                 let mut at: Vec<Option<&Bound<'py, PyList>>> = Vec::new();
-                for c in spec {
-                    let list = c
-                        .names()
-                        .find_map(|n| columns.iter().find(|(name, _)| name == n))
+                for &c in spec.names() {
+                    let list = columns
+                        .iter()
+                        .find(|(name, _)| name == c)
                         .map(|(_, list)| list);
-                    if list.is_none() && required.contains(&c.name) {
+                    if list.is_none() && required.contains(&c) {
                         return Err(invalid(what, missing_column(c, found)));
                     }
                     at.push(list);
@@ -292,7 +283,7 @@ impl<'py> Table<'py> {
                     if i % SIGNAL_ROWS == SIGNAL_ROWS - 1 {
                         py.check_signals()?;
                     }
-                    let mut values = Vec::with_capacity(spec.len());
+                    let mut values = Vec::with_capacity(spec.names().len());
                     for list in &at {
                         values.push(match list {
                             Some(list) => Some(list.get_item(i)?),
@@ -302,7 +293,7 @@ impl<'py> Table<'py> {
                     f(
                         i,
                         &Row {
-                            spec,
+                            names: spec.names(),
                             values: &values,
                         },
                     )?;
@@ -317,12 +308,16 @@ impl<'py> Table<'py> {
                         rows,
                     )
                 })?;
+                // Rows of one table mostly share their keys: resolved once per run.
+                let mut seen = KeysSeen::default();
                 for (i, row) in iter.enumerate() {
                     if i % SIGNAL_ROWS == SIGNAL_ROWS - 1 {
                         py.check_signals()?;
                     }
                     let row = row?;
-                    with_mapping_row(&row, spec, required, &format!("{what}[{i}]"), |r| f(i, r))?;
+                    let context = format!("{what}[{i}]");
+                    let values = mapping_values(&row, spec, &context, &mut seen)?;
+                    with_values(spec, values, required, &context, |r| f(i, r))?;
                 }
                 Ok(())
             }
@@ -341,52 +336,48 @@ impl<'py> Table<'py> {
 /// Rows converted between two checks for signals (Ctrl-C).
 pub(crate) const SIGNAL_ROWS: usize = 1 << 16;
 
-/// The message for a required column the table lacks: the names accepted for it, the
-/// table's columns, and a hint when one differs only in case.
-fn missing_column(c: &Column, found: &[String]) -> String {
+/// The message for a required column the table lacks: its name and the table's
+/// columns (headers are read as the file readers read them, so a near miss is a
+/// different word, not a different case).
+fn missing_column(c: &str, found: &[String]) -> String {
     const SHOWN: usize = 20;
-    let accepted: Vec<String> = c.names().map(|n| format!("{n:?}")).collect();
     let mut listed: Vec<String> = found.iter().take(SHOWN).map(|n| format!("{n:?}")).collect();
     if found.len() > SHOWN {
         listed.push(format!("… ({} in all)", found.len()));
     }
-    let mut message = format!(
-        "required column {} is missing (columns found: {})",
-        accepted.join(" or "),
+    format!(
+        "required column {c:?} is missing (columns found: {})",
         if listed.is_empty() {
             "none".to_string()
         } else {
             listed.join(", ")
         }
-    );
-    let near: Vec<&String> = found
-        .iter()
-        .filter(|f| {
-            c.names()
-                .any(|n| f.eq_ignore_ascii_case(n) && f.as_str() != n)
-        })
-        .collect();
-    if let Some(f) = near.first() {
-        message.push_str(&format!(
-            "; column names are case-sensitive: rename {f:?} to {:?}",
-            c.name
-        ));
-    }
-    message
+    )
 }
 
 /// Calls `f` with one mapping (a dict row) as a [`Row`], after checking its required
-/// keys are present.
+/// keys are present. Keys are read as the file readers read headers.
 pub(crate) fn with_mapping_row<T>(
     row: &Bound<'_, PyAny>,
-    spec: &[Column],
+    spec: Columns,
     required: &[&str],
     context: &str,
     f: impl FnOnce(&Row<'_, '_>) -> PyResult<T>,
 ) -> PyResult<T> {
-    let values = mapping_values(row, spec, context)?;
+    let values = mapping_values(row, spec, context, &mut KeysSeen::default())?;
+    with_values(spec, values, required, context, f)
+}
+
+/// Calls `f` with the values of one row, after checking its required keys are present.
+fn with_values<T>(
+    spec: Columns,
+    values: Vec<Option<Bound<'_, PyAny>>>,
+    required: &[&str],
+    context: &str,
+    f: impl FnOnce(&Row<'_, '_>) -> PyResult<T>,
+) -> PyResult<T> {
     for c in required {
-        let pos = spec.iter().position(|s| s.name == *c);
+        let pos = spec.names().iter().position(|s| s == c);
         if pos.is_some_and(|p| values[p].is_none()) {
             return Err(invalid(
                 format!("{context}.{c}"),
@@ -395,57 +386,84 @@ pub(crate) fn with_mapping_row<T>(
         }
     }
     f(&Row {
-        spec,
+        names: spec.names(),
         values: &values,
     })
 }
 
-/// The values of the spec columns in one mapping (`None` = key absent).
+/// The keys of the last mapping read and the spec column each is read as (so a run
+/// of rows with the same keys resolves them once).
+#[derive(Default)]
+struct KeysSeen {
+    keys: Vec<String>,
+    at: Vec<Option<usize>>,
+}
+
+/// The values of the spec columns in one mapping (`None` = key absent). Keys that are
+/// not text name no column.
 fn mapping_values<'py>(
     row: &Bound<'py, PyAny>,
-    spec: &[Column],
+    spec: Columns,
     context: &str,
+    seen: &mut KeysSeen,
 ) -> PyResult<Vec<Option<Bound<'py, PyAny>>>> {
-    let mut values = Vec::with_capacity(spec.len());
-    if let Ok(dict) = row.downcast::<PyDict>() {
-        for c in spec {
-            let mut v = None;
-            for n in c.names() {
-                if let Some(x) = dict.get_item(n)? {
-                    v = Some(x);
-                    break;
-                }
+    let items: Vec<(Bound<'py, PyAny>, Bound<'py, PyAny>)> =
+        if let Ok(dict) = row.downcast::<PyDict>() {
+            dict.iter().collect()
+        } else {
+            let mapping = row
+                .downcast::<PyMapping>()
+                .map_err(|_| wrong_type(context, "dict", row))?;
+            let mut items = Vec::new();
+            for item in mapping.items()?.iter() {
+                items.push(item.extract()?);
             }
-            values.push(v);
-        }
-        return Ok(values);
+            items
+        };
+    let same = items.len() == seen.keys.len()
+        && items.iter().zip(&seen.keys).all(|((k, _), seen)| {
+            k.downcast::<PyString>()
+                .ok()
+                .and_then(|k| k.to_cow().ok())
+                .is_some_and(|k| k == seen.as_str())
+        });
+    if !same {
+        let keys: Vec<String> = items
+            .iter()
+            .map(|(k, _)| {
+                k.downcast::<PyString>()
+                    .ok()
+                    .and_then(|k| k.to_cow().ok())
+                    .map(|k| k.into_owned())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let cols = spec.resolve(&keys).map_err(|m| invalid(context, m))?;
+        seen.at = cols
+            .iter()
+            .map(|c| c.and_then(|c| spec.names().iter().position(|n| *n == c)))
+            .collect();
+        seen.keys = keys;
     }
-    let mapping = row
-        .downcast::<PyMapping>()
-        .map_err(|_| wrong_type(context, "dict", row))?;
-    for c in spec {
-        let mut v = None;
-        for n in c.names() {
-            if mapping.contains(n)? {
-                v = Some(mapping.get_item(n)?);
-                break;
-            }
+    let mut values = vec![None; spec.names().len()];
+    for ((_, v), at) in items.into_iter().zip(&seen.at) {
+        if let Some(at) = at {
+            values[*at] = Some(v);
         }
-        values.push(v);
     }
     Ok(values)
 }
 
 /// One row: the values of the spec columns, in spec order.
 pub(crate) struct Row<'a, 'py> {
-    spec: &'a [Column],
+    names: &'static [&'static str],
     values: &'a [Option<Bound<'py, PyAny>>],
 }
 
 impl Row<'_, '_> {
     /// The text of column `name` (`None` when absent or missing).
     pub(crate) fn text(&self, name: &str, context: &str) -> PyResult<Option<String>> {
-        let Some(pos) = self.spec.iter().position(|c| c.name == name) else {
+        let Some(pos) = self.names.iter().position(|c| *c == name) else {
             return Ok(None);
         };
         match &self.values[pos] {

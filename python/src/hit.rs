@@ -33,7 +33,7 @@ impl Record {
             return Ok(r.get().inner.clone());
         }
         if v.is_instance_of::<PyDict>() || v.downcast::<PyMapping>().is_ok() {
-            return with_mapping_row(v, &RECORD_COLUMNS, &["record_id", "serial"], field, |row| {
+            return with_mapping_row(v, RECORD_COLUMNS, &["record_id", "serial"], field, |row| {
                 record_from_row(row, field)
             });
         }

@@ -10,8 +10,8 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyMemoryView, PyType};
 use pyo3::IntoPyObjectExt;
 
 use crate::convert::{
-    all_names, check_options, is_path, opt_text_arg, path_arg, query_from_row, record_from_row,
-    text_arg, threads_arg, Table, QUERY_COLUMNS, RECORD_COLUMNS, SIGNAL_ROWS,
+    check_options, is_path, opt_text_arg, path_arg, query_from_row, record_from_row, text_arg,
+    threads_arg, Table, QUERY_COLUMNS, RECORD_COLUMNS, SIGNAL_ROWS,
 };
 use crate::errors::{in_context, invalid, to_py_err, wrong_type};
 use crate::hit::{Hit, Record};
@@ -50,17 +50,18 @@ struct GlueTable<'py> {
     restore: Bound<'py, PyAny>,
 }
 
-/// What kind of table `obj` is, and its columns. `id_names`: the names of the query id
-/// column (queries only), so a pandas frame without one gets its index labels as ids.
+/// What kind of table `obj` is, and its columns (`which`: `records` or `checks`).
+/// `id_name`: the query id column (queries only), so a pandas frame without one gets
+/// its index labels as ids.
 fn table_of<'py>(
     obj: &Bound<'py, PyAny>,
-    names: Vec<&'static str>,
+    which: &str,
     what: &str,
-    id_names: Vec<&'static str>,
+    id_name: Option<&str>,
 ) -> PyResult<GlueTable<'py>> {
     let (kind, data, found, restore): (String, Bound<'py, PyAny>, Vec<String>, Bound<'py, PyAny>) =
         frames(obj.py())?
-            .call_method1("table", (obj, names, what, id_names))?
+            .call_method1("table", (obj, which, what, id_name))?
             .extract()?;
     let table = Table::new(&kind, data, found)?;
     Ok(GlueTable {
@@ -301,8 +302,7 @@ impl Index {
                 .map_err(to_py_err)?;
             return Ok(Index::wrap(inner, None));
         }
-        let GlueTable { table, .. } =
-            table_of(records, all_names(&RECORD_COLUMNS), "records", Vec::new())?;
+        let GlueTable { table, .. } = table_of(records, "records", "records", None)?;
         let mut add = |i: usize, record: armsmatch::Record| {
             builder
                 .add(record)
@@ -329,7 +329,7 @@ impl Index {
                 table.for_each_row(
                     py,
                     "records",
-                    &RECORD_COLUMNS,
+                    RECORD_COLUMNS,
                     &["record_id", "serial"],
                     |i, row| add(i, record_from_row(row, &format!("records[{i}]"))?),
                 )?;
@@ -587,14 +587,13 @@ impl Index {
                 rows.into_iter().map(|r| (r.query_id, r.query)).collect();
             ("rows".to_string(), rows, py.None().into_bound(py))
         } else {
-            let id_names = QUERY_COLUMNS[0].names().collect();
             let GlueTable {
                 kind,
                 table,
                 restore,
-            } = table_of(queries, all_names(&QUERY_COLUMNS), "queries", id_names)?;
+            } = table_of(queries, "checks", "queries", Some("query_id"))?;
             let mut rows = Vec::with_capacity(table.len_hint());
-            table.for_each_row(py, "queries", &QUERY_COLUMNS, &["serial"], |i, row| {
+            table.for_each_row(py, "queries", QUERY_COLUMNS, &["serial"], |i, row| {
                 rows.push(query_from_row(row, i, &format!("queries[{i}]"))?);
                 Ok(())
             })?;

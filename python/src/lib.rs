@@ -119,5 +119,6 @@ fn _armsmatch(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(is_placeholder_serial, m)?)?;
     m.add_function(wrap_pyfunction!(auto_edit_budget, m)?)?;
     m.add_function(wrap_pyfunction!(calibrate, m)?)?;
+    m.add_function(wrap_pyfunction!(convert::resolve_columns, m)?)?;
     Ok(())
 }

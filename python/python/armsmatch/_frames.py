@@ -2,7 +2,7 @@
 
 The native module calls two functions here:
 
-* ``table(obj, names, what, id_names)`` tells which kind of table ``obj`` is and hands
+* ``table(obj, which, what, id_name)`` tells which kind of table ``obj`` is and hands
   over its columns as whole Python lists (one conversion per column, not a Python
   object per row and field), or, for an iterable of dicts, the iterable itself;
 * ``hits_table(kind, columns, restore)`` turns the hits columns back into that kind.
@@ -14,10 +14,11 @@ objects (they are found in ``sys.modules``), so none of them is a dependency.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ._armsmatch import HIT_COLUMNS, InvalidInputError
+from ._armsmatch import HIT_COLUMNS
+from ._armsmatch import _resolve_columns as resolve_columns
 
 KINDS = ("pandas", "polars", "arrow", "rows")
 
@@ -43,13 +44,6 @@ def kind_of(obj: Any, what: str) -> str:
     return "rows"
 
 
-def _invalid(field: str, message: str) -> InvalidInputError:
-    # As the native module raises it: the message of core's InvalidInput, `.field` set.
-    error = InvalidInputError(f"invalid {field}: {message}")
-    error.field = field
-    return error
-
-
 def _pandas_column(series: Any) -> list[Any]:
     # object dtype with None for every missing value (NaN, NA, NaT), so dates stay
     # Timestamps and integers stay integers.
@@ -57,26 +51,10 @@ def _pandas_column(series: Any) -> list[Any]:
     return values
 
 
-def _column_names(obj: Any, kind: str) -> list[str]:
-    """Every column name of the table, as text (for error messages)."""
+def _column_names(obj: Any, kind: str) -> list[Any]:
+    """Every column name of the table, as the table holds them."""
     names = obj.column_names if kind == "arrow" else obj.columns
-    return [str(n) for n in names]
-
-
-def _check_unique(obj: Any, kind: str, present: list[str], what: str) -> None:
-    """A column read twice would be ambiguous (pandas and Arrow allow duplicate names)."""
-    if kind == "pandas":
-        if obj.columns.is_unique:
-            return
-        names = list(obj.columns)
-    elif kind == "arrow":
-        names = list(obj.column_names)
-    else:
-        return  # polars refuses duplicate names itself
-    for n in present:
-        count = names.count(n)
-        if count > 1:
-            raise _invalid(what, f"column {n!r} appears {count} times; keep one (or rename the others)")
+    return list(names)
 
 
 def _is_integer_column(obj: Any, kind: str, name: str) -> bool:
@@ -95,42 +73,46 @@ def _is_integer_column(obj: Any, kind: str, name: str) -> bool:
     return bool(pa.types.is_integer(column.type)) and column.null_count == 0
 
 
-def table(obj: Any, names: list[str], what: str, id_names: Sequence[str] = ()) -> tuple[str, Any, list[str], Any]:
+def table(obj: Any, which: str, what: str, id_name: str | None = None) -> tuple[str, Any, list[str], Any]:
     """``(kind, data, found, restore)``.
 
-    ``data`` maps each of ``names`` the table has to a list of its values, or is ``obj``
-    itself for an iterable of dicts. ``found`` lists every column name of the table
-    (for error messages). ``id_names`` are the names of the query id column (queries
-    only): a pandas frame without one gets its index labels, as text, as the ids (and
-    a missing id is its row's label); polars and Arrow rows are numbered by the native
-    module. ``restore`` is what ``hits_table`` needs to give the hits' ``query_id``
-    column the query id column's integer type (None: text).
+    ``data`` maps the name of each column of ``which`` (``records`` or ``checks``) the
+    table has to a list of its values, or is ``obj`` itself for an iterable of dicts.
+    Which column a table's column is read as is the native module's rule, the file
+    readers' (``Serial Number`` is ``serial``, an exact name wins over an alias, two
+    names of one column are refused). ``found`` lists every column name of the table
+    (for error messages). ``id_name`` is the query id column (queries only): a pandas
+    frame without one gets its index labels, as text, as the ids (and a missing id is
+    its row's label); polars and Arrow rows are numbered by the native module.
+    ``restore`` is what ``hits_table`` needs to give the hits' ``query_id`` column the
+    query id column's integer type (None: text).
     """
     kind = kind_of(obj, what)
     if kind == "rows":
         return kind, obj, [], None
-    found = _column_names(obj, kind)
-    present = [n for n in names if n in found]
-    _check_unique(obj, kind, present, what)
+    raw = _column_names(obj, kind)
+    found = [str(n) for n in raw]
+    read_as = resolve_columns(which, found, what)
+    present = [(n, c) for n, c in zip(raw, read_as) if c is not None]
     if kind == "pandas":
-        columns = {n: _pandas_column(obj[n]) for n in present}
+        columns = {c: _pandas_column(obj[n]) for n, c in present}
     elif kind == "polars":
-        columns = {n: obj.get_column(n).to_list() for n in present}
+        columns = {c: obj.get_column(n).to_list() for n, c in present}
     else:
-        columns = {n: obj.column(n).to_pylist() for n in present}
+        columns = {c: obj.column(n).to_pylist() for n, c in present}
     restore = None
-    if id_names:
-        id_name = next((n for n in id_names if n in columns), None)
-        if id_name is None:
+    if id_name:
+        source = next((n for n, c in present if c == id_name), None)
+        if source is None:
             if kind == "pandas":
-                columns[id_names[0]] = [str(label) for label in obj.index]
+                columns[id_name] = [str(label) for label in obj.index]
         else:
             ids = columns[id_name]
             if kind == "pandas" and any(v is None for v in ids):
                 columns[id_name] = [str(label) if v is None else v for v, label in zip(ids, obj.index)]
-            if _is_integer_column(obj, kind, id_name):
-                restore = {"query_id": obj[id_name].dtype if kind == "pandas" else (
-                    obj.get_column(id_name).dtype if kind == "polars" else obj.column(id_name).type)}
+            if _is_integer_column(obj, kind, source):
+                restore = {"query_id": obj[source].dtype if kind == "pandas" else (
+                    obj.get_column(source).dtype if kind == "polars" else obj.column(source).type)}
     return kind, columns, found, restore
 
 
