@@ -365,7 +365,7 @@ impl Prepared {
         let identity = if opts.serial_only {
             Identity::default()
         } else {
-            Identity::resolve_check(
+            Identity::resolve(
                 reference,
                 q.make.as_deref(),
                 q.model.as_deref(),
@@ -1079,7 +1079,7 @@ fn base_identity(base: &Segment, i: u32) -> Identity {
         make: base.make_resolved(&row).cloned(),
         model: base.model_str(&row).map(str::to_string),
         calibre: base.calibre_resolved(&row).cloned(),
-        also_makes: Vec::new(),
+        also_makes: base.make_also(&row).to_vec(),
     }
 }
 

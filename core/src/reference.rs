@@ -676,9 +676,10 @@ impl Reference {
         }
     }
 
-    /// Every make named in a text by a run of its words (at least 4 characters): an
-    /// imported firearm's make field may name the importer and the maker (`Romarm
-    /// (imported by Century Arms)`), in the order of their first word.
+    /// Every make named in a text by a run of its words (at least 4 characters; the
+    /// longest run from each word, runs not overlapping): an imported firearm's make
+    /// field may name the importer and the maker (`Romarm (imported by Century Arms)`),
+    /// in the order of their first word.
     pub(crate) fn makes_named(&self, name: &str) -> Vec<u32> {
         let words = name_words(name);
         let n = words.len();
@@ -686,18 +687,25 @@ impl Reference {
         if !(2..=12).contains(&n) {
             return out;
         }
-        for start in 0..n {
-            for end in (start + 1..=n).rev() {
+        // Longest runs first, not overlapping: `SIG Sauer` names one make, not also
+        // J.P. Sauer of its second word.
+        let mut start = 0;
+        while start < n {
+            let found = (start + 1..=n).rev().find_map(|end| {
                 let k = words[start..end].concat();
-                if k.len() < 4 {
-                    continue;
-                }
-                if let Some(&(i, _)) = self.make_keys.get(&k) {
+                (k.len() >= 4)
+                    .then(|| self.make_keys.get(&k))
+                    .flatten()
+                    .map(|&(i, _)| (i, end))
+            });
+            match found {
+                Some((i, end)) => {
                     if !out.contains(&i) {
                         out.push(i);
                     }
-                    break;
+                    start = end;
                 }
+                None => start += 1,
             }
         }
         out

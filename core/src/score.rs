@@ -763,8 +763,8 @@ pub(crate) struct Identity {
     pub make: Option<Resolved>,
     pub model: Option<String>,
     pub calibre: Option<Resolved>,
-    /// The other makes a check's make text names (the maker beside an importer);
-    /// empty for records, whose make is compared as resolved.
+    /// The other makes the make text names beside the one it resolves to (the maker
+    /// beside an importer), on either side.
     pub also_makes: Vec<u32>,
 }
 
@@ -779,33 +779,26 @@ impl Identity {
         fn present(s: Option<&str>) -> Option<&str> {
             s.filter(|s| !crate::normalize::is_placeholder_name(s))
         }
+        let make = present(make).map(|m| (m, reference.resolve_make(m)));
         Identity {
-            make: present(make).map(|m| reference.resolve_make(m)),
+            also_makes: make
+                .as_ref()
+                .map(|(text, m)| also_makes(reference, text, m))
+                .unwrap_or_default(),
+            make: make.map(|(_, m)| m),
             model: present(model).map(str::to_string),
             calibre: present(calibre).map(|c| reference.resolve_calibre(c)),
-            also_makes: Vec::new(),
         }
     }
+}
 
-    /// A check's identity: as [`Identity::resolve`], and the other makes its make text
-    /// names (`Romarm (imported by Century Arms)` resolves to the longer name, Century
-    /// Arms; Romarm is kept here).
-    pub(crate) fn resolve_check(
-        reference: &Reference,
-        make: Option<&str>,
-        model: Option<&str>,
-        calibre: Option<&str>,
-    ) -> Identity {
-        let mut id = Identity::resolve(reference, make, model, calibre);
-        if let (Some(text), Some(m)) = (make, id.make.as_ref()) {
-            id.also_makes = reference
-                .makes_named(text)
-                .into_iter()
-                .filter(|&i| Some(i) != m.entry)
-                .collect();
-        }
-        id
-    }
+/// The makes a make text names other than `resolved`, the one it resolves to:
+/// `Romarm (imported by Century Arms)` resolves to the longer name, Century Arms, and
+/// names Romarm too.
+pub(crate) fn also_makes(reference: &Reference, text: &str, resolved: &Resolved) -> Vec<u32> {
+    let mut named = reference.makes_named(text);
+    named.retain(|&i| Some(i) != resolved.entry);
+    named
 }
 
 /// Compares two resolved names of the same field.
@@ -945,13 +938,14 @@ pub(crate) fn compare_identity(
 ) -> (FieldMatch, FieldMatch, FieldMatch) {
     let calibre = compare_calibres(reference, q.calibre.as_ref(), r.calibre.as_ref());
     let mut make = compare_names(q.make.as_ref(), r.make.as_ref());
-    if make == FieldMatch::Different
-        && r.make
+    let names = |a: &Identity, b: &Identity| {
+        b.make
             .as_ref()
             .and_then(|m| m.entry)
-            .is_some_and(|b| q.also_makes.contains(&b))
-    {
-        // The check's make text names the record's make beside another (an importer's).
+            .is_some_and(|e| a.also_makes.contains(&e))
+    };
+    if make == FieldMatch::Different && (names(q, r) || names(r, q)) {
+        // One side's make text names the other's make beside another (an importer's).
         make = FieldMatch::Alias;
     }
     if make == FieldMatch::Different {
@@ -1342,9 +1336,9 @@ mod tests {
     }
 
     #[test]
-    fn a_check_naming_the_importer_and_the_maker_agrees_with_either() {
+    fn a_make_naming_the_importer_and_the_maker_agrees_with_either() {
         let r = Reference::embedded();
-        let check = |m: &str| Identity::resolve_check(r, Some(m), None, None);
+        let check = |m: &str| Identity::resolve(r, Some(m), None, None);
         let record = |m: &str| Identity::resolve(r, Some(m), None, None);
         for text in [
             "Romarm (imported by Century Arms)",
@@ -1358,9 +1352,19 @@ mod tests {
             let (mk, _, _) = compare_identity(r, &check(text), &record("Glock"));
             assert_eq!(mk, FieldMatch::Different, "{text:?}");
         }
-        // A record's make field is compared as resolved (both sides alike in an index).
-        let (mk, _, _) = compare_identity(r, &check("Cugir"), &record("Romarm / Century Arms"));
+        // And a record's make field naming both agrees with a check of either.
+        for maker in ["Cugir", "Century Arms", "Romarm"] {
+            let (mk, _, _) = compare_identity(r, &check(maker), &record("Romarm / Century Arms"));
+            assert_eq!(mk, FieldMatch::Alias, "{maker:?}");
+        }
+        let (mk, _, _) = compare_identity(r, &check("Norinco"), &record("Romarm / Century Arms"));
         assert_eq!(mk, FieldMatch::Different);
+        // A make whose name holds another make's name names that make only: SIG Sauer
+        // is not J.P. Sauer & Sohn, either way round.
+        for (a, b) in [("Sig Sauer", "Sauer und Sohn"), ("Sauer und Sohn", "SIG Sauer")] {
+            let (mk, _, _) = compare_identity(r, &check(a), &record(b));
+            assert_eq!(mk, FieldMatch::Different, "{a:?} vs {b:?}");
+        }
     }
 
     #[test]

@@ -585,6 +585,9 @@ pub(crate) struct Segment {
     dicts: Dicts,
     /// Resolutions of the make and calibre dictionaries (index = dictionary number − 1).
     pub(crate) make_res: Vec<Resolved>,
+    /// Per make of the dictionary, the other makes its text names (the maker beside
+    /// an importer: `score::also_makes`).
+    pub(crate) make_also: Vec<Vec<u32>>,
     pub(crate) calibre_res: Vec<Resolved>,
 }
 
@@ -715,10 +718,16 @@ impl Segment {
             .map_err(|e| bad(format!("reversed serial FST: {e}")))?;
         let id_fst =
             fst::Map::new(slice(sec(SEC_ID_FST)?)).map_err(|e| bad(format!("id FST: {e}")))?;
-        let make_res = dicts
+        let make_res: Vec<Resolved> = dicts
             .makes
             .iter()
             .map(|m| reference.resolve_make(m))
+            .collect();
+        let make_also = dicts
+            .makes
+            .iter()
+            .zip(&make_res)
+            .map(|(m, r)| crate::score::also_makes(&reference, m, r))
             .collect();
         let calibre_res = dicts
             .calibres
@@ -738,6 +747,7 @@ impl Segment {
             no_serial: sec(SEC_NO_SERIAL)?,
             dicts,
             make_res,
+            make_also,
             calibre_res,
             buf,
         };
@@ -974,6 +984,13 @@ impl Segment {
         (row.make as usize)
             .checked_sub(1)
             .and_then(|i| self.make_res.get(i))
+    }
+
+    pub(crate) fn make_also(&self, row: &Row) -> &[u32] {
+        (row.make as usize)
+            .checked_sub(1)
+            .and_then(|i| self.make_also.get(i))
+            .map_or(&[], Vec::as_slice)
     }
 
     pub(crate) fn calibre_resolved(&self, row: &Row) -> Option<&Resolved> {

@@ -5,8 +5,8 @@
 //! wildcard-only or mostly-wildcard checks.
 
 use armsmatch::{
-    calibrate, CheckOptions, Edit, EditShape, Error, Hit, Index, Query, Record, SerialMatch,
-    DEFAULT_THRESHOLD,
+    calibrate, CheckOptions, Edit, EditShape, Error, FieldMatch, Hit, Index, Query, Record,
+    SerialMatch, DEFAULT_THRESHOLD,
 };
 
 fn index(records: &[(&str, &str, Option<&str>)]) -> Index {
@@ -162,10 +162,10 @@ fn a_make_the_reference_does_not_know_is_no_evidence_of_another_firearm() {
     assert!(score > 0.9, "{score}");
     // Two known, different makes are evidence of another firearm …
     let other = make_of("Beretta", "19");
-    assert!(other.is_none_or(|(m, s)| m == armsmatch::FieldMatch::Different && s < 0.5));
+    assert!(other.is_none_or(|(m, s)| m == FieldMatch::Different && s < 0.5));
     // … and so is an unknown name whose model is not the record make's.
     let other = make_of("Zorkiy Handelsgesellschaft", "Px4 Storm");
-    assert!(other.is_none_or(|(m, s)| m == armsmatch::FieldMatch::Different && s < 0.5));
+    assert!(other.is_none_or(|(m, s)| m == FieldMatch::Different && s < 0.5));
 }
 
 #[test]
@@ -196,10 +196,10 @@ fn a_make_of_the_same_corporate_family_naming_the_same_model_is_not_another_fire
     // A related make with another model is still another firearm's make: Walther and
     // Smith & Wesson share the PPK, not the M&P.
     let other = top("KPL4411", "Walther", "PPK");
-    assert!(other.is_none_or(|(m, s)| m == armsmatch::FieldMatch::Different && s < 0.5));
+    assert!(other.is_none_or(|(m, s)| m == FieldMatch::Different && s < 0.5));
     // An unrelated make with the same model name is too.
     let other = top("UU312297", "Glock", "P229");
-    assert!(other.is_none_or(|(m, s)| m == armsmatch::FieldMatch::Different && s < 0.5));
+    assert!(other.is_none_or(|(m, s)| m == FieldMatch::Different && s < 0.5));
 }
 
 #[test]
@@ -297,8 +297,8 @@ fn a_placeholder_make_model_or_calibre_is_no_evidence_either_way() {
         assert_eq!(ids(&hits), ["R-1"], "{make}");
         let e = &hits[0].explanation;
         assert_eq!(e.make, armsmatch::FieldMatch::Unknown, "{make}");
-        assert_ne!(e.model, armsmatch::FieldMatch::Different, "{model}");
-        assert_ne!(e.calibre, armsmatch::FieldMatch::Different, "{calibre}");
+        assert_ne!(e.model, FieldMatch::Different, "{model}");
+        assert_ne!(e.calibre, FieldMatch::Different, "{calibre}");
         assert!(hits[0].score >= exact.score * 0.99, "{hits:?}");
     }
     // The register's placeholder is no other make either.
@@ -644,4 +644,44 @@ fn an_index_written_before_labels_were_dropped_still_finds_labelled_serials() {
     assert_eq!((info.base_records, info.live_added), (4, 0));
     // The old file's labelled records (three of four) are re-keyed in the live layer.
     assert_eq!(Index::open(fixture).unwrap().info().live_added, 3);
+}
+
+#[test]
+fn a_record_naming_the_importer_and_the_maker_is_found_under_either() {
+    // An imported rifle's make field names the importer beside the maker. A check
+    // under either make agrees with it, in the built index, after a live insert and
+    // after compaction alike.
+    let rec = |id: &str| {
+        Record::new(id, "1974AB1234")
+            .make("Romarm (imported by Century Arms)")
+            .model("WASR-10")
+    };
+    let mut b = Index::builder();
+    b.add(rec("BASE-1")).unwrap();
+    let mut ix = b.build().unwrap();
+    ix.insert(rec("LIVE-1")).unwrap();
+    let makes = |ix: &Index, make: &str| -> Vec<(String, FieldMatch)> {
+        check(ix, Query::new("1974AB1234").make(make))
+            .into_iter()
+            .map(|h| (h.record.id.clone(), h.explanation.make))
+            .collect()
+    };
+    for state in ["built", "compacted"] {
+        for maker in ["Cugir", "Romarm", "Century Arms"] {
+            let got = makes(&ix, maker);
+            assert_eq!(got.len(), 2, "{state} {maker}: {got:?}");
+            assert!(
+                got.iter()
+                    .all(|(_, m)| matches!(m, FieldMatch::Same | FieldMatch::Alias)),
+                "{state} {maker}: {got:?}"
+            );
+            assert_eq!(got[0].1, got[1].1, "{state} {maker}: base and live differ");
+        }
+        let other = makes(&ix, "Norinco");
+        assert!(
+            other.iter().all(|(_, m)| *m == FieldMatch::Different),
+            "{state}: {other:?}"
+        );
+        ix.compact().unwrap();
+    }
 }
