@@ -658,7 +658,7 @@ fn a_record_naming_the_importer_and_the_maker_is_found_under_either() {
     };
     let mut b = Index::builder();
     b.add(rec("BASE-1")).unwrap();
-    let mut ix = b.build().unwrap();
+    let ix = b.build().unwrap();
     ix.insert(rec("LIVE-1")).unwrap();
     let makes = |ix: &Index, make: &str| -> Vec<(String, FieldMatch)> {
         check(ix, Query::new("1974AB1234").make(make))
