@@ -362,9 +362,10 @@ pub(crate) fn with_mapping_row<T>(
     spec: Columns,
     required: &[&str],
     context: &str,
+    seen: &mut KeysSeen,
     f: impl FnOnce(&Row<'_, '_>) -> PyResult<T>,
 ) -> PyResult<T> {
-    let values = mapping_values(row, spec, context, &mut KeysSeen::default())?;
+    let values = mapping_values(row, spec, context, seen)?;
     with_values(spec, values, required, context, f)
 }
 
@@ -394,8 +395,10 @@ fn with_values<T>(
 /// The keys of the last mapping read and the spec column each is read as (so a run
 /// of rows with the same keys resolves them once).
 #[derive(Default)]
-struct KeysSeen {
-    keys: Vec<String>,
+pub(crate) struct KeysSeen {
+    /// The keys as Python objects: rows built alike share their key objects, so the
+    /// next row is mostly compared by identity, without converting text.
+    keys: Vec<Py<PyAny>>,
     at: Vec<Option<usize>>,
 }
 
@@ -420,12 +423,14 @@ fn mapping_values<'py>(
             }
             items
         };
+    let py = row.py();
     let same = items.len() == seen.keys.len()
         && items.iter().zip(&seen.keys).all(|((k, _), seen)| {
-            k.downcast::<PyString>()
-                .ok()
-                .and_then(|k| k.to_cow().ok())
-                .is_some_and(|k| k == seen.as_str())
+            let seen = seen.bind(py);
+            k.is(seen)
+                || (k.is_instance_of::<PyString>()
+                    && seen.is_instance_of::<PyString>()
+                    && k.eq(seen).unwrap_or(false))
         });
     if !same {
         let keys: Vec<String> = items
@@ -443,7 +448,7 @@ fn mapping_values<'py>(
             .iter()
             .map(|c| c.and_then(|c| spec.names().iter().position(|n| *n == c)))
             .collect();
-        seen.keys = keys;
+        seen.keys = items.iter().map(|(k, _)| k.clone().unbind()).collect();
     }
     let mut values = vec![None; spec.names().len()];
     for ((_, v), at) in items.into_iter().zip(&seen.at) {

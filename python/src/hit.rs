@@ -6,7 +6,7 @@ use pyo3::types::{PyDict, PyMapping};
 
 use crate::convert::{
     is_missing, opt_text_arg, record_from_parts, record_from_row, text_arg, with_mapping_row,
-    RecordFields, RECORD_COLUMNS,
+    KeysSeen, RecordFields, RECORD_COLUMNS,
 };
 use crate::errors::{to_py_err, wrong_type};
 
@@ -29,13 +29,28 @@ pub(crate) struct Record {
 impl Record {
     /// A record from a `Record` or a dict with the records-file keys.
     pub(crate) fn from_py(v: &Bound<'_, PyAny>, field: &str) -> PyResult<armsmatch::Record> {
+        Record::from_py_seen(v, field, &mut KeysSeen::default())
+    }
+
+    /// [`Record::from_py`] of one row of many: `seen` carries the keys of the last dict
+    /// row read, so rows with the same keys resolve them once.
+    pub(crate) fn from_py_seen(
+        v: &Bound<'_, PyAny>,
+        field: &str,
+        seen: &mut KeysSeen,
+    ) -> PyResult<armsmatch::Record> {
         if let Ok(r) = v.downcast::<Record>() {
             return Ok(r.get().inner.clone());
         }
         if v.is_instance_of::<PyDict>() || v.downcast::<PyMapping>().is_ok() {
-            return with_mapping_row(v, RECORD_COLUMNS, &["record_id", "serial"], field, |row| {
-                record_from_row(row, field)
-            });
+            return with_mapping_row(
+                v,
+                RECORD_COLUMNS,
+                &["record_id", "serial"],
+                field,
+                seen,
+                |row| record_from_row(row, field),
+            );
         }
         Err(wrong_type(field, "Record or dict", v))
     }

@@ -11,7 +11,7 @@ use pyo3::IntoPyObjectExt;
 
 use crate::convert::{
     check_options, is_path, opt_text_arg, path_arg, query_from_row, record_from_row, text_arg,
-    threads_arg, Table, QUERY_COLUMNS, RECORD_COLUMNS, SIGNAL_ROWS,
+    threads_arg, KeysSeen, Table, QUERY_COLUMNS, RECORD_COLUMNS, SIGNAL_ROWS,
 };
 use crate::errors::{in_context, invalid, to_py_err, wrong_type};
 use crate::hit::{Hit, Record};
@@ -318,11 +318,15 @@ impl Index {
                         rows,
                     )
                 })?;
+                let mut seen = KeysSeen::default();
                 for (i, row) in iter.enumerate() {
                     if i % SIGNAL_ROWS == SIGNAL_ROWS - 1 {
                         py.check_signals()?;
                     }
-                    add(i, Record::from_py(&row?, &format!("records[{i}]"))?)?;
+                    add(
+                        i,
+                        Record::from_py_seen(&row?, &format!("records[{i}]"), &mut seen)?,
+                    )?;
                 }
             }
             Table::Columns { .. } => {
