@@ -140,12 +140,18 @@ pub(crate) fn placeholder_name_key(key: &str) -> bool {
     key.is_empty() || PLACEHOLDER_NAMES.contains(&key)
 }
 
-/// Serial values that mean "no serial" (compared on the serial key).
+/// Serial values that mean "no serial" (compared on the serial key, and for a serial
+/// in Cyrillic or Greek on its transliterations too): unknown, none, illegible, removed,
+/// filed or ground off, in the languages registers are kept in (English, French,
+/// German, Spanish, Portuguese, Italian, Dutch, Polish, Czech, Serbo-Croatian, the
+/// Nordic languages, Turkish, Russian, Ukrainian, Greek).
 ///
 /// ```
 /// assert!(armsmatch::PLACEHOLDER_SERIALS.contains(&"UNKNOWN"));
+/// assert!(armsmatch::PLACEHOLDER_SERIALS.contains(&"SANSNUMERO"));
 /// ```
 pub const PLACEHOLDER_SERIALS: &[&str] = &[
+    // English
     "UNK",
     "UNKN",
     "UNKWN",
@@ -159,15 +165,109 @@ pub const PLACEHOLDER_SERIALS: &[&str] = &[
     "NOSN",
     "NOSERIAL",
     "NOSERIALNUMBER",
+    "NOSERIALNO",
     "NONUMBER",
     "NOTKNOWN",
     "UNREADABLE",
     "ILLEGIBLE",
+    "NOTLEGIBLE",
     "OBLITERATED",
     "REMOVED",
+    "DEFACED",
+    "ERASED",
+    "ABRADED",
+    "GROUNDOFF",
+    "FILEDOFF",
+    "MISSING",
+    "BLANK",
     "UNMARKED",
+    "NOTMARKED",
     "NOTVISIBLE",
+    "NONEVISIBLE",
     "NOTAVAILABLE",
+    // French
+    "SANSNUMERO",
+    "SANSN",
+    "SANSNO",
+    "INCONNU",
+    "ILLISIBLE",
+    "NONLISIBLE",
+    "EFFACE",
+    "LIME",
+    "MEULE",
+    "AUCUN",
+    // German
+    "OHNENUMMER",
+    "OHNENR",
+    "KEINENUMMER",
+    "UNBEKANNT",
+    "UNLESERLICH",
+    "UNKENNTLICH",
+    "ENTFERNT",
+    "AUSGESCHLIFFEN",
+    "ABGESCHLIFFEN",
+    // Spanish
+    "SINNUMERO",
+    "SINN",
+    "SINNO",
+    "SINSERIE",
+    "DESCONOCIDO",
+    "ILEGIBLE",
+    "BORRADO",
+    "LIMADO",
+    "NINGUNO",
+    // Portuguese
+    "SEMNUMERO",
+    "SEMNO",
+    "SEMSERIE",
+    "DESCONHECIDO",
+    "ILEGIVEL",
+    "RASPADO",
+    "SUPRIMIDO",
+    "NENHUM",
+    // Italian
+    "SENZAMATRICOLA",
+    "NESSUNAMATRICOLA",
+    "MATRICOLAABRASA",
+    "ABRASA",
+    "ABRASO",
+    "ILLEGGIBILE",
+    "CANCELLATA",
+    "SCONOSCIUTO",
+    // Dutch, Polish, Czech, Serbo-Croatian (Latin), Nordic, Turkish
+    "ZONDERNUMMER",
+    "ONLEESBAAR",
+    "ONBEKEND",
+    "BRAKNUMERU",
+    "NIECZYTELNY",
+    "NIEZNANY",
+    "BEZCISLA",
+    "NECITELNE",
+    "NEZNAMY",
+    "BEZBROJA",
+    "NECITLJIV",
+    "NEPOZNAT",
+    "UTANNUMMER",
+    "OLASBAR",
+    "OKAND",
+    "EINUMEROA",
+    "TUNTEMATON",
+    "SERINOYOK",
+    "OKUNMUYOR",
+    "BILINMIYOR",
+    // Russian, Ukrainian, Serbian (Cyrillic), Greek: as their BGN/ELOT keys
+    "BEZNOMERA",
+    "BEZNOMERU",
+    "BN",
+    "NEIZVESTNO",
+    "NEVIDOMO",
+    "NECHITAEMYY",
+    "OTSUTSTVUET",
+    "SPILEN",
+    "STOCHEN",
+    "UNICHTOZHEN",
+    "AGNOSTO",
+    "CHORISARITHMO",
 ];
 
 /// Which way a Cyrillic or Greek letter is turned into Latin.
@@ -682,6 +782,9 @@ pub(crate) fn skeleton_of_key(key: &str) -> String {
 /// for s in ["UNK", "unknown", "N/A", "0", "000000", "--", "xxxx"] {
 ///     assert!(is_placeholder_serial(s), "{s}");
 /// }
+/// for s in ["sans numéro", "ohne Nr.", "matricola abrasa", "ground off", "Б/Н", "без номера"] {
+///     assert!(is_placeholder_serial(s), "{s}");
+/// }
 /// assert!(!is_placeholder_serial("A1234"));
 /// ```
 pub fn is_placeholder_serial(serial: &str) -> bool {
@@ -691,6 +794,18 @@ pub fn is_placeholder_serial(serial: &str) -> bool {
 /// [`is_placeholder_serial`] given the serial and its already computed key.
 pub(crate) fn placeholder(serial: &str, key: &str) -> bool {
     if key_is_placeholder(key) {
+        return true;
+    }
+    // `без номера`, `Б/Н`, `άγνωστο`: words in Cyrillic or Greek, as transliterated
+    // (words have no digits: a serial with one is spared the transliterations; its
+    // key's digits may be letters read by shape, `З` → `3`).
+    if !serial.is_ascii()
+        && !serial.bytes().any(|b| b.is_ascii_digit())
+        && search_keys(serial)
+            .iter()
+            .skip(1)
+            .any(|k| PLACEHOLDER_SERIALS.contains(&k.as_str()))
+    {
         return true;
     }
     // One letter repeated in a script that folds to several Latin letters (ЖЖЖ).

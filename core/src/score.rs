@@ -1361,7 +1361,10 @@ mod tests {
         assert_eq!(mk, FieldMatch::Different);
         // A make whose name holds another make's name names that make only: SIG Sauer
         // is not J.P. Sauer & Sohn, either way round.
-        for (a, b) in [("Sig Sauer", "Sauer und Sohn"), ("Sauer und Sohn", "SIG Sauer")] {
+        for (a, b) in [
+            ("Sig Sauer", "Sauer und Sohn"),
+            ("Sauer und Sohn", "SIG Sauer"),
+        ] {
             let (mk, _, _) = compare_identity(r, &check(a), &record(b));
             assert_eq!(mk, FieldMatch::Different, "{a:?} vs {b:?}");
         }
