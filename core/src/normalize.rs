@@ -489,18 +489,52 @@ const SERIAL_LABELS: &[(&str, Follow)] = &[
 
 /// Version of the serial keys an index file stores: files that do not say are of
 /// version 1, written before labels were dropped from serials (`S/N: 1234` was keyed
-/// `SN1234`); opening one re-keys its records whose serial starts with a label.
-pub(crate) const SERIAL_KEYS_VERSION: u32 = 2;
+/// `SN1234`); version 2 kept a note after the serial (`1234 (frame)` was keyed
+/// `1234FRAME`). Opening an older file re-keys its records whose serial has a label or
+/// a note.
+pub(crate) const SERIAL_KEYS_VERSION: u32 = 3;
 
-/// True if the serial starts with a label that its key drops.
+/// True if the serial has a label before it or a note after it that its key drops.
 pub(crate) fn has_label(serial: &str) -> bool {
     strip_label(serial).len() != serial.len()
+}
+
+/// The serial without the labels written before it and a note written after it.
+fn strip_label(s: &str) -> &str {
+    strip_note(strip_prefix_label(s))
+}
+
+/// The serial without a note in brackets after it (`1234 (frame)`, `AB1234 [slide]`,
+/// `98765 (Rahmen)`): words of three letters or more and no digit, which no serial is
+/// made of. A bracket holding a digit, a wildcard or fewer letters (`AB12(C)`) stays
+/// part of the serial, and a note with nothing before it is what the serial is.
+fn strip_note(s: &str) -> &str {
+    let t = s.trim_end();
+    let open = match t.as_bytes().last() {
+        Some(b')') => '(',
+        Some(b']') => '[',
+        _ => return s,
+    };
+    let Some(at) = t.rfind(open) else {
+        return s;
+    };
+    let note = &t[at + open.len_utf8()..t.len() - 1];
+    let head = t[..at].trim_end();
+    let letters = note.chars().filter(|c| c.is_alphabetic()).count();
+    let words_only = note
+        .chars()
+        .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, '.' | ',' | '-' | '/'));
+    if letters >= 3 && words_only && head.chars().any(char::is_alphanumeric) {
+        head
+    } else {
+        s
+    }
 }
 
 /// The serial without the labels written before it (`S/N: AB1234`, `Serial No. 1234`,
 /// `№ 1234`, `Зав. № 1234`): they are never part of a serial. A label is dropped only
 /// when it cannot be the serial's own start and a letter or digit follows it.
-fn strip_label(s: &str) -> &str {
+fn strip_prefix_label(s: &str) -> &str {
     fn mark(c: char) -> bool {
         matches!(c, '.' | ':' | '#' | '№' | '-' | '=')
     }
@@ -558,6 +592,7 @@ fn strip_label(s: &str) -> &str {
 /// assert_eq!(serial_key("ＡＢ１２３"), "AB123");      // full-width
 /// assert_eq!(serial_key("١٢٣٤٥"), "12345");         // Arabic-Indic digits
 /// assert_eq!(serial_key("S/N: ab-1234"), "AB1234");  // a label is no part of it
+/// assert_eq!(serial_key("AB-1234 (frame)"), "AB1234"); // nor is a note after it
 /// assert_eq!(serial_key("SN12345"), "SN12345");      // a prefix may be
 /// ```
 pub fn serial_key(serial: &str) -> String {
@@ -939,6 +974,34 @@ mod tests {
         assert_eq!(
             super::fold_serial("S/N: *12?4", super::Fold::Visual, true),
             "*12?4"
+        );
+    }
+
+    #[test]
+    fn a_note_after_a_serial_is_dropped_and_serials_kept() {
+        for (text, key) in [
+            ("12345 (frame)", "12345"),
+            ("AB-1234 [slide]", "AB1234"),
+            ("98765 (Rahmen)", "98765"),
+            ("98765 (ствольная коробка)", "98765"),
+            ("4521 (partial, obliterated)", "4521"),
+            ("S/N: 7788 (receiver)", "7788"),
+            ("123456(barrel)  ", "123456"),
+            // Part of the serial, or nothing but a note: kept.
+            ("AB12(C)", "AB12C"),
+            ("AB12 (CD)", "AB12CD"),
+            ("1234 (56)", "123456"),
+            ("1234 (A1B)", "1234A1B"),
+            ("12?4 (???)", "124"),
+            ("(frame)", "FRAME"),
+            ("(frame) 12345", "FRAME12345"),
+        ] {
+            assert_eq!(super::serial_key(text), key, "{text:?}");
+        }
+        assert!(super::has_label("12345 (frame)") && !super::has_label("AB12(C)"));
+        assert_eq!(
+            super::fold_serial("12?45 (frame)", super::Fold::Visual, true),
+            "12?45"
         );
     }
 

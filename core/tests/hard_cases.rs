@@ -685,3 +685,38 @@ fn a_record_naming_the_importer_and_the_maker_is_found_under_either() {
         ix.compact().unwrap();
     }
 }
+
+#[test]
+fn an_index_written_before_notes_were_dropped_still_finds_noted_serials() {
+    // Written by the binary of 2d2252f (serial keys version 2), which keyed
+    // `12345 (frame)` as `12345FRAME`: a check `12345` found nothing in it.
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/noted-serials-0.1.0-2d2252f.armsidx"
+    );
+    let index = Index::open(fixture).unwrap();
+    assert_eq!(index.len(), 3);
+    let compacted = Index::open(fixture).unwrap();
+    compacted.compact().unwrap();
+    for index in [&index, &compacted] {
+        for (serial, make, id) in [
+            ("12345", "Colt", "NOTE-1"),
+            ("12345 (frame)", "Colt", "NOTE-1"),
+            ("AB7788", "Glock", "NOTE-2"),
+            ("XYZ98765", "Beretta", "NOTE-3"),
+        ] {
+            let hits = check(index, Query::new(serial).make(make));
+            assert_eq!(ids(&hits), [id], "{serial}");
+            assert!(
+                matches!(
+                    hits[0].explanation.serial.kind,
+                    SerialMatch::Exact | SerialMatch::Normalized
+                ),
+                "{serial}: {:?}",
+                hits[0].explanation.serial
+            );
+        }
+    }
+    // The two noted records (of three) are re-keyed in the live layer.
+    assert_eq!(Index::open(fixture).unwrap().info().live_added, 2);
+}
