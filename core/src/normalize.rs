@@ -117,6 +117,9 @@ pub const PLACEHOLDER_NAMES: &[&str] = &[
     "BILINMIYOR",
     "НЕИЗВЕСТНО",
     "НЕИЗВЕСТЕН",
+    "НЕИЗВЕСТНА",
+    "НЕИЗВЕСТНЫЙ",
+    "NEIZVESTNO",
     "НЕВІДОМО",
     "НЕПОЗНАТО",
     "ΑΓΝΩΣΤΟ",
@@ -129,16 +132,61 @@ pub const PLACEHOLDER_NAMES: &[&str] = &[
 /// use armsmatch::is_placeholder_name;
 /// assert!(is_placeholder_name("Unknown") && is_placeholder_name("N/A") && is_placeholder_name(" - "));
 /// assert!(is_placeholder_name("unbekannt") && is_placeholder_name("Неизвестно"));
+/// assert!(is_placeholder_name("Unknown maker") && is_placeholder_name("Calibre: N/A"));
+/// assert!(is_placeholder_name("Marque inconnue") && is_placeholder_name("Модель неизвестна"));
+/// assert!(!is_placeholder_name("Glock") && !is_placeholder_name("Model 19"));
 /// assert!(!is_placeholder_name("Glock") && !is_placeholder_name("Unique"));
 /// ```
 pub fn is_placeholder_name(name: &str) -> bool {
     placeholder_name_key(&name_key(name))
 }
 
-/// [`is_placeholder_name`] of a name already in [`name_key`] form.
+/// [`is_placeholder_name`] of a name already in [`name_key`] form: a placeholder, or one
+/// with the field's name before or after it (`Unknown maker`, `Make: N/A`, `Marque
+/// inconnue`, `Hersteller unbekannt`, `Calibre unknown`).
 pub(crate) fn placeholder_name_key(key: &str) -> bool {
-    key.is_empty() || PLACEHOLDER_NAMES.contains(&key)
+    if key.is_empty() || PLACEHOLDER_NAMES.contains(&key) {
+        return true;
+    }
+    FIELD_NAMES.iter().any(|f| {
+        key.strip_prefix(f)
+            .or_else(|| key.strip_suffix(f))
+            .is_some_and(|rest| !rest.is_empty() && PLACEHOLDER_NAMES.contains(&rest))
+    })
 }
+
+/// The names of the make, model and calibre fields (as [`name_key`]s), which a case
+/// system may write beside a placeholder.
+const FIELD_NAMES: &[&str] = &[
+    "MAKEMODEL",
+    "MAKE",
+    "MAKER",
+    "MANUFACTURER",
+    "MFR",
+    "MFG",
+    "BRAND",
+    "MODEL",
+    "TYPE",
+    "CALIBRE",
+    "CALIBER",
+    "CAL",
+    "GAUGE",
+    "MARQUE",
+    "FABRICANT",
+    "MODELE",
+    "HERSTELLER",
+    "MARKE",
+    "MODELL",
+    "KALIBER",
+    "FABRICANTE",
+    "MARCA",
+    "MODELO",
+    "CALIBRO",
+    "МАРКА",
+    "МОДЕЛЬ",
+    "КАЛИБР",
+    "ПРОИЗВОДИТЕЛЬ",
+];
 
 /// Serial values that mean "no serial" (compared on the serial key, and for a serial
 /// in Cyrillic or Greek on its transliterations too): unknown, none, illegible, removed,

@@ -720,3 +720,32 @@ fn an_index_written_before_notes_were_dropped_still_finds_noted_serials() {
     // The two noted records (of three) are re-keyed in the live layer.
     assert_eq!(Index::open(fixture).unwrap().info().live_added, 2);
 }
+
+#[test]
+fn a_placeholder_written_with_its_field_name_is_no_make() {
+    // Case systems fill required fields with `Unknown maker`, `Make: N/A`: no evidence of
+    // another make, in a check and in a record (built and live) alike.
+    let mut b = Index::builder();
+    b.add(Record::new("G-1", "GLK445566").make("Glock").model("17"))
+        .unwrap();
+    b.add(Record::new("U-1", "UNK778899").make("Maker unknown"))
+        .unwrap();
+    let ix = b.build().unwrap();
+    ix.insert(Record::new("U-2", "UNK778800").make("Hersteller unbekannt"))
+        .unwrap();
+    for make in [
+        "Unknown maker",
+        "Make: N/A",
+        "Marque inconnue",
+        "Производитель неизвестен",
+    ] {
+        let hits = check(&ix, Query::new("GLK445566").make(make));
+        assert_eq!(ids(&hits), ["G-1"], "{make}");
+        assert_eq!(hits[0].explanation.make, FieldMatch::Unknown, "{make}");
+    }
+    for (serial, id) in [("UNK778899", "U-1"), ("UNK778800", "U-2")] {
+        let hits = check(&ix, Query::new(serial).make("Glock"));
+        assert_eq!(ids(&hits), [id], "{serial}");
+        assert_eq!(hits[0].explanation.make, FieldMatch::Unknown, "{serial}");
+    }
+}
