@@ -126,7 +126,8 @@ pub const PLACEHOLDER_NAMES: &[&str] = &[
 ];
 
 /// True if a make, model or calibre name says nothing: empty after [`name_key`]
-/// (`-`, `?`), or one of [`PLACEHOLDER_NAMES`].
+/// (`-`, `?`), one of [`PLACEHOLDER_NAMES`] (also with the field's name beside it:
+/// `Unknown maker`), or a word for a kind of firearm (`Pistol`, `Gewehr`).
 ///
 /// ```
 /// use armsmatch::is_placeholder_name;
@@ -134,6 +135,7 @@ pub const PLACEHOLDER_NAMES: &[&str] = &[
 /// assert!(is_placeholder_name("unbekannt") && is_placeholder_name("Неизвестно"));
 /// assert!(is_placeholder_name("Unknown maker") && is_placeholder_name("Calibre: N/A"));
 /// assert!(is_placeholder_name("Marque inconnue") && is_placeholder_name("Модель неизвестна"));
+/// assert!(is_placeholder_name("Pistol") && is_placeholder_name("Gewehr")); // a kind, no make
 /// assert!(!is_placeholder_name("Glock") && !is_placeholder_name("Model 19"));
 /// assert!(!is_placeholder_name("Glock") && !is_placeholder_name("Unique"));
 /// ```
@@ -145,7 +147,7 @@ pub fn is_placeholder_name(name: &str) -> bool {
 /// with the field's name before or after it (`Unknown maker`, `Make: N/A`, `Marque
 /// inconnue`, `Hersteller unbekannt`, `Calibre unknown`).
 pub(crate) fn placeholder_name_key(key: &str) -> bool {
-    if key.is_empty() || PLACEHOLDER_NAMES.contains(&key) {
+    if key.is_empty() || PLACEHOLDER_NAMES.contains(&key) || KIND_NAMES.contains(&key) {
         return true;
     }
     FIELD_NAMES.iter().any(|f| {
@@ -154,6 +156,52 @@ pub(crate) fn placeholder_name_key(key: &str) -> bool {
             .is_some_and(|rest| !rest.is_empty() && PLACEHOLDER_NAMES.contains(&rest))
     })
 }
+
+/// Words for a kind of firearm (as [`name_key`]s). Written in the make, model or
+/// calibre field (`Pistol`, `Gewehr`, `Пистолет`), they name none: a clerk put the kind
+/// where the make goes. Words that are also a make's name or misspelling in the
+/// reference (`Arma`, Erma's) are not listed.
+const KIND_NAMES: &[&str] = &[
+    "PISTOL",
+    "PISTOLS",
+    "HANDGUN",
+    "REVOLVER",
+    "RIFLE",
+    "CARBINE",
+    "SHOTGUN",
+    "FIREARM",
+    "GUN",
+    "WEAPON",
+    "SMG",
+    "SUBMACHINEGUN",
+    "MACHINEGUN",
+    "ASSAULTRIFLE",
+    "AIRGUN",
+    "PISTOLET",
+    "PISTOLA",
+    "PISTOLE",
+    "FUSIL",
+    "CARABINE",
+    "CARABINA",
+    "ESCOPETA",
+    "ESPINGARDA",
+    "FUCILE",
+    "GEWEHR",
+    "FLINTE",
+    "SCHROTFLINTE",
+    "BUCHSE",
+    "WAFFE",
+    "ARME",
+    "ARMEAFEU",
+    "ARMADEFUEGO",
+    "ПИСТОЛЕТ",
+    "РЕВОЛЬВЕР",
+    "ВИНТОВКА",
+    "КАРАБИН",
+    "РУЖЬЕ",
+    "АВТОМАТ",
+    "ОРУЖИЕ",
+];
 
 /// The names of the make, model and calibre fields (as [`name_key`]s), which a case
 /// system may write beside a placeholder.

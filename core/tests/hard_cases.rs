@@ -749,3 +749,32 @@ fn a_placeholder_written_with_its_field_name_is_no_make() {
         assert_eq!(hits[0].explanation.make, FieldMatch::Unknown, "{serial}");
     }
 }
+
+#[test]
+fn a_kind_written_as_the_make_is_no_make() {
+    // A clerk writes the kind where the make goes: an exact serial under make `Pistol`
+    // is no evidence of another make than the record's (before: "different", 0.0015).
+    let mut b = Index::builder();
+    b.add(Record::new("G-1", "GLK445566").make("Glock").model("17"))
+        .unwrap();
+    b.add(Record::new("P-1", "PST102030").make("Pistolet").model("PM"))
+        .unwrap();
+    let ix = b.build().unwrap();
+    for make in ["Pistol", "Handgun", "Firearm", "Gewehr", "Пистолет"] {
+        let hits = check(&ix, Query::new("GLK445566").make(make));
+        assert_eq!(ids(&hits), ["G-1"], "{make}");
+        assert_eq!(hits[0].explanation.make, FieldMatch::Unknown, "{make}");
+        assert!(hits[0].score > 0.9, "{make}: {}", hits[0].score);
+    }
+    let hits = check(&ix, Query::new("PST102030").make("Izhmash"));
+    assert_eq!(ids(&hits), ["P-1"]);
+    assert_eq!(hits[0].explanation.make, FieldMatch::Unknown);
+    // A make that is named is still compared.
+    let hits = ix
+        .check(
+            &Query::new("GLK445566").make("Beretta"),
+            &CheckOptions::default().threshold(0.0),
+        )
+        .unwrap();
+    assert_eq!(hits[0].explanation.make, FieldMatch::Different);
+}
