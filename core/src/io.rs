@@ -552,17 +552,25 @@ impl Columns {
     ) -> std::result::Result<Vec<Option<&'static str>>, (usize, usize, &'static str)> {
         let named: Vec<Option<&'static str>> = keys.iter().map(|k| self.column_of_key(k)).collect();
         let exact = |i: usize| named[i].is_some_and(|c| keys[i] == c);
+        // The columns some header names exactly (a handful: linear in the headers).
+        let named_exactly: Vec<&'static str> = (0..keys.len())
+            .filter(|&i| exact(i))
+            .filter_map(|i| named[i])
+            .collect();
         let out: Vec<Option<&'static str>> = (0..keys.len())
             .map(|i| {
                 let c = named[i]?;
-                let yields = !exact(i) && (0..keys.len()).any(|j| exact(j) && named[j] == Some(c));
+                let yields = !exact(i) && named_exactly.contains(&c);
                 (!yields).then_some(c)
             })
             .collect();
+        // The first header read as each column.
+        let mut first: Vec<(&'static str, usize)> = Vec::new();
         for (j, c) in out.iter().enumerate() {
-            if let Some(c) = c {
-                if let Some(i) = out[..j].iter().position(|o| o == &Some(*c)) {
-                    return Err((i, j, c));
+            if let Some(c) = *c {
+                match first.iter().find(|(f, _)| *f == c) {
+                    Some(&(_, i)) => return Err((i, j, c)),
+                    None => first.push((c, j)),
                 }
             }
         }
@@ -724,8 +732,9 @@ fn for_each_row(
     })?;
     // The header was the first record the counter saw.
     lines.next_record();
-    for (i, h) in headers.iter().enumerate() {
-        if !h.is_empty() && headers[..i].contains(h) {
+    let mut seen = std::collections::HashSet::new();
+    for h in &headers {
+        if !h.is_empty() && !seen.insert(h.as_str()) {
             return Err(Error::Parse {
                 path: name,
                 line: 1,
