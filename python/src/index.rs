@@ -264,7 +264,10 @@ impl Index {
     ///
     /// Columns (dict keys): ``record_id`` (or ``id``) and ``serial`` are required;
     /// ``make``, ``model``, ``calibre``, ``type`` (or ``kind``), ``country``, ``status``,
-    /// ``reported_on`` are optional; others are ignored. A missing value (None, NaN,
+    /// ``reported_on`` are optional; others are ignored. Names are read as the file
+    /// readers read headers: any case, spaces or punctuation, and the names exports use
+    /// (``Record ID``, ``Serial Number``, ``Manufacturer``, ``Caliber``, ``Firearm
+    /// Type``); two names of one column are a ValueError. A missing value (None, NaN,
     /// ``pd.NaT``, ``pd.NA``, empty text) is unknown; an unknown serial never produces a
     /// serial hit. Integers (numpy's too) and whole-number floats (a numeric column with
     /// blanks, as ``pd.read_csv`` reads it) are read as integer text; a fraction is a
@@ -549,7 +552,8 @@ impl Index {
     ///
     /// ``queries``: a pandas or polars DataFrame, a pyarrow Table, an iterable of dicts,
     /// or the path of a queries file. Columns: ``serial`` (required), ``query_id`` (or
-    /// ``id``), ``make``, ``model``, ``calibre``, ``country``. Without a query id (no
+    /// ``id``, ``Check ID``), ``make``, ``model``, ``calibre``, ``country``, named as in
+    /// ``Index.build``. Without a query id (no
     /// column, or a missing value), a pandas row's id is its index label, as text
     /// (``str(label)``, as ``armsmatch.dask.check_many`` gives); a polars, Arrow or
     /// dict row's id is its row number, as text.
