@@ -807,8 +807,11 @@ pub(crate) fn compare_names(q: Option<&Resolved>, r: Option<&Resolved>) -> Field
         return FieldMatch::Unknown;
     };
     // A placeholder (`Unknown`, `N/A`) says nothing, whichever side wrote it (records
-    // of an index built before it was read so keep it).
-    if placeholder_name_key(&q.key) || placeholder_name_key(&r.key) {
+    // of an index built before it was read so keep it). No placeholder is a name the
+    // reference lists, so a name it resolved (nearly all) skips the word lists: this
+    // runs for every candidate.
+    let placeholder = |n: &Resolved| n.entry.is_none() && placeholder_name_key(&n.key);
+    if placeholder(q) || placeholder(r) {
         return FieldMatch::Unknown;
     }
     match (q.entry, r.entry) {
