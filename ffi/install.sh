@@ -5,7 +5,8 @@
 #                                              cargo build -p armsmatch-ffi --release)
 #
 # Result: PREFIX/include/armsmatch.h, PREFIX/lib/libarmsmatch.so, PREFIX/lib/libarmsmatch.a,
-# PREFIX/lib/pkgconfig/armsmatch.pc. Callable from any directory.
+# PREFIX/lib/pkgconfig/armsmatch.pc, PREFIX/share/armsmatch/valgrind.supp (what a client's
+# valgrind run needs to suppress for the library). Callable from any directory.
 set -euo pipefail
 
 if [[ $# -lt 1 || $# -gt 2 ]]; then
@@ -29,10 +30,11 @@ done
 mkdir -p "$prefix"
 prefix=$(cd "$prefix" && pwd)
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -n 1)
-install -d "$prefix/include" "$prefix/lib/pkgconfig"
+install -d "$prefix/include" "$prefix/lib/pkgconfig" "$prefix/share/armsmatch"
 install -m 644 "$ffi_dir/include/armsmatch.h" "$prefix/include/"
 install -m 755 "$lib_dir/libarmsmatch.so" "$prefix/lib/"
 install -m 644 "$lib_dir/libarmsmatch.a" "$prefix/lib/"
+install -m 644 "$ffi_dir/tests/valgrind.supp" "$prefix/share/armsmatch/"
 sed -e "s|@PREFIX@|$prefix|g" -e "s|@VERSION@|$version|g" "$ffi_dir/armsmatch.pc.in" \
     > "$prefix/lib/pkgconfig/armsmatch.pc"
 echo "installed armsmatch $version into $prefix"

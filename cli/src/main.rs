@@ -236,7 +236,7 @@ struct CheckArgs {
     #[arg(long, value_parser = unit_interval)]
     threshold: Option<f32>,
     /// Fixed edit budget, 0–3 (default: AUTO by serial length: 0 up to 3 characters,
-    /// 1 for 4 and 5, 2 from 6).
+    /// 1 for 4 and 5, 2 from 6, of the longer of the check's and the record's key).
     #[arg(long, value_parser = clap::value_parser!(u8).range(0..=MAX_EDITS as i64))]
     max_edits: Option<u8>,
     /// Threads (0 = all cores).

@@ -18,10 +18,10 @@ use crate::raw::{fuzzy_walk_split, wildcard_walk, Pattern, Token};
 use crate::record::{Query, Record};
 use crate::reference::Reference;
 use crate::score::{
-    auto_edit_budget, calibrate, compare_identity, evidence_floor, identity_factor,
-    identity_only_score, odds, partial_confusables, partial_evidence, serial_evidence,
-    CheckOptions, Explanation, FieldMatch, Hit, Identity, SerialEvidence, SerialMatch,
-    CONFUSABLE_PARTIAL, EMPTY_RUN_PARTIAL, LEADING_ZERO_PARTIAL,
+    auto_search_budget, calibrate, compare_identity, evidence_floor, identity_factor,
+    identity_only_score, odds, pair_edit_budget, partial_confusables, partial_evidence,
+    serial_evidence, CheckOptions, Explanation, FieldMatch, Hit, Identity, SerialEvidence,
+    SerialMatch, CONFUSABLE_PARTIAL, EMPTY_RUN_PARTIAL, LEADING_ZERO_PARTIAL,
 };
 use crate::segment::{check_record, refuse_wildcards, Backing, Meta, Segment, SegmentWriter};
 
@@ -209,10 +209,42 @@ struct PatternVariant {
 }
 
 /// A check, normalized once.
+/// How far a check key reaches: the edits a record key may be away.
+#[derive(Debug, Clone, Copy)]
+struct Reach {
+    /// The budget the FST is walked with.
+    search: usize,
+    /// True for AUTO: a key found is kept only within the budget of the pair
+    /// ([`pair_edit_budget`]); false for a budget the caller set, which holds for every
+    /// record key.
+    auto: bool,
+}
+
+impl Reach {
+    fn of(opts: &CheckOptions, len: usize) -> Reach {
+        match opts.max_edits {
+            Some(k) => Reach {
+                search: usize::from(k),
+                auto: false,
+            },
+            None => Reach {
+                search: usize::from(auto_search_budget(len)),
+                auto: true,
+            },
+        }
+    }
+
+    /// True if a record key of `record_len` characters `distance` edits from a check
+    /// key of `check_len` is within reach (the walk found it within `search`).
+    fn admits(self, check_len: usize, record_len: usize, distance: usize) -> bool {
+        !self.auto || distance <= usize::from(pair_edit_budget(check_len, record_len))
+    }
+}
+
 struct Prepared {
     raw: String,
-    /// For a full serial: (key, skeleton, budget) per search key.
-    keys: Vec<(String, String, usize)>,
+    /// For a full serial: (key, skeleton, reach) per search key.
+    keys: Vec<(String, String, Reach)>,
     /// For a full serial: the keys a hit is scored with (no leading-zero forms).
     score_keys: Vec<String>,
     /// For a partial serial: its variants (transliterations, zero-free forms).
@@ -349,17 +381,17 @@ impl Prepared {
                     // Wildcards that normalization removed entirely cannot happen, but a
                     // pattern without wildcards is a plain key.
                     let s = skeleton_of_key(&v);
-                    let k = opts.max_edits.unwrap_or_else(|| auto_edit_budget(v.len())) as usize;
+                    let r = Reach::of(opts, v.len());
                     score_keys.push(v.clone());
-                    keys.push((v, s, k));
+                    keys.push((v, s, r));
                 }
             }
         } else if !placeholder(&q.serial, &vs[0]) {
             score_keys = vs;
             for v in search_keys(&q.serial) {
                 let s = skeleton_of_key(&v);
-                let k = opts.max_edits.unwrap_or_else(|| auto_edit_budget(v.len())) as usize;
-                keys.push((v, s, k));
+                let r = Reach::of(opts, v.len());
+                keys.push((v, s, r));
             }
         }
         let identity = if opts.serial_only {
@@ -397,13 +429,13 @@ impl Prepared {
     /// membership rule the FST walks implement, for the live layer).
     fn reaches(&self, record_keys: &[(String, String)]) -> bool {
         record_keys.iter().any(|(_, rs)| {
-            self.keys
+            self.keys.iter().any(|(_, qs, r)| {
+                osa_within(qs.as_bytes(), rs.as_bytes(), r.search)
+                    .is_some_and(|d| r.admits(qs.len(), rs.len(), d))
+            }) || self
+                .patterns
                 .iter()
-                .any(|(_, qs, k)| osa_within(qs.as_bytes(), rs.as_bytes(), *k).is_some())
-                || self
-                    .patterns
-                    .iter()
-                    .any(|v| v.pattern.matches(rs.as_bytes()))
+                .any(|v| v.pattern.matches(rs.as_bytes()))
         })
     }
 
@@ -896,8 +928,11 @@ impl Index {
     /// # Ok::<(), armsmatch::Error>(())
     /// ```
     pub fn check_many(&self, queries: &[Query], opts: &CheckOptions) -> Vec<Result<Vec<Hit>>> {
+        if queries.len() <= 1 {
+            return queries.iter().map(|q| self.check(q, opts)).collect();
+        }
         let all = || queries.par_iter().map(|q| self.check(q, opts)).collect();
-        match crate::par::install(0, all) {
+        match crate::par::install(0, queries.len(), all) {
             Ok(results) => results,
             // No worker thread could be started: check on this one.
             Err(_) => queries.iter().map(|q| self.check(q, opts)).collect(),
@@ -959,7 +994,7 @@ impl Index {
         if threads == 0 {
             return Ok(self.check_many(queries, opts));
         }
-        crate::par::install(threads, || self.check_many(queries, opts))
+        crate::par::install(threads, queries.len(), || self.check_many(queries, opts))
     }
 
     /// Calls `f` with every record present (base, then live additions).
@@ -1100,8 +1135,8 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
             })
         };
         let (fwd, rev) = (base.serial_fst.as_fst(), base.serial_rfst.as_fst());
-        for (_, skel, k) in &p.keys {
-            let (q, k) = (skel.as_bytes(), *k);
+        for (_, skel, reach) in &p.keys {
+            let (q, k) = (skel.as_bytes(), reach.search);
             if k == 0 {
                 if let Some(v) = base.serial_fst.get(q) {
                     push(v);
@@ -1124,12 +1159,16 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
             };
             let rq: Vec<u8> = q.iter().rev().copied().collect();
             let mut go_on = true;
-            fuzzy_walk_split(fwd, q, k, head, a, |_, v, _| {
-                go_on = push(v);
+            fuzzy_walk_split(fwd, q, k, head, a, |key, v, d| {
+                if reach.admits(q.len(), key.len(), d) {
+                    go_on = push(v);
+                }
                 go_on
             });
             if go_on {
-                fuzzy_walk_split(rev, &rq, k, q.len() - head, b, |_, v, _| push(v));
+                fuzzy_walk_split(rev, &rq, k, q.len() - head, b, |key, v, d| {
+                    !reach.admits(q.len(), key.len(), d) || push(v)
+                });
             }
         }
         for pat in p.patterns.iter().map(|v| &v.pattern) {

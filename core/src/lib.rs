@@ -43,8 +43,9 @@
 //! A record is a candidate for a check when some serial key of the check and some key
 //! of the record have confusable skeletons within the edit budget (optimal string
 //! alignment distance: a transposition is one edit), or, for a partial serial, when a
-//! record key's skeleton matches the pattern. The budget is [`auto_edit_budget`] of the
-//! check key's length unless [`CheckOptions::max_edits`] sets it. Every such record is
+//! record key's skeleton matches the pattern. The budget is [`pair_edit_budget`]
+//! ([`auto_edit_budget`] of the longer of the two keys: a copy that dropped characters is
+//! short because of them) unless [`CheckOptions::max_edits`] sets it. Every such record is
 //! scored; those at or above the threshold are returned. Recall within the budget is
 //! exact (property-tested against a brute-force scan).
 #![deny(missing_docs)]
@@ -81,8 +82,8 @@ pub use reference::{
     EMBEDDED_REFERENCE_TOML,
 };
 pub use score::{
-    auto_edit_budget, calibrate, identity_factor, CheckOptions, Explanation, FieldMatch, Hit,
-    SerialEvidence, SerialMatch, DEFAULT_THRESHOLD,
+    auto_edit_budget, calibrate, identity_factor, pair_edit_budget, CheckOptions, Explanation,
+    FieldMatch, Hit, SerialEvidence, SerialMatch, DEFAULT_THRESHOLD,
 };
 pub use segment::{Meta, FORMAT_VERSION, MAGIC};
 

@@ -149,7 +149,8 @@ fn interpolate(x: f32, knots: impl Iterator<Item = (f32, f32)>) -> f32 {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckOptions {
-    /// Edit budget; `None` is AUTO ([`auto_edit_budget`]). At most
+    /// Edit budget; `None` is AUTO ([`pair_edit_budget`]: [`auto_edit_budget`] of the
+    /// longer of the check's and the record's key). At most
     /// [`crate::limits::MAX_EDITS`].
     pub max_edits: Option<u8>,
     /// Most hits returned (1 ..= [`crate::limits::MAX_TOP`]).
@@ -220,6 +221,37 @@ pub fn auto_edit_budget(len: usize) -> u8 {
         4 | 5 => 1,
         _ => 2,
     }
+}
+
+/// The AUTO edit budget between a check key of `check_len` characters and a record key of
+/// `record_len`: [`auto_edit_budget`] of the longer. Dropped characters are the
+/// commonest copying slip and they shorten the copy, so the budget of a pair is that of
+/// the serial as marked, whichever side copied it: `P8341` (5 characters) is two edits
+/// from `P883461` (7), within the budget of seven characters, and a check of
+/// `P883461` finds a record `P8341` alike. Two keys of at most five characters stay
+/// within one edit.
+///
+/// ```
+/// use armsmatch::pair_edit_budget;
+/// assert_eq!(pair_edit_budget(5, 7), 2);
+/// assert_eq!(pair_edit_budget(7, 5), 2);
+/// assert_eq!(pair_edit_budget(5, 5), 1);
+/// assert_eq!(pair_edit_budget(3, 3), 0);
+/// ```
+pub fn pair_edit_budget(check_len: usize, record_len: usize) -> u8 {
+    auto_edit_budget(check_len.max(record_len))
+}
+
+/// The edit budget a check key of `len` characters is searched with under AUTO: the
+/// largest [`pair_edit_budget`] of any record key length it can reach (a key `d` edits
+/// away differs in length by at most `d`).
+pub(crate) fn auto_search_budget(len: usize) -> u8 {
+    (len.saturating_sub(2)..=len + 2)
+        .map(|r| (r, pair_edit_budget(len, r)))
+        .filter(|&(r, k)| usize::from(k) >= len.abs_diff(r))
+        .map(|(_, k)| k)
+        .max()
+        .unwrap_or(0)
 }
 
 /// How the serials matched.

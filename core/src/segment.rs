@@ -385,7 +385,7 @@ impl SegmentWriter {
 
     /// Writes the segment bytes (sorting on a pool made for this call).
     pub(crate) fn finish(self) -> Result<Vec<u8>> {
-        crate::par::install(0, || self.finish_in_pool())?
+        crate::par::install(0, usize::MAX, || self.finish_in_pool())?
     }
 
     fn finish_in_pool(self) -> Result<Vec<u8>> {

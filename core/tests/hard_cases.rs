@@ -403,6 +403,44 @@ fn a_four_character_copy_missing_a_character_is_found() {
 }
 
 #[test]
+fn a_copy_short_of_two_characters_gets_the_budget_of_the_serial_as_marked() {
+    // Two dropped characters make a 6–7 character serial a 4–5 character copy: the pair
+    // gets the budget of the longer key (two edits), whichever side is the copy, in the
+    // built index and in records added after it.
+    let opts = CheckOptions::default().threshold(0.0);
+    let mut b = Index::builder();
+    b.add(Record::new("P-1", "P883461").make("Beretta"))
+        .unwrap();
+    b.add(Record::new("D-1", "DHV584").make("CZ")).unwrap();
+    b.add(Record::new("S-1", "P8341").make("Walther")).unwrap();
+    b.add(Record::new("A-1", "AB123").make("Glock")).unwrap();
+    let ix = b.build().unwrap();
+    ix.insert(Record::new("L-1", "K774218").make("Ruger"))
+        .unwrap();
+    for (serial, make, id) in [
+        ("P8341", "Beretta", "P-1"),
+        ("DHV5", "CZ", "D-1"),
+        ("P883461", "Walther", "S-1"),
+        ("K7428", "Ruger", "L-1"),
+    ] {
+        let hits = ix.check(&Query::new(serial).make(make), &opts).unwrap();
+        let hit = hits.iter().find(|h| h.record.id == id);
+        let hit = hit.unwrap_or_else(|| panic!("{serial} does not find {id}: {hits:?}"));
+        assert_eq!(hit.explanation.serial.distance, 2, "{serial}");
+        assert_eq!(hit.explanation.serial.kind, SerialMatch::Fuzzy);
+    }
+    // Two keys of five characters stay within one edit: `BA132` is two from `AB123`.
+    let hits = ix.check(&Query::new("BA132").make("Glock"), &opts).unwrap();
+    assert!(hits.iter().all(|h| h.record.id != "A-1"), "{hits:?}");
+    // A fixed budget holds for every pair.
+    let one = CheckOptions::default().threshold(0.0).max_edits(1);
+    let hits = ix
+        .check(&Query::new("P8341").make("Beretta"), &one)
+        .unwrap();
+    assert!(hits.iter().all(|h| h.record.id != "P-1"), "{hits:?}");
+}
+
+#[test]
 fn wildcard_only_checks_are_refused_with_a_clear_message() {
     let ix = index(&[("C-1", "0012345", Some("Colt"))]);
     for q in ["*", "****", "???", "?*?", "A?*?", "1??*"] {

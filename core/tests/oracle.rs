@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 
 use armsmatch::{
-    auto_edit_budget, is_placeholder_serial, osa_distance, search_keys, skeleton, zero_free,
+    is_placeholder_serial, osa_distance, pair_edit_budget, search_keys, skeleton, zero_free,
     CheckOptions, Index, Query, Record,
 };
 use proptest::prelude::*;
@@ -241,10 +241,11 @@ fn oracle(recs: &[Record], q: &str, max_edits: Option<u8>) -> BTreeSet<String> {
             continue;
         }
         let hit = search_keys(q).iter().any(|qk| {
-            let k = max_edits.unwrap_or_else(|| auto_edit_budget(qk.len())) as usize;
-            search_keys(&r.serial)
-                .iter()
-                .any(|rk| osa_distance(skeleton(qk).as_bytes(), skeleton(rk).as_bytes()) <= k)
+            search_keys(&r.serial).iter().any(|rk| {
+                // AUTO is the budget of the longer key of the pair.
+                let k = max_edits.unwrap_or_else(|| pair_edit_budget(qk.len(), rk.len())) as usize;
+                osa_distance(skeleton(qk).as_bytes(), skeleton(rk).as_bytes()) <= k
+            })
         });
         if hit {
             out.insert(r.id.clone());

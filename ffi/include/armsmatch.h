@@ -73,7 +73,9 @@
 
 /**
  * The edit budget that grows with the serial's length (0 up to 3 characters, 1 for 4
- * and 5, 2 from 6): pass it to `armsmatch_options_set_max_edits`.
+ * and 5, 2 from 6, of the longer of the check's and the record's serial key: a copy
+ * that dropped characters is short because of them): pass it to
+ * `armsmatch_options_set_max_edits`.
  */
 #define ARMSMATCH_MAX_EDITS_AUTO -1
 
@@ -634,7 +636,10 @@ typedef struct armsmatch_record {
    */
   size_t calibre_len;
   /**
-   * Reporting country: ISO 3166-1 alpha-3 (or alpha-2) code, any case.
+   * Reporting country: an ISO 3166-1 code of two or three ASCII letters, any case. An
+   * assigned alpha-2 code is stored as its alpha-3 code (`nl` → `NLD`, `UK` → `GBR`);
+   * other codes of two or three letters (user-assigned, former or unofficial ones:
+   * `XK`, `YUG`) are kept as written, uppercase. Anything else is refused.
    */
   const char *country;
   /**
@@ -750,7 +755,9 @@ typedef struct armsmatch_query {
    */
   size_t calibre_len;
   /**
-   * The checking country (ISO 3166-1 alpha-3), if known.
+   * The checking country, if known: a country code as a record's (`country` of
+   * `armsmatch_record`: two or three letters, an assigned alpha-2 code read as its
+   * alpha-3 code).
    */
   const char *country;
   /**
@@ -1220,7 +1227,7 @@ armsmatch_status armsmatch_builder_new_with_reference(const struct armsmatch_ref
  * Adds one record (copied).
  *
  * Fails with ARMSMATCH_STATUS_NULL_ARGUMENT (a NULL string with a nonzero length),
- * INVALID_UTF8, INVALID_ARGUMENT (empty id, NULL included; bad country code, impossible
+ * INVALID_UTF8, INVALID_ARGUMENT (empty id, NULL included; a country code not of two or three letters, impossible
  * date, unknown kind or status code) or LIMIT_EXCEEDED (a field over `armsmatch_limits`); the record is then not
  * added. A duplicate id is reported by `armsmatch_builder_build`.
  *
@@ -1917,7 +1924,8 @@ void armsmatch_hits_free(struct armsmatch_hits *hits);
  * length; `written` may be NULL).
  *
  * Fails with ARMSMATCH_STATUS_OUT_OF_RANGE when `i` is past the end and
- * ARMSMATCH_STATUS_INVALID_ARGUMENT for a `country` that is not an ISO 3166-1 code or
+ * ARMSMATCH_STATUS_INVALID_ARGUMENT for a `country` that is not a country code of two or
+ * three letters (read as a record's `country`) or
  * an empty `agency`; `case_ref` may be empty (it is then listed as missing).
  *
  * Thread safety: any number of threads may read one hits handle at once.

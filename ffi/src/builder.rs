@@ -101,7 +101,7 @@ pub unsafe extern "C" fn armsmatch_builder_new_with_reference(
 /// Adds one record (copied).
 ///
 /// Fails with ARMSMATCH_STATUS_NULL_ARGUMENT (a NULL string with a nonzero length),
-/// INVALID_UTF8, INVALID_ARGUMENT (empty id, NULL included; bad country code, impossible
+/// INVALID_UTF8, INVALID_ARGUMENT (empty id, NULL included; a country code not of two or three letters, impossible
 /// date, unknown kind or status code) or LIMIT_EXCEEDED (a field over `armsmatch_limits`); the record is then not
 /// added. A duplicate id is reported by `armsmatch_builder_build`.
 ///

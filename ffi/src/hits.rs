@@ -777,7 +777,8 @@ pub unsafe extern "C" fn armsmatch_hits_free(hits: *mut armsmatch_hits) {
 /// length; `written` may be NULL).
 ///
 /// Fails with ARMSMATCH_STATUS_OUT_OF_RANGE when `i` is past the end and
-/// ARMSMATCH_STATUS_INVALID_ARGUMENT for a `country` that is not an ISO 3166-1 code or
+/// ARMSMATCH_STATUS_INVALID_ARGUMENT for a `country` that is not a country code of two or
+/// three letters (read as a record's `country`) or
 /// an empty `agency`; `case_ref` may be empty (it is then listed as missing).
 ///
 /// Thread safety: any number of threads may read one hits handle at once.

@@ -32,7 +32,9 @@ impl Handle for armsmatch_options {
 }
 
 /// The edit budget that grows with the serial's length (0 up to 3 characters, 1 for 4
-/// and 5, 2 from 6): pass it to `armsmatch_options_set_max_edits`.
+/// and 5, 2 from 6, of the longer of the check's and the record's serial key: a copy
+/// that dropped characters is short because of them): pass it to
+/// `armsmatch_options_set_max_edits`.
 pub const ARMSMATCH_MAX_EDITS_AUTO: i32 = -1;
 
 /// Makes an options handle with the defaults. Free it with `armsmatch_options_free`.

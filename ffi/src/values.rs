@@ -224,7 +224,10 @@ pub struct armsmatch_record {
     pub calibre: *const c_char,
     /// Length of `calibre` in bytes.
     pub calibre_len: usize,
-    /// Reporting country: ISO 3166-1 alpha-3 (or alpha-2) code, any case.
+    /// Reporting country: an ISO 3166-1 code of two or three ASCII letters, any case. An
+    /// assigned alpha-2 code is stored as its alpha-3 code (`nl` → `NLD`, `UK` → `GBR`);
+    /// other codes of two or three letters (user-assigned, former or unofficial ones:
+    /// `XK`, `YUG`) are kept as written, uppercase. Anything else is refused.
     pub country: *const c_char,
     /// Length of `country` in bytes.
     pub country_len: usize,
@@ -262,7 +265,9 @@ pub struct armsmatch_query {
     pub calibre: *const c_char,
     /// Length of `calibre` in bytes.
     pub calibre_len: usize,
-    /// The checking country (ISO 3166-1 alpha-3), if known.
+    /// The checking country, if known: a country code as a record's (`country` of
+    /// `armsmatch_record`: two or three letters, an assigned alpha-2 code read as its
+    /// alpha-3 code).
     pub country: *const c_char,
     /// Length of `country` in bytes.
     pub country_len: usize,

@@ -154,6 +154,8 @@ fi
 
 step "install into a prefix; link through pkg-config (shared and static)"
 "$ffi_dir/install.sh" "$work/prefix" "$profile"
+# The suppressions a client's valgrind run needs: those the valgrind step above used.
+cmp "$ffi_dir/tests/valgrind.supp" "$work/prefix/share/armsmatch/valgrind.supp"
 export PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig"
 pkg-config --exists --print-errors armsmatch
 # shellcheck disable=SC2046 # word splitting of pkg-config output is intended

@@ -505,7 +505,7 @@ impl Index {
     ///
     /// ``serial`` may hold ``?`` (one unknown character) and ``*`` (any run) for
     /// partially obliterated serials. ``max_edits`` fixes the edit budget (default:
-    /// ``auto_edit_budget`` of the serial's length). ``serial_only`` ignores make, model
+    /// ``auto_edit_budget`` of the longer of the check's and the record's serial key). ``serial_only`` ignores make, model
     /// and calibre. Raises ``LimitExceededError`` for a check over the limits
     /// (``LIMITS``) and ``InvalidInputError`` for an out-of-range option.
     #[pyo3(

@@ -61,7 +61,8 @@ fn is_placeholder_serial(serial: &Bound<'_, PyAny>) -> PyResult<bool> {
 }
 
 /// The default edit budget for a serial key of ``length`` characters: 0 up to 3
-/// characters, 1 for 4 and 5, 2 from 6.
+/// characters, 1 for 4 and 5, 2 from 6. A check and a record get the budget of the
+/// longer of their two keys (a copy that dropped characters is short because of them).
 ///
 /// >>> [auto_edit_budget(n) for n in (3, 4, 5, 8)]
 /// [0, 1, 1, 2]
