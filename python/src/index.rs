@@ -504,7 +504,9 @@ impl Index {
     /// none under ``threshold`` (default ``DEFAULT_THRESHOLD``).
     ///
     /// ``serial`` may hold ``?`` (one unknown character) and ``*`` (any run) for
-    /// partially obliterated serials. ``max_edits`` fixes the edit budget (default:
+    /// partially obliterated serials; a missing one (``None``, NaN, ``pd.NA``) is
+    /// unknown, as in a frame's row: the check is then by make, model and calibre, of
+    /// the records registered without a serial. ``max_edits`` fixes the edit budget (default:
     /// ``auto_edit_budget`` of the longer of the check's and the record's serial key). ``serial_only`` ignores make, model
     /// and calibre. Raises ``LimitExceededError`` for a check over the limits
     /// (``LIMITS``) and ``InvalidInputError`` for an out-of-range option.
@@ -527,7 +529,8 @@ impl Index {
         serial_only: bool,
     ) -> PyResult<Vec<Hit>> {
         let query = Query {
-            serial: text_arg(serial, "serial")?,
+            // A missing serial is an unknown one, as in a frame or a dict row.
+            serial: opt_text_arg(Some(serial), "serial")?.unwrap_or_default(),
             make: opt_text_arg(make, "make")?,
             model: opt_text_arg(model, "model")?,
             calibre: opt_text_arg(calibre, "calibre")?,

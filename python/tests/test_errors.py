@@ -92,7 +92,6 @@ def test_wrong_types_are_type_errors_naming_the_field(index: armsmatch.Index, ca
 @pytest.mark.parametrize(
     ("call", "field"),
     [
-        (lambda ix: ix.check(None), "serial"),
         (lambda ix: ix.check_many([{"query_id": "Q1"}]), "queries[0].serial"),
         (lambda ix: armsmatch.Index.build([{"id": "R1"}]), "records[0].serial"),
         (lambda ix: armsmatch.Index.build([{"id": None, "serial": "AB1"}]), "records[0].record_id"),

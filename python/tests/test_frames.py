@@ -161,6 +161,31 @@ def test_missing_values_and_numbers(index: armsmatch.Index) -> None:
     assert numbers.get("1") is not None and numbers.get("1").serial == "123456"
 
 
+def test_a_pandas_index_naming_two_rows_alike_is_refused(index: armsmatch.Index) -> None:
+    a = pd.DataFrame({"serial": ["AB123456"], "make": ["Glock"]})
+    b = pd.DataFrame({"serial": ["CD654321"], "make": ["Beretta"]})
+    with pytest.raises(ValueError, match="index labels name the checks, and the label '0' is on more than one row.*reset_index"):
+        index.check_many(pd.concat([a, b]))
+    out = index.check_many(pd.concat([a, b], ignore_index=True))
+    assert len(set(out["query_id"])) == len(out["query_id"].unique())
+    # With a query_id column, the index is not used.
+    assert len(index.check_many(pd.concat([a, b]).assign(query_id=["q1", "q2"]))) == len(out)
+
+
+def test_a_missing_serial_is_unknown_in_check_as_in_a_row() -> None:
+    np = pytest.importorskip("numpy")
+    index = armsmatch.Index.build([
+        {"id": "NS-1", "serial": None, "make": "Glock", "model": "19"},
+        {"id": "S-1", "serial": "AB123456", "make": "Glock", "model": "19"},
+    ])
+    row = index.check_many([{"query_id": "q", "serial": None, "make": "Glock", "model": "19"}])
+    assert [r["record_id"] for r in row] == ["NS-1"]
+    for missing in (None, float("nan"), np.nan, pd.NA):
+        hits = index.check(missing, make="Glock", model="19")  # type: ignore[arg-type]
+        assert [(h.record_id, round(h.score, 4)) for h in hits] == [(r["record_id"], r["score"]) for r in row]
+    assert index.check(None) == [] and index.check("") == []
+
+
 def test_nat_na_and_nan_are_unknown_everywhere() -> None:
     np = pytest.importorskip("numpy")
     frame = pd.DataFrame({"record_id": ["A", "B"], "serial": ["AB123456", "CD654321"],

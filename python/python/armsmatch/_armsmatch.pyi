@@ -256,7 +256,7 @@ class Index:
     def reference(self) -> Reference: ...
     def check(
         self,
-        serial: str,
+        serial: str | None,
         make: str | None = None,
         model: str | None = None,
         calibre: str | None = None,

@@ -105,6 +105,16 @@ def table(obj: Any, which: str, what: str, id_name: str | None = None) -> tuple[
         source = next((n for n, c in present if c == id_name), None)
         if source is None:
             if kind == "pandas":
+                if not obj.index.is_unique:
+                    # The labels name the checks; a repeated one would give two seized
+                    # firearms' hits one id (a frame of `pd.concat` without
+                    # `ignore_index`), and a join on it pairs each with the other's case.
+                    label = obj.index[obj.index.duplicated()][0]
+                    raise ValueError(
+                        f"{what}: the frame has no query_id column, so its index labels name "
+                        f"the checks, and the label {str(label)!r} is on more than one row: give "
+                        "the frame a unique index (reset_index(drop=True), or pd.concat(..., "
+                        "ignore_index=True)) or a query_id column")
                 columns[id_name] = [str(label) for label in obj.index]
         else:
             ids = columns[id_name]
