@@ -256,6 +256,10 @@ fn read_options(source: &Bound<'_, PyAny>, encoding: &str) -> PyResult<ReadOptio
     })
 }
 
+/// Records converted (holding the GIL) before they are added to the builder without it:
+/// 16,384 rows are a few milliseconds of work, so other threads run between chunks.
+const BUILD_CHUNK: usize = 1 << 14;
+
 #[pymethods]
 impl Index {
     /// Builds an index from records: a pandas or polars DataFrame, a pyarrow Table, an
@@ -282,6 +286,7 @@ impl Index {
     /// two records share an id, ``ParseError`` for a malformed file row.
     #[classmethod]
     #[pyo3(signature = (records, *, reference=None, encoding="utf-8"))]
+    #[allow(clippy::too_many_lines)]
     fn build(
         _cls: &Bound<'_, PyType>,
         py: Python<'_>,
@@ -297,19 +302,52 @@ impl Index {
         drop(reference);
         if is_path(records)? {
             let path = path_arg(records, "records")?;
-            let inner = py
-                .allow_threads(move || {
-                    armsmatch::io::for_each_record(&path, read, |r| builder.add(r))?;
-                    builder.build()
-                })
-                .map_err(to_py_err)?;
-            return Ok(Index::wrap(inner, None));
+            // Read and built without the GIL; every SIGNAL_ROWS rows it is taken back for
+            // a moment to see whether Ctrl-C was pressed.
+            let mut interrupted: Option<PyErr> = None;
+            let built = py.allow_threads(|| {
+                let mut n = 0usize;
+                armsmatch::io::for_each_record(&path, read, |r| {
+                    n += 1;
+                    if n % SIGNAL_ROWS == 0 {
+                        if let Err(e) = Python::with_gil(|py| py.check_signals()) {
+                            interrupted = Some(e);
+                            return Err(Error::InvalidInput {
+                                field: "records".into(),
+                                message: "interrupted".into(),
+                            });
+                        }
+                    }
+                    builder.add(r)
+                })?;
+                builder.build()
+            });
+            if let Some(e) = interrupted {
+                return Err(e);
+            }
+            return Ok(Index::wrap(built.map_err(to_py_err)?, None));
         }
         let GlueTable { table, .. } = table_of(records, "records", "records", None)?;
+        // Rows are converted with the GIL (they are Python objects) and added to the
+        // builder (normalized, keyed, their names resolved) without it, a chunk at a time.
+        let mut pending: Vec<(usize, armsmatch::Record)> = Vec::new();
+        let mut flush = |py: Python<'_>, pending: &mut Vec<(usize, armsmatch::Record)>| {
+            let chunk = std::mem::take(pending);
+            py.allow_threads(|| {
+                chunk.into_iter().try_for_each(|(i, record)| {
+                    builder
+                        .add(record)
+                        .map_err(|e| in_context(e, &format!("records[{i}]")))
+                })
+            })
+            .map_err(to_py_err)
+        };
         let mut add = |i: usize, record: armsmatch::Record| {
-            builder
-                .add(record)
-                .map_err(|e| to_py_err(in_context(e, &format!("records[{i}]"))))
+            pending.push((i, record));
+            if pending.len() >= BUILD_CHUNK {
+                flush(py, &mut pending)?;
+            }
+            Ok::<(), PyErr>(())
         };
         match &table {
             // Rows may be dicts or `Record` objects.
@@ -342,6 +380,7 @@ impl Index {
                 )?;
             }
         }
+        flush(py, &mut pending)?;
         let inner = py
             .allow_threads(move || builder.build())
             .map_err(to_py_err)?;

@@ -303,3 +303,45 @@ def test_ctrl_c_interrupts_a_long_batch_between_chunks(tmp_path: Path) -> None:
         sender.join()
         signal.signal(signal.SIGINT, old_handler)
     assert ran_in == [__file__]
+
+
+class _Interrupted(Exception):
+    """Raised by the test's SIGINT handler (not KeyboardInterrupt, which would end pytest)."""
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="needs signal.pthread_kill")
+def test_ctrl_c_interrupts_building_from_a_file(tmp_path: Path) -> None:
+    # 200,000 good rows and a bad last one (no id). A build that runs to the end fails on
+    # the last row; one that looks for Ctrl-C while it reads stops before, with the
+    # handler's exception.
+    path = tmp_path / "records.csv"
+    rows = (f"R{i},SN{i:08d},Glock" for i in range(200_000))
+    path.write_text("record_id,serial,make\n" + "\n".join(rows) + "\n,SN99999999,Glock\n", encoding="utf-8")
+    with pytest.raises(armsmatch.Error, match=r"records\.csv:200002:record_id"):
+        armsmatch.Index.build(path)
+
+    def handler(signum: int, frame: Any) -> None:
+        raise _Interrupted
+
+    main = threading.get_ident()
+    go = threading.Event()
+
+    def ctrl_c() -> None:
+        go.wait()
+        signal.pthread_kill(main, signal.SIGINT)
+
+    # As in the test above: with a long switch interval the main thread gives up the GIL
+    # only inside the build, so the signal arrives while it reads the file.
+    old_handler = signal.signal(signal.SIGINT, handler)
+    old_interval = sys.getswitchinterval()
+    sender = threading.Thread(target=ctrl_c)
+    sender.start()
+    sys.setswitchinterval(1_000.0)
+    try:
+        with pytest.raises(_Interrupted):
+            go.set()
+            armsmatch.Index.build(path)
+    finally:
+        sys.setswitchinterval(old_interval)
+        sender.join()
+        signal.signal(signal.SIGINT, old_handler)
