@@ -22,6 +22,9 @@ pub(crate) struct Exceptions {
     parse: Py<PyType>,
     corrupt_index: Py<PyType>,
     io: Py<PyType>,
+    /// Subclasses of `io` that are also the built-in `OSError` subclass of their errno
+    /// (`except FileNotFoundError` catches a missing index file): (errno, class).
+    io_by_errno: Vec<(i32, Py<PyType>)>,
 }
 
 static EXCEPTIONS: GILOnceCell<Exceptions> = GILOnceCell::new();
@@ -120,6 +123,42 @@ impl Exceptions {
              `filename`).",
             false,
         )?;
+        let errno = py.import("errno")?;
+        let builtins = py.import("builtins")?;
+        let mut io_by_errno = Vec::new();
+        for (name, builtin, codes) in [
+            (
+                "ArmsmatchFileNotFoundError",
+                "FileNotFoundError",
+                &["ENOENT"][..],
+            ),
+            (
+                "ArmsmatchPermissionError",
+                "PermissionError",
+                &["EACCES", "EPERM"][..],
+            ),
+            (
+                "ArmsmatchIsADirectoryError",
+                "IsADirectoryError",
+                &["EISDIR"][..],
+            ),
+        ] {
+            let class = new_class(
+                py,
+                name,
+                &[
+                    io.bind(py).clone(),
+                    builtins.getattr(builtin)?.downcast_into::<PyType>()?,
+                ],
+                &format!("An `ArmsmatchIOError` that is a `{builtin}` too."),
+                false,
+            )?;
+            for code in codes {
+                if let Ok(n) = errno.getattr(*code).and_then(|v| v.extract::<i32>()) {
+                    io_by_errno.push((n, class.clone_ref(py)));
+                }
+            }
+        }
         Ok(Exceptions {
             error,
             invalid_input,
@@ -129,6 +168,7 @@ impl Exceptions {
             parse,
             corrupt_index,
             io,
+            io_by_errno,
         })
     }
 
@@ -148,9 +188,14 @@ impl Exceptions {
             &e.parse,
             &e.corrupt_index,
             &e.io,
-        ] {
+        ]
+        .into_iter()
+        .chain(e.io_by_errno.iter().map(|(_, c)| c))
+        {
             let class = class.bind(m.py());
-            m.add(class.name()?, class)?;
+            if !m.hasattr(class.name()?)? {
+                m.add(class.name()?, class)?;
+            }
         }
         Ok(())
     }
@@ -240,10 +285,33 @@ fn map(py: Python<'_>, err: Error) -> PyResult<PyErr> {
                     let strerror = text.split(" (os error").next().unwrap_or(&text).to_string();
                     (errno, strerror)
                 }
-                None => (0, source.to_string()),
+                None => {
+                    // An error made by armsmatch rather than the OS (a directory given
+                    // as a file) gets the errno of its kind, as the OS would give.
+                    let code = match source.kind() {
+                        std::io::ErrorKind::IsADirectory => Some("EISDIR"),
+                        std::io::ErrorKind::NotFound => Some("ENOENT"),
+                        std::io::ErrorKind::PermissionDenied => Some("EACCES"),
+                        _ => None,
+                    };
+                    let errno = code
+                        .and_then(|c| py.import("errno").ok()?.getattr(c).ok()?.extract().ok())
+                        .unwrap_or(0);
+                    (
+                        errno,
+                        source
+                            .get_ref()
+                            .map_or_else(|| source.to_string(), |inner| inner.to_string()),
+                    )
+                }
             };
+            let class = e
+                .io_by_errno
+                .iter()
+                .find(|(n, _)| *n == errno)
+                .map_or(&e.io, |(_, c)| c);
             Ok(PyErr::from_value(
-                e.io.bind(py).call1((errno, strerror, filename))?,
+                class.bind(py).call1((errno, strerror, filename))?,
             ))
         }
         other => raise(py, &e.error, other.to_string(), &[]),

@@ -3,6 +3,7 @@ columns, damaged index files, limits; the exception hierarchy."""
 
 from __future__ import annotations
 
+import errno
 import pickle
 from pathlib import Path
 from typing import Any
@@ -263,7 +264,18 @@ def test_io_errors(tmp_path: Path, index: armsmatch.Index) -> None:
     with pytest.raises(ArmsmatchIOError) as info:
         armsmatch.Index.open(missing)
     assert info.value.filename == str(missing)
-    assert info.value.errno == 2
+    assert info.value.errno == errno.ENOENT
+    # The built-in OSError subclass of the errno, as open() raises.
+    with pytest.raises(FileNotFoundError):
+        armsmatch.Index.open(missing)
+    assert type(info.value) is armsmatch.ArmsmatchFileNotFoundError
+    assert type(pickle.loads(pickle.dumps(info.value))) is armsmatch.ArmsmatchFileNotFoundError
+    for call in (armsmatch.Index.open, armsmatch.Index.build):
+        with pytest.raises(IsADirectoryError) as isdir:
+            call(tmp_path)
+        assert isinstance(isdir.value, ArmsmatchIOError) and isdir.value.errno == errno.EISDIR
+    with pytest.raises(IsADirectoryError):
+        index.save(tmp_path)
     with pytest.raises(OSError):
         index.save(tmp_path / "no-such-dir" / "x.armsidx")
     with pytest.raises(ArmsmatchIOError):

@@ -8,7 +8,10 @@ from typing import Any, Final, SupportsIndex, final
 from typing_extensions import Self, TypeAlias
 
 __all__ = [
+    "ArmsmatchFileNotFoundError",
     "ArmsmatchIOError",
+    "ArmsmatchIsADirectoryError",
+    "ArmsmatchPermissionError",
     "CORE_VERSION",
     "CorruptIndexError",
     "DEFAULT_THRESHOLD",
@@ -72,6 +75,9 @@ class CorruptIndexError(Error, ValueError):
     path: str
 
 class ArmsmatchIOError(Error, OSError): ...
+class ArmsmatchFileNotFoundError(ArmsmatchIOError, FileNotFoundError): ...
+class ArmsmatchPermissionError(ArmsmatchIOError, PermissionError): ...
+class ArmsmatchIsADirectoryError(ArmsmatchIOError, IsADirectoryError): ...
 
 def normalize_serial(serial: str) -> str: ...
 def serial_keys(serial: str) -> list[str]: ...
