@@ -129,37 +129,49 @@ impl Index {
         queries: &[(String, Query)],
         opts: &CheckOptions,
         threads: usize,
-    ) -> PyResult<HitColumns> {
+        skip_failed: bool,
+    ) -> PyResult<(HitColumns, Vec<String>)> {
         let inner = &self.inner;
         // The options are the same for every check: validate them once, so an invalid
         // option is reported as such rather than as the first query's error.
         py.allow_threads(|| inner.check(&Query::default(), opts))
             .map_err(to_py_err)?;
         let mut out = HitColumns::default();
+        let mut failed = Vec::new();
         let chunk = chunk_size(threads);
         for (c, part) in queries.chunks(chunk).enumerate() {
             let start = c * chunk;
-            let columns = py
-                .allow_threads(|| -> Result<HitColumns, Error> {
+            let (columns, failures) = py
+                .allow_threads(|| -> Result<(HitColumns, Vec<String>), Error> {
                     let checks: Vec<Query> = part.iter().map(|(_, q)| q.clone()).collect();
                     let results = inner.check_many_with_threads(&checks, opts, threads)?;
                     let mut out = HitColumns::default();
+                    let mut failed = Vec::new();
                     for (i, ((id, _), result)) in part.iter().zip(results).enumerate() {
                         let i = start + i;
-                        let hits = result.map_err(|e| {
-                            in_context(e, &format!("queries[{i}] (query_id {id:?})"))
-                        })?;
+                        let hits = match result {
+                            Ok(hits) => hits,
+                            Err(e) => {
+                                let e = in_context(e, &format!("queries[{i}] (query_id {id:?})"));
+                                if !skip_failed {
+                                    return Err(e);
+                                }
+                                failed.push(e.to_string());
+                                continue;
+                            }
+                        };
                         for row in HitRow::from_hits(id, &hits) {
                             out.push(row);
                         }
                     }
-                    Ok(out)
+                    Ok((out, failed))
                 })
                 .map_err(to_py_err)?;
             out.append(columns);
+            failed.extend(failures);
             py.check_signals()?;
         }
-        Ok(out)
+        Ok((out, failed))
     }
 }
 
@@ -605,13 +617,16 @@ impl Index {
     /// ``query_id, rank, record_id, score, serial_match, serial_distance, make_match,
     /// model_match, calibre_match`` (scores rounded to 4 decimals). ``query_id`` is text,
     /// or, for a table whose query id column has an integer type (and no missing value),
-    /// that type, so the hits merge with the queries on it. A check that fails (over a
-    /// limit) raises, naming its row and query id. Ctrl-C interrupts a long batch
+    /// that type, so the hits merge with the queries on it. A check that fails (a serial
+    /// over a limit, a partial serial with too few known characters, a malformed country
+    /// code) raises, naming its row and query id; with ``errors="skip"`` it is left out
+    /// instead, and one ``RuntimeWarning`` says how many were and why (the first five),
+    /// as the command line's ``check`` reports them and goes on. Ctrl-C interrupts a long batch
     /// (``KeyboardInterrupt``, within about a second). ``encoding``: a queries file's,
     /// as for ``Index.build``.
     #[pyo3(
-        signature = (queries, *, top=None, threshold=None, max_edits=None, serial_only=false, threads=None, encoding="utf-8"),
-        text_signature = "(self, /, queries, *, top=10, threshold=None, max_edits=None, serial_only=False, threads=None, encoding='utf-8')"
+        signature = (queries, *, top=None, threshold=None, max_edits=None, serial_only=false, threads=None, encoding="utf-8", errors="raise"),
+        text_signature = "(self, /, queries, *, top=10, threshold=None, max_edits=None, serial_only=False, threads=None, encoding='utf-8', errors='raise')"
     )]
     #[allow(clippy::too_many_arguments)]
     fn check_many<'py>(
@@ -624,7 +639,18 @@ impl Index {
         serial_only: bool,
         threads: Option<&Bound<'py, PyAny>>,
         encoding: &str,
+        errors: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let skip_failed = match errors {
+            "raise" => false,
+            "skip" => true,
+            other => {
+                return Err(to_py_err(Error::InvalidInput {
+                    field: "errors".into(),
+                    message: format!("{other:?} is neither \"raise\" nor \"skip\""),
+                }))
+            }
+        };
         let read = read_options(queries, encoding)?;
         let opts = check_options(top, threshold, max_edits, serial_only)?;
         let threads = threads_arg(threads)?;
@@ -649,7 +675,25 @@ impl Index {
             })?;
             (kind, rows, restore)
         };
-        let columns = self.check_batch(py, &rows, &opts, threads)?;
+        let (columns, failed) = self.check_batch(py, &rows, &opts, threads, skip_failed)?;
+        if !failed.is_empty() {
+            let shown: Vec<&str> = failed.iter().take(5).map(String::as_str).collect();
+            let message = format!(
+                "{} of {} checks failed and were skipped: {}{}",
+                failed.len(),
+                rows.len(),
+                shown.join("; "),
+                if failed.len() > shown.len() {
+                    "; ..."
+                } else {
+                    ""
+                }
+            );
+            let category = py.get_type::<pyo3::exceptions::PyRuntimeWarning>();
+            let message = std::ffi::CString::new(message.replace('\0', "\\0"))
+                .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+            PyErr::warn(py, &category, &message, 1)?;
+        }
         let columns = columns.into_dict(py)?;
         frames(py)?.call_method1("hits_table", (kind, columns, restore))
     }

@@ -6,6 +6,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -303,6 +304,25 @@ def test_ctrl_c_interrupts_a_long_batch_between_chunks(tmp_path: Path) -> None:
         sender.join()
         signal.signal(signal.SIGINT, old_handler)
     assert ran_in == [__file__]
+
+
+def test_errors_skip_leaves_out_the_failing_checks_and_warns(index: armsmatch.Index) -> None:
+    good = [{"query_id": "g1", "serial": "AB123456"}, {"query_id": "g2", "serial": "CD654321"}]
+    bad = [{"query_id": "b1", "serial": "A?"}, {"query_id": "b2", "serial": "X" * 300},
+           {"query_id": "b3", "serial": "AB123456", "country": "Germany"}]
+    rows = [good[0], *bad, good[1]]
+    with pytest.raises(armsmatch.InvalidInputError, match=r'queries\[1\] \(query_id "b1"\)'):
+        index.check_many(rows)
+    with pytest.warns(RuntimeWarning, match=r"3 of 5 checks failed and were skipped: invalid queries\[1\]") as caught:
+        skipped = index.check_many(rows, errors="skip")
+    assert len(caught) == 1
+    assert "queries[2]" in str(caught[0].message) and "queries[3]" in str(caught[0].message)
+    assert skipped == index.check_many(good)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert index.check_many(good, errors="skip") == index.check_many(good)
+    with pytest.raises(armsmatch.InvalidInputError, match="errors"):
+        index.check_many(good, errors="ignore")  # type: ignore[arg-type]
 
 
 class _Interrupted(Exception):

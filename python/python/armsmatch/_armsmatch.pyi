@@ -3,7 +3,7 @@
 
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, SupportsIndex, final
+from typing import Any, Final, Literal, SupportsIndex, final
 
 from typing_extensions import Self, TypeAlias
 
@@ -283,5 +283,6 @@ class Index:
         serial_only: bool = False,
         threads: SupportsIndex | None = None,
         encoding: str = "utf-8",
+        errors: Literal["raise", "skip"] = "raise",
     ) -> Any: ...
     def __reduce__(self) -> tuple[Any, tuple[Any]]: ...
