@@ -7,7 +7,6 @@ mod eval;
 mod progress;
 mod register_cmds;
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -1040,34 +1039,11 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Warns of query ids used by more than one check: their hits are written under the
-/// same id and cannot be told apart (the checks still run, each on its own row).
+/// Warns of query ids used by more than one check ([`armsmatch::io::repeated_query_ids`]).
 fn warn_duplicate_ids(rows: &[QueryRow]) {
-    let mut seen: HashMap<&str, u32> = HashMap::new();
-    for r in rows {
-        *seen.entry(r.query_id.as_str()).or_default() += 1;
+    if let Some(m) = armsmatch::io::repeated_query_ids(rows.iter().map(|r| r.query_id.as_str())) {
+        eprintln!("armsmatch: {m}");
     }
-    let mut twice: Vec<(&str, u32)> = seen.into_iter().filter(|&(_, n)| n > 1).collect();
-    if twice.is_empty() {
-        return;
-    }
-    twice.sort_unstable();
-    let shown: Vec<String> = twice
-        .iter()
-        .take(5)
-        .map(|(id, n)| format!("{id:?} ×{n}"))
-        .collect();
-    eprintln!(
-        "armsmatch: {} used by more than one check ({}{}); their hits are written under \
-         the same id — give each check its own id to tell them apart",
-        if twice.len() == 1 {
-            "1 query id is".to_string()
-        } else {
-            format!("{} query ids are", twice.len())
-        },
-        shown.join(", "),
-        if twice.len() > 5 { ", …" } else { "" }
-    );
 }
 
 /// Takes the update lock of an index file: an exclusive lock on `<index>.lock` beside

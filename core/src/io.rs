@@ -1082,6 +1082,44 @@ pub fn read_records(
     Ok((out, report))
 }
 
+/// Query ids used by more than one check, said as a warning (up to five named, with their
+/// counts), or `None` when every id is used once. The hits of such checks carry the same
+/// id and cannot be told apart; the checks still run, each on its own row. One message
+/// for every reader of checks: the command line prints it, Python warns with it.
+///
+/// ```
+/// let m = armsmatch::io::repeated_query_ids(["Q1", "Q2", "Q1"]).unwrap();
+/// assert!(m.starts_with("1 query id is used by more than one check (\"Q1\" ×2)"));
+/// assert_eq!(armsmatch::io::repeated_query_ids(["Q1", "Q2"]), None);
+/// ```
+pub fn repeated_query_ids<'a>(ids: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut seen: HashMap<&str, u32> = HashMap::new();
+    for id in ids {
+        *seen.entry(id).or_default() += 1;
+    }
+    let mut twice: Vec<(&str, u32)> = seen.into_iter().filter(|&(_, n)| n > 1).collect();
+    if twice.is_empty() {
+        return None;
+    }
+    twice.sort_unstable();
+    let shown: Vec<String> = twice
+        .iter()
+        .take(5)
+        .map(|(id, n)| format!("{id:?} ×{n}"))
+        .collect();
+    Some(format!(
+        "{} used by more than one check ({}{}); their hits are written under the same id — \
+         give each check its own id to tell them apart",
+        if twice.len() == 1 {
+            "1 query id is".to_string()
+        } else {
+            format!("{} query ids are", twice.len())
+        },
+        shown.join(", "),
+        if twice.len() > 5 { ", …" } else { "" }
+    ))
+}
+
 /// Reads all checks of a file.
 ///
 /// ```

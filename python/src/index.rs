@@ -268,6 +268,15 @@ fn read_options(source: &Bound<'_, PyAny>, encoding: &str) -> PyResult<ReadOptio
     })
 }
 
+/// Issues a `RuntimeWarning` (attributed to the caller's line).
+fn warn(py: Python<'_>, message: &str) -> PyResult<()> {
+    let category = py.get_type::<pyo3::exceptions::PyRuntimeWarning>();
+    // A C string: a NUL in a message (an id of the caller's) is written `\0`.
+    let message = std::ffi::CString::new(message.replace('\0', "\\0"))
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+    PyErr::warn(py, &category, &message, 1)
+}
+
 /// Records converted (holding the GIL) before they are added to the builder without it:
 /// 16,384 rows are a few milliseconds of work, so other threads run between chunks.
 const BUILD_CHUNK: usize = 1 << 14;
@@ -675,6 +684,9 @@ impl Index {
             })?;
             (kind, rows, restore)
         };
+        if let Some(m) = armsmatch::io::repeated_query_ids(rows.iter().map(|(id, _)| id.as_str())) {
+            warn(py, &m)?;
+        }
         let (columns, failed) = self.check_batch(py, &rows, &opts, threads, skip_failed)?;
         if !failed.is_empty() {
             let shown: Vec<&str> = failed.iter().take(5).map(String::as_str).collect();
@@ -689,10 +701,7 @@ impl Index {
                     ""
                 }
             );
-            let category = py.get_type::<pyo3::exceptions::PyRuntimeWarning>();
-            let message = std::ffi::CString::new(message.replace('\0', "\\0"))
-                .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
-            PyErr::warn(py, &category, &message, 1)?;
+            warn(py, &message)?;
         }
         let columns = columns.into_dict(py)?;
         frames(py)?.call_method1("hits_table", (kind, columns, restore))

@@ -325,6 +325,19 @@ def test_errors_skip_leaves_out_the_failing_checks_and_warns(index: armsmatch.In
         index.check_many(good, errors="ignore")  # type: ignore[arg-type]
 
 
+def test_a_query_id_used_twice_is_warned_of_as_the_command_line_does(index: armsmatch.Index) -> None:
+    pl = pytest.importorskip("polars")
+    explicit = [{"query_id": "Q1", "serial": "AB123456"}, {"query_id": "Q1", "serial": "CD654321"}]
+    with pytest.warns(RuntimeWarning, match=r'1 query id is used by more than one check \("Q1" ×2\)'):
+        index.check_many(explicit)
+    # A missing id falls back to the row number, which another row may have as its id.
+    with pytest.warns(RuntimeWarning, match=r'"1" ×2'):
+        index.check_many(pl.DataFrame({"query_id": [1, None], "serial": ["AB123456", "CD654321"]}))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        index.check_many([{"query_id": "Q1", "serial": "AB123456"}, {"query_id": "Q2", "serial": "AB123456"}])
+
+
 class _Interrupted(Exception):
     """Raised by the test's SIGINT handler (not KeyboardInterrupt, which would end pytest)."""
 
