@@ -42,6 +42,19 @@ pub(crate) fn opt_text_arg(v: Option<&Bound<'_, PyAny>>, field: &str) -> PyResul
     }
 }
 
+/// A score (an `f32`) as the Python float it reads as: the double nearest its shortest
+/// decimal form (`0.66`, not `0.6599999666213989`, the `f32`'s exact value widened). It
+/// converts back to the same `f32` (checked; else the exact value is given).
+pub(crate) fn py_float(x: f32) -> f64 {
+    let shortest: f64 = x.to_string().parse().unwrap_or(f64::from(x));
+    #[allow(clippy::cast_possible_truncation)] // the round trip is the point
+    if shortest as f32 == x {
+        shortest
+    } else {
+        f64::from(x)
+    }
+}
+
 /// A file path argument: `str` or `os.PathLike`.
 pub(crate) fn path_arg(v: &Bound<'_, PyAny>, field: &str) -> PyResult<PathBuf> {
     if let Ok(s) = v.downcast::<PyString>() {

@@ -5,8 +5,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyMapping};
 
 use crate::convert::{
-    is_missing, opt_text_arg, record_from_parts, record_from_row, text_arg, with_mapping_row,
-    KeysSeen, RecordFields, RECORD_COLUMNS,
+    is_missing, opt_text_arg, py_float, record_from_parts, record_from_row, text_arg,
+    with_mapping_row, KeysSeen, RecordFields, RECORD_COLUMNS,
 };
 use crate::errors::{to_py_err, wrong_type};
 
@@ -300,13 +300,13 @@ impl Explanation {
     /// The serial's part of the score.
     #[getter]
     fn serial_score(&self) -> f64 {
-        f64::from(self.inner.serial_score)
+        py_float(self.inner.serial_score)
     }
 
     /// The identity part (make, model and calibre as one tiered comparison).
     #[getter]
     fn identity_factor(&self) -> f64 {
-        f64::from(self.inner.identity_factor)
+        py_float(self.inner.identity_factor)
     }
 
     /// ``serial_score × identity_factor``: the evidence that ``calibrate`` turns into
@@ -314,7 +314,7 @@ impl Explanation {
     /// among the serials a partial serial matches, see ``shared_with``).
     #[getter]
     fn evidence(&self) -> f64 {
-        f64::from(self.inner.evidence())
+        py_float(self.inner.evidence())
     }
 
     /// How many other registered serials the check's partial serial (``?``, ``*``)
@@ -531,7 +531,7 @@ impl Hit {
     /// Score in [0, 1]; higher is more likely the same firearm.
     #[getter]
     fn score(&self) -> f64 {
-        f64::from(self.inner.score)
+        py_float(self.inner.score)
     }
 
     /// Why: how the serial matched and how make, model and calibre agree.

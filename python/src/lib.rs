@@ -83,7 +83,7 @@ fn auto_edit_budget(length: &Bound<'_, PyAny>) -> PyResult<u8> {
 #[pyfunction]
 fn calibrate(evidence: &Bound<'_, PyAny>) -> PyResult<f64> {
     let e = convert::float_arg(evidence, "evidence", "float")?;
-    Ok(f64::from(armsmatch::calibrate(e)))
+    Ok(convert::py_float(armsmatch::calibrate(e)))
 }
 
 /// Firearm hit detection (native module; use the ``armsmatch`` package).

@@ -338,6 +338,17 @@ def test_a_query_id_used_twice_is_warned_of_as_the_command_line_does(index: arms
         index.check_many([{"query_id": "Q1", "serial": "AB123456"}, {"query_id": "Q2", "serial": "AB123456"}])
 
 
+def test_scores_read_as_their_shortest_decimal() -> None:
+    index = armsmatch.Index.build([{"id": "R", "serial": "AB123456", "make": "Glock"}])
+    hit = index.check("AB123465", make="Glock", model="19", threshold=0)[0]
+    e = hit.explanation
+    for x in (hit.score, e.serial_score, e.identity_factor, e.evidence):
+        # What repr shows is the f32 the core computed, in its fewest digits.
+        assert len(repr(x)) <= 12, x
+    assert armsmatch.calibrate(e.evidence) == hit.score
+    assert e.identity_factor == 0.9504  # 0.96 (model unknown) × 0.99 (calibre unknown)
+
+
 class _Interrupted(Exception):
     """Raised by the test's SIGINT handler (not KeyboardInterrupt, which would end pytest)."""
 
