@@ -161,6 +161,21 @@ def test_missing_values_and_numbers(index: armsmatch.Index) -> None:
     assert numbers.get("1") is not None and numbers.get("1").serial == "123456"
 
 
+def test_a_lazy_frame_is_collected_and_a_series_or_column_dict_is_refused_with_a_hint(
+    index: armsmatch.Index,
+) -> None:
+    pl = pytest.importorskip("polars")
+    frame = pl.DataFrame({"query_id": ["q1", "q2"], "serial": ["AB123456", "CD654321"]})
+    assert index.check_many(frame.lazy()).equals(index.check_many(frame))
+    built = armsmatch.Index.build(pl.DataFrame({"id": ["R1"], "serial": ["AB1234"]}).lazy())
+    assert built.get("R1") is not None
+    for series in (frame.get_column("serial"), pd.Series(["AB123456"])):
+        with pytest.raises(TypeError, match="got a Series"):
+            index.check_many(series)
+    with pytest.raises(TypeError, match="dict of columns"):
+        index.check_many({"serial": ["AB123456"]})
+
+
 def test_a_pandas_index_naming_two_rows_alike_is_refused(index: armsmatch.Index) -> None:
     a = pd.DataFrame({"serial": ["AB123456"], "make": ["Glock"]})
     b = pd.DataFrame({"serial": ["CD654321"], "make": ["Beretta"]})

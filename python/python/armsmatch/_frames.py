@@ -34,7 +34,13 @@ def kind_of(obj: Any, what: str) -> str:
     pa = sys.modules.get("pyarrow")
     if pa is not None and isinstance(obj, (pa.Table, pa.RecordBatch)):
         return "arrow"
+    if (pd is not None and isinstance(obj, pd.Series)) or (pl is not None and isinstance(obj, pl.Series)):
+        raise TypeError(f"{what}: expected a DataFrame, got a Series (one column): pass a frame "
+                        "with a serial column, e.g. series.to_frame('serial')")
     if isinstance(obj, Mapping):
+        if obj and all(isinstance(v, (list, tuple)) for v in obj.values()):
+            raise TypeError(f"{what}: expected a table or an iterable of dicts, got a dict of "
+                            "columns: make it a DataFrame (pd.DataFrame(data) or pl.DataFrame(data))")
         raise TypeError(f"{what}: expected a table or an iterable of dicts, got one dict (wrap it in a list)")
     if isinstance(obj, (bytes, bytearray)) or not isinstance(obj, Iterable):
         raise TypeError(
@@ -87,6 +93,10 @@ def table(obj: Any, which: str, what: str, id_name: str | None = None) -> tuple[
     ``restore`` is what ``hits_table`` needs to give the hits' ``query_id`` column the
     query id column's integer type (None: text).
     """
+    pl = sys.modules.get("polars")
+    if pl is not None and isinstance(obj, pl.LazyFrame):
+        # A lazy query is run here: its rows are what is checked or built.
+        obj = obj.collect()
     kind = kind_of(obj, what)
     if kind == "rows":
         return kind, obj, [], None
