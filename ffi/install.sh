@@ -34,6 +34,12 @@ install -d "$prefix/include" "$prefix/lib/pkgconfig" "$prefix/share/armsmatch"
 install -m 644 "$ffi_dir/include/armsmatch.h" "$prefix/include/"
 install -m 755 "$lib_dir/libarmsmatch.so" "$prefix/lib/"
 install -m 644 "$lib_dir/libarmsmatch.a" "$prefix/lib/"
+# The release profile keeps debug info (for profiling and backtraces in this tree): most
+# of the libraries' size (shared 21 MB -> 3 MB, static 96 MB -> 27 MB). The installed
+# copies keep their symbols, not the debug info (ARMSMATCH_KEEP_DEBUG=1 keeps it).
+if [[ ${ARMSMATCH_KEEP_DEBUG:-0} != 1 ]] && command -v strip >/dev/null; then
+    strip --strip-debug "$prefix/lib/libarmsmatch.so" "$prefix/lib/libarmsmatch.a"
+fi
 install -m 644 "$ffi_dir/tests/valgrind.supp" "$prefix/share/armsmatch/"
 sed -e "s|@PREFIX@|$prefix|g" -e "s|@VERSION@|$version|g" "$ffi_dir/armsmatch.pc.in" \
     > "$prefix/lib/pkgconfig/armsmatch.pc"
