@@ -887,8 +887,10 @@ impl Index {
         Ok(())
     }
 
-    /// Checks one firearm against the register: hits ranked by score (ties by record
-    /// id), at most `opts.top`, none under `opts.threshold`.
+    /// Checks one firearm against the register: hits ranked by score (ties: first the
+    /// record that names more of make, model and calibre as the check does — an alias
+    /// scores as the same name —, then by record id), at most `opts.top`, none under
+    /// `opts.threshold`.
     ///
     /// ```
     /// use armsmatch::{Index, Record, Query, CheckOptions, SerialMatch};
@@ -1246,9 +1248,11 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
         .collect();
     // Ranked by score, then evidence (the calibrated score rises with the evidence
     // but may round two evidences to one score; a shared score rises with it too, up
-    // to rounding, which the score-first order keeps from showing); ties by record id.
-    // Base records are numbered in id order, so two base hits compare by number
-    // without looking their ids up.
+    // to rounding, which the score-first order keeps from showing); ties by how many
+    // of make, model and calibre the check names as the record does (`Same`, where an
+    // alias scores alike: a firearm's check and record are often written alike, two
+    // firearms' less so), then by record id. Base records are numbered in id order, so
+    // two base hits compare by number without looking their ids up.
     let id_of = |src: &HitSource| match src {
         HitSource::Base(i, _) => base.id(*i),
         HitSource::Live(at, _) => g.live.added[*at]
@@ -1256,9 +1260,17 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
             .map(|l| l.record.id.clone())
             .unwrap_or_default(),
     };
+    let same = |src: &HitSource| {
+        let e = src.explanation();
+        [e.make, e.model, e.calibre]
+            .into_iter()
+            .filter(|m| *m == FieldMatch::Same)
+            .count()
+    };
     hits.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
             .then_with(|| b.1.total_cmp(&a.1))
+            .then_with(|| same(&b.2).cmp(&same(&a.2)))
             .then_with(|| match (&a.2, &b.2) {
                 (HitSource::Base(x, _), HitSource::Base(y, _)) => x.cmp(y),
                 (x, y) => id_of(x).cmp(&id_of(y)),

@@ -441,6 +441,27 @@ fn a_copy_short_of_two_characters_gets_the_budget_of_the_serial_as_marked() {
 }
 
 #[test]
+fn of_two_hits_scored_alike_the_one_written_as_the_check_ranks_first() {
+    // Two registered serials the partial serial matches equally, under one make
+    // written two ways (an alias scores as the same name): the record that names the
+    // make as the check does comes first, whatever the ids' order.
+    let mut b = Index::builder();
+    b.add(Record::new("A-1", "HX7536").make("Izhmash")).unwrap();
+    b.add(Record::new("B-1", "AX7536").make("Kalashnikov Concern"))
+        .unwrap();
+    let ix = b.build().unwrap();
+    let opts = CheckOptions::default().threshold(0.0);
+    for (make, first) in [("Kalashnikov Concern", "B-1"), ("Izhmash", "A-1")] {
+        let hits = ix.check(&Query::new("*X7536").make(make), &opts).unwrap();
+        assert_eq!(hits.len(), 2, "{hits:?}");
+        assert_eq!(hits[0].score, hits[1].score);
+        assert_eq!(hits[0].record.id, first, "{make}: {hits:?}");
+        assert_eq!(hits[0].explanation.make, FieldMatch::Same);
+        assert_eq!(hits[1].explanation.make, FieldMatch::Alias);
+    }
+}
+
+#[test]
 fn wildcard_only_checks_are_refused_with_a_clear_message() {
     let ix = index(&[("C-1", "0012345", Some("Colt"))]);
     for q in ["*", "****", "???", "?*?", "A?*?", "1??*"] {

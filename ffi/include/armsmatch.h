@@ -471,7 +471,8 @@ typedef struct armsmatch_batch armsmatch_batch;
 typedef struct armsmatch_builder armsmatch_builder;
 
 /**
- * The hits of one check (opaque), ranked by score (ties by record id). Hit `i` is
+ * The hits of one check (opaque), ranked by score (ties: first the record that names more
+ * of make, model and calibre as the check does, then by record id). Hit `i` is
  * `0 <= i < armsmatch_hits_len`; a larger `i` fails with ARMSMATCH_STATUS_OUT_OF_RANGE.
  *
  * Strings handed out by the accessors are borrowed from the handle: valid until it is

@@ -16,7 +16,8 @@ use crate::values::{
     field_match_code, kind_code, record_status_code, serial_match_code,
 };
 
-/// The hits of one check (opaque), ranked by score (ties by record id). Hit `i` is
+/// The hits of one check (opaque), ranked by score (ties: first the record that names more
+/// of make, model and calibre as the check does, then by record id). Hit `i` is
 /// `0 <= i < armsmatch_hits_len`; a larger `i` fails with ARMSMATCH_STATUS_OUT_OF_RANGE.
 ///
 /// Strings handed out by the accessors are borrowed from the handle: valid until it is

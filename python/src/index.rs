@@ -560,7 +560,8 @@ impl Index {
         }
     }
 
-    /// Checks one firearm: hits ranked by score (ties by record id), at most ``top``,
+    /// Checks one firearm: hits ranked by score (ties: first the record that names more of
+    /// make, model and calibre as the check does, then by record id), at most ``top``,
     /// none under ``threshold`` (default ``DEFAULT_THRESHOLD``).
     ///
     /// ``serial`` may hold ``?`` (one unknown character) and ``*`` (any run) for
