@@ -208,7 +208,6 @@ struct PatternVariant {
     padding: usize,
 }
 
-/// A check, normalized once.
 /// How far a check key reaches: the edits a record key may be away.
 #[derive(Debug, Clone, Copy)]
 struct Reach {
@@ -241,6 +240,7 @@ impl Reach {
     }
 }
 
+/// A check, normalized once.
 struct Prepared {
     raw: String,
     /// For a full serial: (key, skeleton, reach) per search key.
