@@ -655,6 +655,38 @@ impl Index {
         Ok(Index::from_segment(segment))
     }
 
+    /// The checksum that stands for an index file's contents (the CRC-32 of its header,
+    /// which holds the CRC-32 of every section), reading only the header. Tells whether
+    /// the file at a path is still the one an index was opened from or saved to: a
+    /// rebuilt register saved over it has another checksum. Fails as [`Index::open`] on a
+    /// missing file, or one that is not an index or is damaged in its header.
+    ///
+    /// ```
+    /// # let dir = tempfile::tempdir()?;
+    /// # let path = dir.path().join("register.armsidx");
+    /// use armsmatch::{Index, Record};
+    /// let mut b = Index::builder();
+    /// b.add(Record::new("R1", "AB1234"))?;
+    /// let index = b.build()?;
+    /// index.save(&path)?;
+    /// let before = Index::file_checksum(&path)?;
+    /// assert_eq!(Index::file_checksum(&path)?, before);
+    /// index.insert(Record::new("R2", "CD5678"))?;
+    /// index.save(&path)?;
+    /// assert_ne!(Index::file_checksum(&path)?, before);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn file_checksum(path: impl AsRef<Path>) -> Result<u32> {
+        use std::io::Read;
+        let path = path.as_ref();
+        let file = Error::open_file(path)?;
+        let mut header = Vec::with_capacity(crate::segment::HEADER_LEN);
+        file.take(crate::segment::HEADER_LEN as u64)
+            .read_to_end(&mut header)
+            .map_err(|e| Error::io(path, e))?;
+        crate::segment::header_checksum(&header, &path.display().to_string())
+    }
+
     /// Reads an index from bytes (as written by [`Index::to_bytes`] or a saved file).
     ///
     /// ```

@@ -569,6 +569,46 @@ fn write_file(sections: &[(u32, Vec<u8>)]) -> Vec<u8> {
     out
 }
 
+/// Bytes of the header (magic, version, count, section table, checksum).
+pub(crate) const HEADER_LEN: usize = 16 + SECTIONS.len() * 32 + 4;
+
+/// Checks an index file's header (magic, format version, section count, checksum) and
+/// returns its checksum: the CRC-32 of the header, which holds every section's CRC-32,
+/// so it stands for the whole file's contents.
+pub(crate) fn header_checksum(bytes: &[u8], name: &str) -> Result<u32> {
+    let bad = |m: String| Error::corrupt(name, m);
+    if bytes.len() < 16 || &bytes[..8] != MAGIC {
+        return Err(bad("not an armsmatch index file (wrong magic bytes)".into()));
+    }
+    let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+    if version != FORMAT_VERSION {
+        return Err(bad(format!(
+            "index format version {version}, this armsmatch reads version {FORMAT_VERSION}: rebuild the index from its records with this version"
+        )));
+    }
+    let count = u32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]) as usize;
+    if count != SECTIONS.len() {
+        return Err(bad(format!(
+            "{count} sections, expected {}",
+            SECTIONS.len()
+        )));
+    }
+    let table_end = 16 + count * 32;
+    if bytes.len() < table_end + 4 {
+        return Err(bad("truncated header".into()));
+    }
+    let crc = u32::from_le_bytes([
+        bytes[table_end],
+        bytes[table_end + 1],
+        bytes[table_end + 2],
+        bytes[table_end + 3],
+    ]);
+    if crc32fast::hash(&bytes[..table_end]) != crc {
+        return Err(bad("header checksum mismatch: the file is damaged".into()));
+    }
+    Ok(crc)
+}
+
 /// An immutable, verified segment.
 pub(crate) struct Segment {
     buf: Arc<Backing>,
@@ -611,35 +651,9 @@ impl Segment {
         let buf = Arc::new(backing);
         let bytes: &[u8] = buf.as_ref().as_ref();
         let bad = |m: String| Error::corrupt(name, m);
-        if bytes.len() < 16 || &bytes[..8] != MAGIC {
-            return Err(bad("not an armsmatch index file (wrong magic bytes)".into()));
-        }
-        let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-        if version != FORMAT_VERSION {
-            return Err(bad(format!(
-                "index format version {version}, this armsmatch reads version {FORMAT_VERSION}: rebuild the index from its records with this version"
-            )));
-        }
-        let count = u32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]) as usize;
-        if count != SECTIONS.len() {
-            return Err(bad(format!(
-                "{count} sections, expected {}",
-                SECTIONS.len()
-            )));
-        }
+        header_checksum(bytes, name)?;
+        let count = SECTIONS.len();
         let table_end = 16 + count * 32;
-        if bytes.len() < table_end + 4 {
-            return Err(bad("truncated header".into()));
-        }
-        let crc = u32::from_le_bytes([
-            bytes[table_end],
-            bytes[table_end + 1],
-            bytes[table_end + 2],
-            bytes[table_end + 3],
-        ]);
-        if crc32fast::hash(&bytes[..table_end]) != crc {
-            return Err(bad("header checksum mismatch: the file is damaged".into()));
-        }
         let u64_at = |i: usize| {
             let mut a = [0u8; 8];
             a.copy_from_slice(&bytes[i..i + 8]);

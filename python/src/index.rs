@@ -31,10 +31,11 @@ use crate::reference::Reference;
 #[pyclass(frozen, module = "armsmatch._armsmatch")]
 pub(crate) struct Index {
     inner: armsmatch::Index,
-    /// The file this index is identical to, if any (set by `open` and `save`, cleared
-    /// by any change). Also held while changing the index, so a pickle by path never
-    /// races a change.
-    path: Mutex<Option<PathBuf>>,
+    /// The file this index is identical to, if any, and that file's checksum
+    /// (`armsmatch::Index::file_checksum`) then (set by `open` and `save`, cleared by any
+    /// change). Also held while changing the index, so a pickle by path never races a
+    /// change.
+    path: Mutex<Option<(PathBuf, u32)>>,
 }
 
 /// The glue module that knows DataFrames (pure Python).
@@ -87,14 +88,14 @@ fn chunk_size(threads: usize) -> usize {
 }
 
 impl Index {
-    fn wrap(inner: armsmatch::Index, path: Option<PathBuf>) -> Index {
+    fn wrap(inner: armsmatch::Index, path: Option<(PathBuf, u32)>) -> Index {
         Index {
             inner,
             path: Mutex::new(path),
         }
     }
 
-    fn path_lock(&self) -> MutexGuard<'_, Option<PathBuf>> {
+    fn path_lock(&self) -> MutexGuard<'_, Option<(PathBuf, u32)>> {
         // The guarded value is a plain path: a panic elsewhere cannot leave it invalid.
         self.path.lock().unwrap_or_else(|p| p.into_inner())
     }
@@ -415,10 +416,39 @@ impl Index {
     fn open(_cls: &Bound<'_, PyType>, py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<Index> {
         let path = path_arg(path, "path")?;
         let path = std::path::absolute(&path).unwrap_or(path);
+        let (inner, checksum) = py
+            .allow_threads(|| {
+                let inner = armsmatch::Index::open(&path)?;
+                Ok((inner, armsmatch::Index::file_checksum(&path)?))
+            })
+            .map_err(to_py_err)?;
+        Ok(Index::wrap(inner, Some((path, checksum))))
+    }
+
+    /// Unpickles an index pickled by path: opens the file if it is still the one the
+    /// index was identical to (same checksum), else raises ``CorruptIndexError`` — a
+    /// register rebuilt and saved over the path since is another index, and checking
+    /// against it in its place would be silently wrong.
+    #[staticmethod]
+    fn _open_pickled(py: Python<'_>, path: &Bound<'_, PyAny>, checksum: u32) -> PyResult<Index> {
+        let path = path_arg(path, "path")?;
+        let found = py
+            .allow_threads(|| armsmatch::Index::file_checksum(&path))
+            .map_err(to_py_err)?;
+        if found != checksum {
+            return Err(to_py_err(Error::CorruptIndex {
+                path: path.display().to_string(),
+                message: format!(
+                    "this is not the index that was pickled: the file was replaced since \
+                     (checksum {found:08x}, pickled {checksum:08x}); pickle the index again, \
+                     or by its bytes (Index.from_bytes(index.to_bytes()))"
+                ),
+            }));
+        }
         let inner = py
             .allow_threads(|| armsmatch::Index::open(&path))
             .map_err(to_py_err)?;
-        Ok(Index::wrap(inner, Some(path)))
+        Ok(Index::wrap(inner, Some((path, checksum))))
     }
 
     /// Reads an index from bytes (``to_bytes()`` or a saved file's content).
@@ -463,7 +493,7 @@ impl Index {
         py.allow_threads(|| {
             let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
             inner.save(&path)?;
-            *guard = Some(path.clone());
+            *guard = Some((path.clone(), armsmatch::Index::file_checksum(&path)?));
             Ok(())
         })
         .map_err(to_py_err)
@@ -549,7 +579,9 @@ impl Index {
     /// or None.
     #[getter]
     fn path(&self) -> Option<String> {
-        self.path_lock().as_ref().map(|p| p.display().to_string())
+        self.path_lock()
+            .as_ref()
+            .map(|(p, _)| p.display().to_string())
     }
 
     /// The reference the index compares names with (a copy).
@@ -709,13 +741,13 @@ impl Index {
     }
 
     /// Pickle support: by path when the index is identical to a file (workers
-    /// memory-map it), else by bytes.
+    /// memory-map it; unpickling refuses a file replaced since), else by bytes.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, PyObject)> {
         let class = py.get_type::<Index>();
         let guard = self.path_lock();
-        if let Some(path) = guard.as_ref() {
-            let args = (path.display().to_string(),).into_py_any(py)?;
-            return Ok((class.getattr("open")?, args));
+        if let Some((path, checksum)) = guard.as_ref() {
+            let args = (path.display().to_string(), *checksum).into_py_any(py)?;
+            return Ok((class.getattr("_open_pickled")?, args));
         }
         drop(guard);
         let args = (self.to_bytes(py)?,).into_py_any(py)?;

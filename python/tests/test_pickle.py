@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import armsmatch
 
 
@@ -40,6 +42,23 @@ def test_pickle_by_path(tmp_path: Path, small_records: list[dict[str, str]]) -> 
     other = tmp_path / "other.armsidx"
     index.save(other)
     assert pickle.loads(pickle.dumps(index)).path == str(other)
+
+
+def test_an_index_pickled_by_path_is_not_replaced_by_another_file(
+    tmp_path: Path, small_records: list[dict[str, str]]
+) -> None:
+    path = tmp_path / "register.armsidx"
+    armsmatch.Index.build(small_records).save(path)
+    data = pickle.dumps(armsmatch.Index.open(path))
+    # Tonight's rebuild of the register is saved over the path the pickle names.
+    armsmatch.Index.build(small_records[:-1]).save(path)
+    with pytest.raises(armsmatch.CorruptIndexError, match="not the index that was pickled"):
+        pickle.loads(data)
+    # A pickle of the file as it is now loads; saving over the file with the same
+    # records (the same bytes) keeps an earlier pickle loadable.
+    now = pickle.dumps(armsmatch.Index.open(path))
+    armsmatch.Index.build(small_records[:-1]).save(path)
+    assert len(pickle.loads(now)) == len(small_records) - 1
 
 
 def test_pickle_in_another_process(tmp_path: Path, small_records: list[dict[str, str]]) -> None:
