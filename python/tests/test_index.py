@@ -263,6 +263,34 @@ def test_check_many_in_chunks_gives_the_results_of_one_batch() -> None:
         index.check_many(bad, threads=1)
 
 
+def _sigint_during(call: Any, handler: Any) -> None:
+    """Runs ``call()`` while another thread sends this one SIGINT (handled by ``handler``).
+
+    With a long switch interval, the main thread gives up the GIL only where it blocks or
+    releases it: for a native call that releases it (reading a file, checking a chunk),
+    only inside that call. So the signal arrives while the call runs, whatever the timing.
+    """
+    main = threading.get_ident()
+    go = threading.Event()
+
+    def ctrl_c() -> None:
+        go.wait()
+        signal.pthread_kill(main, signal.SIGINT)
+
+    old_handler = signal.signal(signal.SIGINT, handler)
+    old_interval = sys.getswitchinterval()
+    sender = threading.Thread(target=ctrl_c)
+    sender.start()
+    sys.setswitchinterval(1_000.0)
+    try:
+        go.set()
+        call()
+    finally:
+        sys.setswitchinterval(old_interval)
+        sender.join()
+        signal.signal(signal.SIGINT, old_handler)
+
+
 @pytest.mark.skipif(not hasattr(signal, "pthread_kill"), reason="needs signal.pthread_kill")
 def test_ctrl_c_interrupts_a_long_batch_between_chunks(tmp_path: Path) -> None:
     records = synthetic_records(2_000, seed=3)
@@ -271,7 +299,7 @@ def test_ctrl_c_interrupts_a_long_batch_between_chunks(tmp_path: Path) -> None:
     lines = [f"Q{i},{records[i % len(records)]['serial'][:-1]}Z" for i in range(12 * 2048)]
     path.write_text("query_id,serial\n" + "\n".join(lines) + "\n", encoding="utf-8")
 
-    # Where the handler ran: this function's frame when check_many ran it between two
+    # Where the handler ran: a frame of this file when check_many ran it between two
     # chunks (Python code runs no other way while the native call lasts); a frame of
     # armsmatch/_frames.py if the signal waited for the hits table to be built.
     ran_in: list[str] = []
@@ -280,29 +308,8 @@ def test_ctrl_c_interrupts_a_long_batch_between_chunks(tmp_path: Path) -> None:
         ran_in.append(frame.f_code.co_filename if frame is not None else "?")
         signal.default_int_handler(signum, frame)
 
-    main = threading.get_ident()
-    go = threading.Event()
-
-    def ctrl_c() -> None:
-        go.wait()
-        signal.pthread_kill(main, signal.SIGINT)
-
-    # With a long switch interval, the main thread gives up the GIL only where it
-    # blocks or releases it: here, only inside check_many (reading the file, checking a
-    # chunk). So the signal arrives while check_many runs, whatever the timing.
-    old_handler = signal.signal(signal.SIGINT, handler)
-    old_interval = sys.getswitchinterval()
-    sender = threading.Thread(target=ctrl_c)
-    sender.start()
-    sys.setswitchinterval(1_000.0)
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            go.set()
-            index.check_many(path, threads=1)
-    finally:
-        sys.setswitchinterval(old_interval)
-        sender.join()
-        signal.signal(signal.SIGINT, old_handler)
+    with pytest.raises(KeyboardInterrupt):
+        _sigint_during(lambda: index.check_many(path, threads=1), handler)
     assert ran_in == [__file__]
 
 
@@ -367,25 +374,5 @@ def test_ctrl_c_interrupts_building_from_a_file(tmp_path: Path) -> None:
     def handler(signum: int, frame: Any) -> None:
         raise _Interrupted
 
-    main = threading.get_ident()
-    go = threading.Event()
-
-    def ctrl_c() -> None:
-        go.wait()
-        signal.pthread_kill(main, signal.SIGINT)
-
-    # As in the test above: with a long switch interval the main thread gives up the GIL
-    # only inside the build, so the signal arrives while it reads the file.
-    old_handler = signal.signal(signal.SIGINT, handler)
-    old_interval = sys.getswitchinterval()
-    sender = threading.Thread(target=ctrl_c)
-    sender.start()
-    sys.setswitchinterval(1_000.0)
-    try:
-        with pytest.raises(_Interrupted):
-            go.set()
-            armsmatch.Index.build(path)
-    finally:
-        sys.setswitchinterval(old_interval)
-        sender.join()
-        signal.signal(signal.SIGINT, old_handler)
+    with pytest.raises(_Interrupted):
+        _sigint_during(lambda: armsmatch.Index.build(path), handler)
