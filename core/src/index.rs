@@ -348,6 +348,7 @@ impl Prepared {
                     // The zero-free forms meet records padded differently, as the
                     // zero-free keys of full serials do (`search_keys`).
                     let forms = padding_forms(&v);
+                    let strict = zero_free(&v);
                     patterns.push(PatternVariant {
                         text: v,
                         pattern: p,
@@ -360,13 +361,19 @@ impl Prepared {
                         // Only with enough left to stay specific: `RS08*` is no
                         // `RS8*`, which would match any serial starting so; a form
                         // with one `?` alone has its length fixed and ten keys to
-                        // match, so one known character fewer suffices
-                        // (`00089?42` → `89?42`).
-                        let least = if zp.wildcards() == 1 && !z.contains('*') {
-                            ZERO_FREE_MIN_KNOWN - 1
-                        } else {
-                            ZERO_FREE_MIN_KNOWN
-                        };
+                        // match, so one known character fewer suffices (`00089?42`
+                        // → `89?42`); so too with two `?` when only digits' zeros or
+                        // `?`s read as padding were dropped (`0130??5` → `130??5`),
+                        // not zeros after a `?` read as a letter (`?WW?010` is no
+                        // `?WW?10`).
+                        let sure = padding > 0 || strict.as_deref() == Some(z.as_str());
+                        let fixed = !z.contains('*');
+                        let least =
+                            if fixed && (zp.wildcards() == 1 || (sure && zp.wildcards() == 2)) {
+                                ZERO_FREE_MIN_KNOWN - 1
+                            } else {
+                                ZERO_FREE_MIN_KNOWN
+                            };
                         if zp.known() >= least {
                             patterns.push(PatternVariant {
                                 text: z,

@@ -811,12 +811,16 @@ fn drop_padding(
     (out, dropped)
 }
 
+/// Most characters of a number's leading run that [`padding_forms`] reads as padding.
+const MAX_PADDING: usize = 4;
+
 /// The other forms of a partial serial's key (`?`, `*` kept) that zero padding
 /// explains, each with the number of wildcards it reads as an obliterated padding zero
 /// (dropped from the form): the [`zero_free`] form; a looser one that also drops the
 /// zeros after a `?` (which may stand for a letter: `C?0991832` for `CR991832` padded
-/// after its prefix) or before one (`M0?84678?`); and the form without a `?` that
-/// stands where a padding zero was (`?565650` for `0565650`, `AB?1234` for `AB01234`).
+/// after its prefix) or before one (`M0?84678?`); and the forms without the `?`s that
+/// stand where padding zeros were (`?565650` for `0565650`, `AB?1234` for `AB01234`,
+/// `0?984?515` for `009848515`).
 /// Forms of fewer than 4 characters are left out.
 pub(crate) fn padding_forms(pattern: &str) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
@@ -841,16 +845,22 @@ pub(crate) fn padding_forms(pattern: &str) -> Vec<(String, usize)> {
         matches!(next, Some(b'1'..=b'9' | b'?'))
     });
     push(loose, 0);
-    // A `?` where a padding zero was: at the start, or after a letter, before a
-    // number (zeros, then 1–9).
-    if let Some(i) = (0..b.len()).find(|&i| {
-        b[i] == b'?' && (i == 0 || b[i - 1].is_ascii_alphabetic()) && {
-            let zeros = b[i + 1..].iter().take_while(|&&c| c == b'0').count();
-            matches!(b.get(i + 1 + zeros), Some(b'1'..=b'9'))
+    // `?`s where padding zeros were: a number's leading run of zeros and `?`s (at the
+    // start, or after a letter) read as padding up to a `?` or a digit 1–9, with at
+    // least one `?` in it (`?565650` for `0565650`, `AB?01234` for `AB001234`,
+    // `0?984?515` for `009848515`, `DBA??10` for `DBA0610`).
+    for s in (0..b.len()).filter(|&s| s == 0 || b[s - 1].is_ascii_alphabetic()) {
+        let run = b[s..]
+            .iter()
+            .take_while(|&&c| c == b'0' || c == b'?')
+            .count();
+        let mut wild = 0;
+        for j in 1..=run.min(MAX_PADDING) {
+            wild += usize::from(b[s + j - 1] == b'?');
+            if wild > 0 && matches!(b.get(s + j), Some(b'1'..=b'9' | b'?')) {
+                push(format!("{}{}", &pattern[..s], &pattern[s + j..]), wild);
+            }
         }
-    }) {
-        let zeros = b[i + 1..].iter().take_while(|&&c| c == b'0').count();
-        push(format!("{}{}", &pattern[..i], &pattern[i + 1 + zeros..]), 1);
     }
     out
 }
@@ -1223,7 +1233,19 @@ mod tests {
             forms("C?0991832"),
             [("C?991832".to_string(), 0), ("C991832".to_string(), 1)]
         );
-        assert_eq!(forms("M0?84678?"), [("M?84678?".to_string(), 0)]);
+        assert_eq!(
+            forms("M0?84678?"),
+            [("M?84678?".to_string(), 0), ("M84678?".to_string(), 1)]
+        );
+        // Padding zeros partly obliterated: any `?` of the leading run may be one.
+        assert_eq!(
+            forms("0?984?515"),
+            [("?984?515".to_string(), 0), ("984?515".to_string(), 1)]
+        );
+        assert_eq!(
+            forms("DBA??10"),
+            [("DBA?10".to_string(), 1), ("DBA10".to_string(), 2)]
+        );
         assert_eq!(
             forms("AB?01234"),
             [("AB?1234".to_string(), 0), ("AB1234".to_string(), 1)]

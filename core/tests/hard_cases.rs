@@ -489,6 +489,9 @@ fn an_obliterated_character_where_a_padding_zero_was_still_matches() {
         ("P-4", "M2846784", Some("Remington")),
         ("P-5", "89642", Some("MAS")),
         ("P-6", "204VZ9896", Some("Browning")),
+        ("P-9", "9848515", Some("Verney-Carron")),
+        ("P-10", "DBA610", Some("Glock")),
+        ("P-11", "247134", Some("Colt")),
     ]);
     for (q, make, id) in [
         ("?565650", "Bersa", "P-1"),
@@ -498,6 +501,11 @@ fn an_obliterated_character_where_a_padding_zero_was_still_matches() {
         ("CD?0848", "Glock", "P-3"),
         ("M0?84678?", "Remington", "P-4"),
         ("00089?42", "MAS", "P-5"),
+        // Padding of two zeros, one or both obliterated, beside another hole.
+        ("0?984?515", "Verney-Carron", "P-9"),
+        ("DBA??10", "Glock", "P-10"),
+        // Without its padding zero, two holes and four known characters.
+        ("02?71?4", "Colt", "P-11"),
     ] {
         let hits = check(&ix, Query::new(q).make(make));
         consistent(&hits);

@@ -83,9 +83,9 @@ fn partial() -> impl Strategy<Value = String> {
     })
 }
 
-/// A partial serial from a record's: a zero added anywhere and one character
-/// obliterated, perhaps that zero (zero padding the index must see through, or not). ASCII
-/// only, as the oracle's patterns.
+/// A partial serial from a record's: one or two zeros added anywhere and one or two
+/// characters obliterated, perhaps those zeros (zero padding the index must see through,
+/// or not). ASCII only, as the oracle's patterns.
 fn padded_partial(recs: &[Record]) -> impl Strategy<Value = String> + use<> {
     let bases: Vec<String> = recs
         .iter()
@@ -106,14 +106,25 @@ fn padded_partial(recs: &[Record]) -> impl Strategy<Value = String> + use<> {
         prop::sample::select(bases),
         any::<prop::sample::Index>(),
         any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        1..=2usize,
+        1..=2usize,
     )
-        .prop_map(|(base, hole, zero)| {
+        .prop_map(|(base, hole, hole2, zero, zeros, holes)| {
             let mut chars: Vec<char> = base.chars().collect();
-            chars.insert(zero.index(chars.len() + 1), '0');
-            // The hole may fall on the added zero: a `?` where a padding zero was.
-            let i = hole.index(chars.len());
-            chars[i] = '?';
+            let at = zero.index(chars.len() + 1);
+            for _ in 0..zeros {
+                chars.insert(at, '0');
+            }
+            // A hole may fall on an added zero: a `?` where a padding zero was.
+            for h in [hole, hole2].iter().take(holes) {
+                let i = h.index(chars.len());
+                chars[i] = '?';
+            }
             chars.into_iter().collect::<String>()
+        })
+        .prop_filter("needs 3 known characters", |p| {
+            p.chars().filter(|c| *c != '?').count() >= 3
         })
 }
 
@@ -128,8 +139,9 @@ fn glob(p: &[u8], s: &[u8]) -> bool {
 }
 
 /// The forms of an ASCII pattern key that zero padding explains, by brute force over
-/// its characters (see `oracle`).
-fn padded_forms(key: &str) -> Vec<String> {
+/// its characters (see `oracle`), each with whether it drops only zeros that pad digits
+/// or `?`s read as padding zeros (not zeros after a `?` read as a letter).
+fn padded_forms(key: &str) -> Vec<(String, bool)> {
     let c: Vec<char> = key.chars().collect();
     let letter = |i: usize| c[i].is_ascii_alphabetic();
     // A `?` that starts the key or follows a letter or such a `?` may be a letter.
@@ -137,8 +149,8 @@ fn padded_forms(key: &str) -> Vec<String> {
     for i in 0..c.len() {
         prefix_wild[i] = c[i] == '?' && (i == 0 || letter(i - 1) || prefix_wild[i - 1]);
     }
-    let mut forms = Vec::new();
-    forms.extend(zero_free(key));
+    let mut forms: Vec<(String, bool)> = Vec::new();
+    forms.extend(zero_free(key).map(|z| (z, true)));
     // Loose: drop each zero whose run starts the key or follows a letter or a prefix
     // `?`, when the run is followed by 1–9 or `?`.
     let mut keep = vec![true; c.len()];
@@ -159,27 +171,35 @@ fn padded_forms(key: &str) -> Vec<String> {
             i += 1;
         }
     }
-    forms.push(
-        c.iter()
-            .zip(&keep)
-            .filter(|(_, k)| **k)
-            .map(|(ch, _)| *ch)
-            .collect(),
-    );
-    // The first `?` at the start or after a letter that zeros and then 1–9 follow,
-    // read as a padding zero: dropped with those zeros.
-    if let Some(i) = (0..c.len()).find(|&i| {
-        let rest: String = c[i + 1..].iter().collect();
-        let digits = rest.trim_start_matches('0');
-        c[i] == '?'
-            && (i == 0 || letter(i - 1))
-            && digits.starts_with(|d: char| ('1'..='9').contains(&d))
-    }) {
-        let rest: String = c[i + 1..].iter().collect();
-        let head: String = c[..i].iter().collect();
-        forms.push(format!("{head}{}", rest.trim_start_matches('0')));
+    let loose: String = c
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(ch, _)| *ch)
+        .collect();
+    let sure = zero_free(key).as_ref() == Some(&loose);
+    forms.push((loose, sure));
+    // `?`s read as padding zeros: at each number start (the start, or after a letter),
+    // the first 1–4 characters of its run of zeros and `?`s, with a `?` among them,
+    // dropped when a `?` or 1–9 follows.
+    for s in 0..c.len() {
+        if s > 0 && !letter(s - 1) {
+            continue;
+        }
+        for j in 1..=4 {
+            let dropped = &c[s..(s + j).min(c.len())];
+            let pads = dropped.len() == j && dropped.iter().all(|&ch| ch == '0' || ch == '?');
+            let after = c.get(s + j).copied();
+            if pads
+                && dropped.contains(&'?')
+                && after.is_some_and(|a| a == '?' || ('1'..='9').contains(&a))
+            {
+                let form: String = c[..s].iter().chain(&c[s + j..]).collect();
+                forms.push((form, true));
+            }
+        }
     }
-    forms.retain(|f| f != key);
+    forms.retain(|(f, _)| f != key);
     forms
 }
 
@@ -205,15 +225,18 @@ fn oracle(recs: &[Record], q: &str, max_edits: Option<u8>) -> BTreeSet<String> {
                 .collect()
         };
         // The pattern as typed, and its forms that zero padding explains when they keep
-        // 5 known characters (4 with a single `?` and no `*`): without the zeros that
+        // 5 known characters (4 with no `*` and one `?`, or two in a form that drops only
+        // zeros padding digits or `?`s read as padding zeros): without the zeros that
         // pad its numbers (`S01258?` also looks for `S1258?`), also those after a `?`
-        // of a letter prefix or before a `?` (`C?0991832`, `M0?84678?`), and without a
-        // `?` standing where a padding zero was (`?565650` looks for `565650`).
+        // of a letter prefix or before a `?` (`C?0991832`, `M0?84678?`), and without
+        // `?`s standing where padding zeros were (`?565650` looks for `565650`,
+        // `0?984?515` for `984?515`).
         let mut pats = vec![skel(&key)];
-        for z in padded_forms(&key) {
+        for (z, sure) in padded_forms(&key) {
             let known = z.chars().filter(|c| *c != '?' && *c != '*').count();
-            let one = z.matches('?').count() == 1 && !z.contains('*');
-            let least = armsmatch::limits::MIN_KNOWN_CHARS + if one { 1 } else { 2 };
+            let holes = z.matches('?').count();
+            let few = !z.contains('*') && (holes == 1 || (sure && holes == 2));
+            let least = armsmatch::limits::MIN_KNOWN_CHARS + if few { 1 } else { 2 };
             if z.chars().count() >= 4 && known >= least {
                 pats.push(skel(&z));
             }
