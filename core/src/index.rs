@@ -83,7 +83,7 @@ impl IndexBuilder {
     pub fn build(self) -> Result<Index> {
         let bytes = self.writer.finish()?;
         let segment = Segment::parse(Backing::Owned(bytes), "<built index>")?;
-        Ok(Index::from_segment(segment))
+        Index::from_segment(segment, "<built index>")
     }
 }
 
@@ -594,8 +594,11 @@ impl Index {
         IndexBuilder::new()
     }
 
-    fn from_segment(segment: Segment) -> Index {
+    /// The index of a verified segment, with the changes its journal holds replayed
+    /// into the live layer. `name` labels errors.
+    fn from_segment(segment: Segment, name: &str) -> Result<Index> {
         let stale_keys = segment.meta.serial_keys < crate::normalize::SERIAL_KEYS_VERSION;
+        let journal = Journal::parse(segment.journal(), name)?;
         let index = Index {
             inner: RwLock::new(Inner {
                 base: Arc::new(segment),
@@ -603,10 +606,11 @@ impl Index {
             }),
             compacting: Mutex::new(()),
         };
+        journal.replay(&index, name)?;
         if stale_keys {
             index.rekey_labelled();
         }
-        index
+        Ok(index)
     }
 
     /// Re-keys, in the live layer, the records of a file written before labels were
@@ -658,8 +662,9 @@ impl Index {
         let path = path.as_ref();
         let file = Error::open_file(path)?;
         let map = map_file(&file).map_err(|e| Error::io(path, e))?;
-        let segment = Segment::parse(Backing::Mapped(map), &path.display().to_string())?;
-        Ok(Index::from_segment(segment))
+        let name = path.display().to_string();
+        let segment = Segment::parse(Backing::Mapped(map), &name)?;
+        Index::from_segment(segment, &name)
     }
 
     /// The checksum that stands for an index file's contents (the CRC-32 of its header,
@@ -706,28 +711,44 @@ impl Index {
     /// # Ok::<(), armsmatch::Error>(())
     /// ```
     pub fn from_bytes(bytes: Vec<u8>) -> Result<Index> {
-        Ok(Index::from_segment(Segment::parse(
-            Backing::Owned(bytes),
-            "<bytes>",
-        )?))
+        Index::from_segment(Segment::parse(Backing::Owned(bytes), "<bytes>")?, "<bytes>")
     }
 
     /// The index as file bytes, including the records added and removed since the
-    /// last compaction.
+    /// last compaction: up to [`limits::JOURNAL_MAX`] of them are written as the file's journal
+    /// beside the base as it is (a copy, no rebuild; reopened, they are the live layer
+    /// again), more are folded into a rebuilt base, as [`Index::compact`] does.
+    ///
+    /// ```
+    /// use armsmatch::{Index, Record};
+    /// let mut b = Index::builder();
+    /// b.add(Record::new("R1", "AB1234"))?;
+    /// let index = b.build()?;
+    /// index.insert(Record::new("R2", "CD5678"))?;
+    /// let reopened = Index::from_bytes(index.to_bytes()?)?;
+    /// assert_eq!((reopened.len(), reopened.info().live_added), (2, 1));
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
         let (base, live) = {
             let g = self.read();
             (Arc::clone(&g.base), g.live.clone())
         };
-        if live.added.is_empty() && live.removed.is_empty() {
+        let changes = live.by_id.len() + live.removed.len();
+        if changes == 0 && base.journal().is_empty() {
             return Ok(base.bytes().to_vec());
+        }
+        // A base keyed by an older normalization is rebuilt with today's keys.
+        let current = base.meta.serial_keys >= crate::normalize::SERIAL_KEYS_VERSION;
+        if changes <= limits::JOURNAL_MAX && current {
+            return Ok(base.with_journal(Journal::of(&base, &live).to_bytes()));
         }
         merged_bytes(&base, &live)
     }
 
-    /// Saves the index (with its live changes) to one file: written to a temporary file
-    /// in the same directory, flushed, then renamed over `path`, so a crash leaves
-    /// either the old file or the new one.
+    /// Saves the index (with its live changes, see [`Index::to_bytes`]) to one file:
+    /// written to a temporary file in the same directory, flushed, then renamed over
+    /// `path`, so a crash leaves either the old file or the new one.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
         let path = path.as_ref();
         let bytes = self.to_bytes()?;
@@ -1135,6 +1156,77 @@ fn map_file(file: &std::fs::File) -> std::io::Result<memmap2::Mmap> {
 }
 
 /// New segment bytes: the base without removed records, plus live additions.
+/// A change of the journal section: JSON, one per line.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum JournalOp {
+    /// A base record removed, by id.
+    Remove(String),
+    /// A record added.
+    Insert(Record),
+}
+
+/// The changes a file holds beside its base: the live layer's net state (base records
+/// removed, then records added, in the order they were added).
+struct Journal(Vec<JournalOp>);
+
+impl Journal {
+    fn of(base: &Segment, live: &Live) -> Journal {
+        let mut removed: Vec<u32> = live.removed.iter().copied().collect();
+        removed.sort_unstable();
+        Journal(
+            removed
+                .into_iter()
+                .map(|i| JournalOp::Remove(base.id(i)))
+                .chain(
+                    live.added
+                        .iter()
+                        .flatten()
+                        .map(|l| JournalOp::Insert(l.record.clone())),
+                )
+                .collect(),
+        )
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        for op in &self.0 {
+            // Records and ids are plain data: serializing them cannot fail.
+            if serde_json::to_writer(&mut out, op).is_ok() {
+                out.push(b'\n');
+            }
+        }
+        out
+    }
+
+    fn parse(bytes: &[u8], name: &str) -> Result<Journal> {
+        let mut ops = Vec::new();
+        for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+            if line.is_empty() {
+                continue;
+            }
+            let op = serde_json::from_slice(line)
+                .map_err(|e| Error::corrupt(name, format!("journal line {}: {e}", n + 1)))?;
+            ops.push(op);
+        }
+        Ok(Journal(ops))
+    }
+
+    /// Applies the changes to an index opened on their base. A change that fails (a
+    /// removed id not in the base, an added id twice, a record over the limits) was
+    /// not written by `save`: the file is refused.
+    fn replay(self, index: &Index, name: &str) -> Result<()> {
+        for (n, op) in self.0.into_iter().enumerate() {
+            let done = match op {
+                JournalOp::Remove(id) => index.remove(&id),
+                JournalOp::Insert(r) => index.insert(r),
+            };
+            done.map_err(|e| Error::corrupt(name, format!("journal change {}: {e}", n + 1)))?;
+        }
+        Ok(())
+    }
+}
+
 fn merged_bytes(base: &Segment, live: &Live) -> Result<Vec<u8>> {
     let mut w = SegmentWriter::new(Arc::clone(&base.reference));
     for i in 0..base.len() {

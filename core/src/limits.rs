@@ -28,3 +28,9 @@ pub const MAX_TOP: usize = 1000;
 pub const MAX_CANDIDATES: usize = 200_000;
 /// Most records in one index (record numbers are 32-bit).
 pub const MAX_RECORDS: usize = (u32::MAX >> 1) as usize;
+
+/// Most records added and removed since the last compaction that [`crate::Index::save`]
+/// writes as the file's journal, beside its base copied as it is; more are folded into
+/// a rebuilt base. Each added record is compared with every check outside the FST, so
+/// the live layer is kept small (BENCHMARKS.md measures a check with a full journal).
+pub const JOURNAL_MAX: usize = 4096;

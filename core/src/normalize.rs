@@ -834,11 +834,14 @@ pub(crate) fn padding_forms(pattern: &str) -> Vec<(String, usize)> {
     }
     let b = pattern.as_bytes();
     // A run starts the key, or follows a letter or a `?` that may be one (a `?` that
-    // starts the key or follows a letter: part of a letter prefix).
-    let letter_like = |i: usize| {
-        b[i].is_ascii_alphabetic()
-            || (b[i] == b'?' && (i == 0 || b[i - 1].is_ascii_alphabetic() || b[i - 1] == b'?'))
-    };
+    // starts the key or follows a letter or such a `?`: part of a letter prefix; in
+    // `1000??020` neither `?` is).
+    let mut prefix_wild = vec![false; b.len()];
+    for i in 0..b.len() {
+        prefix_wild[i] =
+            b[i] == b'?' && (i == 0 || b[i - 1].is_ascii_alphabetic() || prefix_wild[i - 1]);
+    }
+    let letter_like = |i: usize| b[i].is_ascii_alphabetic() || prefix_wild[i];
     let starts_run = |i: usize| i == 0 || letter_like(i - 1);
     // The looser zero-free form.
     let (loose, _) = drop_padding(pattern, starts_run, |next| {

@@ -29,7 +29,14 @@
 //!  11 SERIAL_RFST  fst::Map: every skeleton key *reversed* → the same posting, so a
 //!                  check can walk from the end of a serial (split fuzzy walks,
 //!                  partial serials with a known suffix such as `*4471`)
+//!  12 JOURNAL      JSON lines, the changes since sections 1–11 were built: base
+//!                  records removed (`{"remove":"id"}`), then records added
+//!                  (`{"insert":{record}}`); empty in a built or compacted file
 //! ```
+//!
+//! Version 3 added the journal; a version 2 file (11 sections, no journal) is read as
+//! one with an empty journal. A save with up to `limits::JOURNAL_MAX` changes copies
+//! sections 1–11 and writes the journal; opening replays it into the live layer.
 //!
 //! A serial FST value below 2⁶³ is a record number (the common single-record posting);
 //! with bit 63 set, the low bits are the POSTINGS offset of `[n, r1 … rn]`.
@@ -52,8 +59,11 @@ use crate::reference::{Reference, Resolved};
 
 /// Magic bytes at the start of every index file.
 pub const MAGIC: &[u8; 8] = b"ARMSMTCH";
-/// Version of the file format; a file of another version is refused.
-pub const FORMAT_VERSION: u32 = 2;
+/// Version of the file format written. Files of version 2 (without the journal
+/// section) are read too; other versions are refused.
+pub const FORMAT_VERSION: u32 = 3;
+/// The oldest format version read: version 2 is version 3 without its journal.
+const OLDEST_READ: u32 = 2;
 
 const SEC_META: u32 = 1;
 const SEC_REFERENCE: u32 = 2;
@@ -66,7 +76,10 @@ const SEC_FIELDS: u32 = 8;
 const SEC_DICTS: u32 = 9;
 const SEC_NO_SERIAL: u32 = 10;
 const SEC_SERIAL_RFST: u32 = 11;
-const SECTIONS: [u32; 11] = [
+/// The records added and removed since the base was built, as JSON lines (see
+/// `index::Journal`); empty in a compacted file. Added in format version 3.
+const SEC_JOURNAL: u32 = 12;
+const SECTIONS: [u32; 12] = [
     SEC_META,
     SEC_REFERENCE,
     SEC_SERIAL_FST,
@@ -78,6 +91,7 @@ const SECTIONS: [u32; 11] = [
     SEC_DICTS,
     SEC_NO_SERIAL,
     SEC_SERIAL_RFST,
+    SEC_JOURNAL,
 ];
 const ROW: usize = 16;
 const MULTI: u64 = 1 << 63;
@@ -533,6 +547,7 @@ impl SegmentWriter {
             (SEC_DICTS, serde_json::to_vec(&dicts).unwrap_or_default()),
             (SEC_NO_SERIAL, u32s(&no_serial)),
             (SEC_SERIAL_RFST, serial_rfst),
+            (SEC_JOURNAL, Vec::new()),
         ];
         Ok(write_file(&sections))
     }
@@ -569,8 +584,18 @@ fn write_file(sections: &[(u32, Vec<u8>)]) -> Vec<u8> {
     out
 }
 
-/// Bytes of the header (magic, version, count, section table, checksum).
+/// Bytes of the header (magic, version, count, section table, checksum) of the
+/// current version (a version 2 header is shorter by one table entry).
 pub(crate) const HEADER_LEN: usize = 16 + SECTIONS.len() * 32 + 4;
+
+/// Sections of a file of a version [`header_checksum`] accepts.
+fn section_count(version: u32) -> usize {
+    if version == 2 {
+        SECTIONS.len() - 1
+    } else {
+        SECTIONS.len()
+    }
+}
 
 /// Checks an index file's header (magic, format version, section count, checksum) and
 /// returns its checksum: the CRC-32 of the header, which holds every section's CRC-32,
@@ -581,17 +606,15 @@ pub(crate) fn header_checksum(bytes: &[u8], name: &str) -> Result<u32> {
         return Err(bad("not an armsmatch index file (wrong magic bytes)".into()));
     }
     let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-    if version != FORMAT_VERSION {
+    if !(OLDEST_READ..=FORMAT_VERSION).contains(&version) {
         return Err(bad(format!(
-            "index format version {version}, this armsmatch reads version {FORMAT_VERSION}: rebuild the index from its records with this version"
+            "index format version {version}, this armsmatch reads versions {OLDEST_READ} to {FORMAT_VERSION}: rebuild the index from its records with this version"
         )));
     }
     let count = u32::from_le_bytes([bytes[12], bytes[13], bytes[14], bytes[15]]) as usize;
-    if count != SECTIONS.len() {
-        return Err(bad(format!(
-            "{count} sections, expected {}",
-            SECTIONS.len()
-        )));
+    let expected = section_count(version);
+    if count != expected {
+        return Err(bad(format!("{count} sections, expected {expected}")));
     }
     let table_end = 16 + count * 32;
     if bytes.len() < table_end + 4 {
@@ -622,6 +645,14 @@ pub(crate) struct Segment {
     strings: std::ops::Range<usize>,
     fields: std::ops::Range<usize>,
     no_serial: std::ops::Range<usize>,
+    journal: std::ops::Range<usize>,
+    /// Where the META, REFERENCE and DICTS sections lie (copied as they are by
+    /// [`Segment::with_journal`]).
+    verbatim: (
+        std::ops::Range<usize>,
+        std::ops::Range<usize>,
+        std::ops::Range<usize>,
+    ),
     dicts: Dicts,
     /// Resolutions of the make and calibre dictionaries (index = dictionary number − 1).
     pub(crate) make_res: Vec<Resolved>,
@@ -652,7 +683,9 @@ impl Segment {
         let bytes: &[u8] = buf.as_ref().as_ref();
         let bad = |m: String| Error::corrupt(name, m);
         header_checksum(bytes, name)?;
-        let count = SECTIONS.len();
+        let count = section_count(u32::from_le_bytes([
+            bytes[8], bytes[9], bytes[10], bytes[11],
+        ]));
         let table_end = 16 + count * 32;
         let u64_at = |i: usize| {
             let mut a = [0u8; 8];
@@ -697,6 +730,9 @@ impl Segment {
                 return Err(bad(format!("damaged padding after section {id}")));
             }
             expected_offset = align8(end);
+            if !SECTIONS.contains(&id) {
+                return Err(bad(format!("section {id} is unknown")));
+            }
             if ranges.insert(id, off..end).is_some() {
                 return Err(bad(format!("section {id} appears twice")));
             }
@@ -759,6 +795,9 @@ impl Segment {
             strings: sec(SEC_STRINGS)?,
             fields: sec(SEC_FIELDS)?,
             no_serial: sec(SEC_NO_SERIAL)?,
+            // Version 2 files have no journal: an empty one.
+            journal: ranges.get(&SEC_JOURNAL).cloned().unwrap_or(0..0),
+            verbatim: (sec(SEC_META)?, sec(SEC_REFERENCE)?, sec(SEC_DICTS)?),
             dicts,
             make_res,
             make_also,
@@ -921,6 +960,38 @@ impl Segment {
 
     pub(crate) fn bytes(&self) -> &[u8] {
         self.buf.as_ref().as_ref()
+    }
+
+    /// The journal section: changes since the base was built (empty if none).
+    pub(crate) fn journal(&self) -> &[u8] {
+        &self.bytes()[self.journal.clone()]
+    }
+
+    /// File bytes of the current version with this segment's base sections and
+    /// `journal` as its journal: a save of a few changes copies the base instead of
+    /// rebuilding it.
+    pub(crate) fn with_journal(&self, journal: Vec<u8>) -> Vec<u8> {
+        let b = self.bytes();
+        let fst = |m: &fst::Map<Slice>| {
+            let s = m.as_fst().as_inner();
+            b[s.start..s.end].to_vec()
+        };
+        let (meta, reference, dicts) = self.verbatim.clone();
+        let sections = [
+            (SEC_META, b[meta].to_vec()),
+            (SEC_REFERENCE, b[reference].to_vec()),
+            (SEC_SERIAL_FST, fst(&self.serial_fst)),
+            (SEC_POSTINGS, b[self.postings.clone()].to_vec()),
+            (SEC_ID_FST, fst(&self.id_fst)),
+            (SEC_STR_OFFSETS, b[self.str_offsets.clone()].to_vec()),
+            (SEC_STRINGS, b[self.strings.clone()].to_vec()),
+            (SEC_FIELDS, b[self.fields.clone()].to_vec()),
+            (SEC_DICTS, b[dicts].to_vec()),
+            (SEC_NO_SERIAL, b[self.no_serial.clone()].to_vec()),
+            (SEC_SERIAL_RFST, fst(&self.serial_rfst)),
+            (SEC_JOURNAL, journal),
+        ];
+        write_file(&sections)
     }
 
     fn u32_in(&self, r: &std::ops::Range<usize>, i: usize) -> u32 {

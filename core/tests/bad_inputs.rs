@@ -511,6 +511,129 @@ fn small_index_bytes() -> Vec<u8> {
     b.build().expect("build").to_bytes().expect("to_bytes")
 }
 
+/// The small index with changes since its build: two records removed, one replaced and
+/// one added, saved as the file's journal.
+fn journal_index_bytes() -> Vec<u8> {
+    let index = Index::from_bytes(small_index_bytes()).expect("opens");
+    index.remove("R03").expect("present");
+    index.remove("DUP-A").expect("present");
+    index
+        .update(
+            Record::new("R05", "AB00185")
+                .make("Beretta")
+                .calibre("9x19"),
+        )
+        .expect("present");
+    index
+        .insert(Record::new("NEW", "ВС 7788").make("Izhmash").country("RUS"))
+        .expect("new id");
+    index.to_bytes().expect("to_bytes")
+}
+
+/// `bytes` (an index file whose last section is the journal) with `journal` as its
+/// journal, every checksum and the layout made to match: a crafted file.
+fn with_journal(bytes: &[u8], journal: &[u8]) -> Vec<u8> {
+    let u64_at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().expect("8 bytes"));
+    let count = u32::from_le_bytes(bytes[12..16].try_into().expect("4 bytes")) as usize;
+    let entry = 16 + (count - 1) * 32;
+    assert_eq!(bytes[entry], 12, "the journal is the last section");
+    let off = u64_at(entry + 8) as usize;
+    let mut out = bytes[..off].to_vec();
+    out.extend_from_slice(journal);
+    out.resize(out.len().div_ceil(8) * 8, 0);
+    out[entry + 16..entry + 24].copy_from_slice(&(journal.len() as u64).to_le_bytes());
+    out[entry + 24..entry + 28].copy_from_slice(&crc32fast::hash(journal).to_le_bytes());
+    let table_end = 16 + count * 32;
+    let crc = crc32fast::hash(&out[..table_end]);
+    out[table_end..table_end + 4].copy_from_slice(&crc.to_le_bytes());
+    out
+}
+
+#[test]
+fn a_file_with_a_journal_reopens_with_its_changes() {
+    let bytes = journal_index_bytes();
+    let index = Index::from_bytes(bytes.clone()).expect("opens");
+    let info = index.info();
+    assert_eq!(
+        (
+            info.records,
+            info.base_records,
+            info.live_added,
+            info.live_removed
+        ),
+        (
+            small_records().len() as u64 - 1,
+            small_records().len() as u64,
+            2,
+            3
+        )
+    );
+    assert!(index.get("R03").is_none() && index.get("DUP-A").is_none());
+    assert_eq!(index.get("R05").expect("replaced").serial, "AB00185");
+    assert_eq!(
+        index.get("NEW").expect("added").country.as_deref(),
+        Some("RUS")
+    );
+    // The same answers as the index compacted, and saved again, the same bytes.
+    let compacted = Index::from_bytes(bytes.clone()).expect("opens");
+    compacted.compact().expect("compacts");
+    assert_eq!(compacted.info().live_added, 0);
+    assert_eq!(answers(&index), answers(&compacted));
+    assert_eq!(index.to_bytes().expect("bytes"), bytes);
+    // Its changes undone, the file is the base alone again.
+    let undo = Index::from_bytes(bytes).expect("opens");
+    undo.remove("NEW").expect("present");
+    for r in small_records()
+        .into_iter()
+        .filter(|r| ["R03", "DUP-A", "R05"].contains(&r.id.as_str()))
+    {
+        let _ = undo.remove(&r.id);
+        undo.insert(r).expect("re-added");
+    }
+    assert_eq!(
+        answers(&undo),
+        answers(&Index::from_bytes(small_index_bytes()).expect("opens"))
+    );
+}
+
+#[test]
+fn a_crafted_journal_is_refused() {
+    let bytes = journal_index_bytes();
+    // Sealed again unchanged, it opens: the helper crafts valid files.
+    assert!(Index::from_bytes(with_journal(&bytes, b"")).is_ok());
+    let r = r#"{"insert":{"id":"X1","serial":"AB123"}}"#;
+    assert!(Index::from_bytes(with_journal(&bytes, r.as_bytes())).is_ok());
+    for (journal, why) in [
+        (r#"{"remove":"NO-SUCH-ID"}"#.to_string(), "NO-SUCH-ID"),
+        (format!("{r}\n{r}"), "X1"),
+        (
+            r#"{"insert":{"id":"R00","serial":"AB1"}}"#.to_string(),
+            "R00",
+        ),
+        ("not json".to_string(), "journal line 1"),
+        (r#"{"rename":"R00"}"#.to_string(), "journal line 1"),
+        (
+            format!(
+                r#"{{"insert":{{"id":"L","serial":"{}"}}}}"#,
+                "9".repeat(300)
+            ),
+            "journal change 1",
+        ),
+        (
+            r#"{"insert":{"id":"W","serial":"AB12?4"}}"#.to_string(),
+            "journal change 1",
+        ),
+    ] {
+        match Index::from_bytes(with_journal(&bytes, journal.as_bytes())) {
+            Err(Error::CorruptIndex { ref message, .. }) => {
+                assert!(message.contains(why), "{journal}: {message}")
+            }
+            Err(e) => panic!("{journal}: wrong error kind: {e}"),
+            Ok(_) => panic!("{journal}: accepted"),
+        }
+    }
+}
+
 /// The answers of an index to a fixed set of checks, for comparing two indexes.
 fn answers(index: &Index) -> Vec<String> {
     let o = CheckOptions::default().threshold(0.0).top(1000);
@@ -535,7 +658,12 @@ fn answers(index: &Index) -> Vec<String> {
 
 #[test]
 fn every_flipped_bit_pattern_and_every_truncation_is_refused() {
-    let bytes = small_index_bytes();
+    for bytes in [small_index_bytes(), journal_index_bytes()] {
+        every_flip_and_cut_is_refused(bytes);
+    }
+}
+
+fn every_flip_and_cut_is_refused(bytes: Vec<u8>) {
     let good = Index::from_bytes(bytes.clone()).expect("the index opens");
     let want = answers(&good);
     let mut flipped = 0u64;
@@ -901,6 +1029,7 @@ fn fuzz_seed_indexes_are_current() {
                 .to_bytes()
                 .expect("bytes")
         }),
+        ("journal.armsidx", journal_index_bytes()),
         ("matrix.armsidx", {
             let m = matrix();
             let mut b = IndexBuilder::with_reference(tiny_reference());

@@ -352,6 +352,17 @@ proptest! {
         let mut kept: Vec<Record> = recs.iter().filter(|r| !gone.contains(&r.id)).cloned().collect();
         kept.push(extra);
         let before: Vec<_> = queries.iter().map(|q| found(&index, q, k)).collect();
+        // Saved with the changes as its journal and reopened: the same hits, scores and
+        // explanations, and the same bytes when saved again.
+        let bytes = index.to_bytes().unwrap();
+        let reopened = Index::from_bytes(bytes.clone()).unwrap();
+        prop_assert_eq!(reopened.len(), kept.len());
+        prop_assert_eq!(reopened.to_bytes().unwrap(), bytes);
+        for q in &queries {
+            let o = all_opts(k);
+            let (a, b) = (index.check(&Query::new(q), &o), reopened.check(&Query::new(q), &o));
+            prop_assert_eq!(format!("{a:?}"), format!("{b:?}"), "check {:?}", q);
+        }
         index.compact().unwrap();
         let after: Vec<_> = queries.iter().map(|q| found(&index, q, k)).collect();
         let fresh = build(&kept);

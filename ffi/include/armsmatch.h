@@ -704,7 +704,8 @@ typedef struct armsmatch_index_info {
    */
   uint64_t live_removed;
   /**
-   * Bytes of the compacted base (as saved, without the live changes).
+   * Bytes of the base as built, compacted or opened (an opened file's size, with
+   * the journal of changes it was saved with).
    */
   uint64_t bytes;
   /**
@@ -1382,6 +1383,10 @@ armsmatch_status armsmatch_index_from_bytes(const uint8_t *bytes,
  * Saves the index with its live changes to one versioned, checksummed file, atomically:
  * written to a temporary file in the same directory, flushed, then renamed over `path`
  * (so an index open on the old file, in this or another process, is not disturbed).
+ * Up to 4096 records added and removed since the last compaction are written as the
+ * file's journal beside the base copied as it is (no rebuild; reopened, they are the
+ * live changes again); more are folded into a rebuilt base, as
+ * `armsmatch_index_compact` does.
  *
  * Fails with ARMSMATCH_STATUS_IO (the message has the path and the OS error) and
  * ARMSMATCH_STATUS_INVALID_ARGUMENT for an empty path or one with a NUL byte.

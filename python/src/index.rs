@@ -484,7 +484,10 @@ impl Index {
     }
 
     /// Saves the index (with its changes) to one file, atomically: written beside it,
-    /// then renamed over ``path``.
+    /// then renamed over ``path``. Up to 4096 records inserted and removed since the
+    /// last compaction are written as the file's journal beside the base copied as it
+    /// is (no rebuild; reopened, they are the live changes again); more are folded into
+    /// a rebuilt base, as ``compact()`` does.
     fn save(&self, py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<()> {
         let path = path_arg(path, "path")?;
         let path = std::path::absolute(&path).unwrap_or(path);
