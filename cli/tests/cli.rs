@@ -263,6 +263,11 @@ fn add_then_remove_a_record() {
     let info = run_ok!("info", s(&index), "--json");
     let info: serde_json::Value = serde_json::from_str(&info).unwrap();
     assert_eq!(info["records"], 5001);
+    // Saved as the file's journal beside the base, not rebuilt into it.
+    assert_eq!(
+        (&info["base_records"], &info["live_added"]),
+        (&5000.into(), &1.into())
+    );
 
     // Adding it again is a duplicate: refused, naming the row, and the file is unchanged.
     let before = std::fs::read(&index).unwrap();
@@ -282,6 +287,12 @@ fn add_then_remove_a_record() {
     );
     assert!(!out.contains("NEW-1"), "{out}");
     assert!(out.contains("0 hit(s)"), "{out}");
+    let info = run_ok!("info", s(&index), "--json");
+    let info: serde_json::Value = serde_json::from_str(&info).unwrap();
+    assert_eq!(
+        (&info["records"], &info["live_added"]),
+        (&5000.into(), &0.into())
+    );
     // Removing it again is a data error.
     let err = run_fails!(2; "remove", "--index", s(&index), "--id", "NEW-1");
     assert!(err.contains("NEW-1"), "{err}");

@@ -141,7 +141,8 @@ pub struct IndexInfo {
     pub bytes: Vec<(String, u64)>,
     /// Reference data version.
     pub reference_version: String,
-    /// Index file format version.
+    /// Format version of the file the base was read from (the current version for an
+    /// index built or compacted in this process).
     pub format_version: u32,
 }
 
@@ -715,9 +716,9 @@ impl Index {
     }
 
     /// The index as file bytes, including the records added and removed since the
-    /// last compaction: up to [`limits::JOURNAL_MAX`] of them are written as the file's journal
-    /// beside the base as it is (a copy, no rebuild; reopened, they are the live layer
-    /// again), more are folded into a rebuilt base, as [`Index::compact`] does.
+    /// last compaction: up to [`limits::JOURNAL_MAX`] of them are written as the file's
+    /// journal beside the base as it is (a copy, no rebuild; reopened, they are the live
+    /// layer again), more are folded into a rebuilt base, as [`Index::compact`] does.
     ///
     /// ```
     /// use armsmatch::{Index, Record};
@@ -821,7 +822,7 @@ impl Index {
                 .map(|(k, v)| (k.to_string(), v as u64))
                 .collect(),
             reference_version: m.reference_version.clone(),
-            format_version: crate::segment::FORMAT_VERSION,
+            format_version: g.base.version,
         }
     }
 
@@ -1155,7 +1156,6 @@ fn map_file(file: &std::fs::File) -> std::io::Result<memmap2::Mmap> {
     unsafe { memmap2::Mmap::map(file) }
 }
 
-/// New segment bytes: the base without removed records, plus live additions.
 /// A change of the journal section: JSON, one per line.
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -1227,6 +1227,7 @@ impl Journal {
     }
 }
 
+/// New segment bytes: the base without removed records, plus live additions.
 fn merged_bytes(base: &Segment, live: &Live) -> Result<Vec<u8>> {
     let mut w = SegmentWriter::new(Arc::clone(&base.reference));
     for i in 0..base.len() {

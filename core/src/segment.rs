@@ -635,6 +635,8 @@ pub(crate) fn header_checksum(bytes: &[u8], name: &str) -> Result<u32> {
 /// An immutable, verified segment.
 pub(crate) struct Segment {
     buf: Arc<Backing>,
+    /// Format version of the bytes (2 or 3).
+    pub(crate) version: u32,
     pub(crate) meta: Meta,
     pub(crate) reference: Arc<Reference>,
     pub(crate) serial_fst: fst::Map<Slice>,
@@ -683,9 +685,8 @@ impl Segment {
         let bytes: &[u8] = buf.as_ref().as_ref();
         let bad = |m: String| Error::corrupt(name, m);
         header_checksum(bytes, name)?;
-        let count = section_count(u32::from_le_bytes([
-            bytes[8], bytes[9], bytes[10], bytes[11],
-        ]));
+        let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+        let count = section_count(version);
         let table_end = 16 + count * 32;
         let u64_at = |i: usize| {
             let mut a = [0u8; 8];
@@ -785,6 +786,7 @@ impl Segment {
             .map(|c| reference.resolve_calibre(c))
             .collect();
         let seg = Segment {
+            version,
             meta,
             reference,
             serial_fst,

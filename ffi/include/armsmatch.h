@@ -709,7 +709,8 @@ typedef struct armsmatch_index_info {
    */
   uint64_t bytes;
   /**
-   * Index file format version.
+   * Format version of the file the base was read from (the current version for an
+   * index built or compacted in this process).
    */
   uint32_t format_version;
 } armsmatch_index_info;

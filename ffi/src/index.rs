@@ -46,7 +46,8 @@ pub struct armsmatch_index_info {
     /// Bytes of the base as built, compacted or opened (an opened file's size, with
     /// the journal of changes it was saved with).
     pub bytes: u64,
-    /// Index file format version.
+    /// Format version of the file the base was read from (the current version for an
+    /// index built or compacted in this process).
     pub format_version: u32,
 }
 

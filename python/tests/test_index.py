@@ -74,6 +74,8 @@ def test_save_open_round_trip(tmp_path: Path, index: armsmatch.Index) -> None:
     for serial in ("AB123456", "QW77881", "XY987645"):
         assert [h.as_dict() for h in opened.check(serial)] == [h.as_dict() for h in index.check(serial)]
     assert opened.info()["path"] == str(path)
+    # The insert was saved as the file's journal beside the base, not rebuilt into it.
+    assert (opened.info()["base_records"], opened.info()["live_added"]) == (4, 1)
     opened.remove("NEW-1")
     assert opened.path is None
     # Relative paths are kept absolute.
