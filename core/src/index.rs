@@ -12,7 +12,8 @@ use crate::distance::osa_within;
 use crate::error::{Error, Result};
 use crate::limits;
 use crate::normalize::{
-    padding_forms, placeholder, search_keys, skeleton_of_key, variants, zero_free,
+    padding_forms, placeholder, search_keys, skeleton_of_key, unmarked_label_reading, variants,
+    zero_free,
 };
 use crate::raw::{fuzzy_walk_split, wildcard_walk, Pattern, Token};
 use crate::record::{Query, Record};
@@ -246,8 +247,9 @@ struct Prepared {
     raw: String,
     /// For a full serial: (key, skeleton, reach) per search key.
     keys: Vec<(String, String, Reach)>,
-    /// For a full serial: the keys a hit is scored with (no leading-zero forms).
-    score_keys: Vec<String>,
+    /// For a full serial: the keys a hit is scored with (no leading-zero forms), each
+    /// with whether it is a transliteration.
+    score_keys: Vec<(String, bool)>,
     /// For a partial serial: its variants (transliterations, zero-free forms).
     patterns: Vec<PatternVariant>,
     identity: Identity,
@@ -320,6 +322,11 @@ impl Prepared {
             ));
         }
         let vs = variants(&q.serial, wild > 0);
+        // A label word before a space (`SN EV433350G`) is searched both as part of the
+        // serial and dropped; the second reading only if 4 characters or more remain.
+        let second = unmarked_label_reading(&q.serial)
+            .map(|a| (a, variants(a, wild > 0)))
+            .filter(|(_, avs)| avs[0].chars().count() >= 4);
         let longest = vs.iter().map(String::len).max().unwrap_or(0);
         if longest > limits::MAX_KEY_CHARS {
             return Err(Error::limit(
@@ -332,9 +339,20 @@ impl Prepared {
         let mut score_keys = Vec::new();
         let mut patterns = Vec::new();
         if wild > 0 {
-            for (vi, v) in vs.into_iter().enumerate() {
+            // (key, transliterated, of the second reading)
+            let readings = vs
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (v, i > 0, false))
+                .chain(second.into_iter().flat_map(|(_, avs)| {
+                    avs.into_iter().enumerate().map(|(i, v)| (v, i > 0, true))
+                }));
+            for (v, transliterated, second) in readings {
                 let p = Pattern::parse(skeleton_of_key(&v).as_bytes())?;
                 if p.known() < limits::MIN_KNOWN_CHARS {
+                    if second {
+                        continue;
+                    }
                     return Err(Error::invalid(
                         "serial",
                         format!(
@@ -353,7 +371,7 @@ impl Prepared {
                     patterns.push(PatternVariant {
                         text: v,
                         pattern: p,
-                        transliterated: vi > 0,
+                        transliterated,
                         zero_free: false,
                         padding: 0,
                     });
@@ -379,7 +397,7 @@ impl Prepared {
                             patterns.push(PatternVariant {
                                 text: z,
                                 pattern: zp,
-                                transliterated: vi > 0,
+                                transliterated,
                                 zero_free: true,
                                 padding,
                             });
@@ -390,13 +408,30 @@ impl Prepared {
                     // pattern without wildcards is a plain key.
                     let s = skeleton_of_key(&v);
                     let r = Reach::of(opts, v.len());
-                    score_keys.push(v.clone());
+                    score_keys.push((v.clone(), transliterated));
                     keys.push((v, s, r));
                 }
             }
         } else if !placeholder(&q.serial, &vs[0]) {
-            score_keys = vs;
-            for v in search_keys(&q.serial) {
+            score_keys = vs
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| (v, i > 0))
+                .collect();
+            let mut search = search_keys(&q.serial);
+            if let Some((a, avs)) = second.filter(|(a, avs)| !placeholder(a, &avs[0])) {
+                for (i, v) in avs.into_iter().enumerate() {
+                    if !score_keys.iter().any(|(k, _)| *k == v) {
+                        score_keys.push((v, i > 0));
+                    }
+                }
+                for k in search_keys(a) {
+                    if !search.contains(&k) {
+                        search.push(k);
+                    }
+                }
+            }
+            for v in search {
                 let s = skeleton_of_key(&v);
                 let r = Reach::of(opts, v.len());
                 keys.push((v, s, r));
@@ -456,8 +491,9 @@ impl Prepared {
         let mut best: Option<(SerialEvidence, f32)> = None;
         for (ri, rk) in record_keys.iter().enumerate() {
             let rs = skeleton_of_key(rk);
-            for (qi, qk) in self.score_keys.iter().enumerate() {
-                let (e, s) = serial_evidence(&self.raw, record_serial, qk, rk, qi > 0 || ri > 0);
+            for (qk, transliterated) in &self.score_keys {
+                let (e, s) =
+                    serial_evidence(&self.raw, record_serial, qk, rk, *transliterated || ri > 0);
                 if best.as_ref().is_none_or(|b| s > b.1) {
                     best = Some((e, s));
                 }

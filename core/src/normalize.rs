@@ -631,6 +631,22 @@ fn strip_note(s: &str) -> &str {
 /// `№ 1234`, `Зав. № 1234`): they are never part of a serial. A label is dropped only
 /// when it cannot be the serial's own start and a letter or digit follows it.
 fn strip_prefix_label(s: &str) -> &str {
+    strip_prefix_label_as(s, false)
+}
+
+/// A check's serial read with a short label word followed by a space dropped too
+/// (`SN EV433350G`, `No W882306`, `SER NO 0252614`, `Serial No 675517`), when that
+/// reading differs from the key's (which keeps such a word: `SN 12345` may be a
+/// serial). A check searches both readings; records keep theirs. `None` where the
+/// key drops the label already (`S/N 12345`) or there is none.
+pub(crate) fn unmarked_label_reading(s: &str) -> Option<&str> {
+    let loose = strip_note(strip_prefix_label_as(s, true));
+    (loose.len() != strip_label(s).len()).then_some(loose)
+}
+
+/// [`strip_prefix_label`]; with `unmarked`, a label word that needs a mark after it
+/// may be followed by a space instead.
+fn strip_prefix_label_as(s: &str, unmarked: bool) -> &str {
     fn mark(c: char) -> bool {
         matches!(c, '.' | ':' | '#' | '№' | '-' | '=')
     }
@@ -664,7 +680,9 @@ fn strip_prefix_label(s: &str) -> &str {
                 Follow::Any => true,
                 Follow::Boundary => !next.is_some_and(char::is_alphanumeric),
                 // `-` and `=` join serials (`SN-1234` may be one): no mark of a label.
-                Follow::Mark => next.is_some_and(|c| mark(c) && c != '-' && c != '='),
+                Follow::Mark => next.is_some_and(|c| {
+                    (mark(c) && c != '-' && c != '=') || (unmarked && c.is_whitespace())
+                }),
             };
             ok.then(|| tail.trim_start_matches(|c: char| mark(c) || c.is_whitespace()))
         }) else {
@@ -1219,6 +1237,26 @@ mod tests {
         assert_eq!(name_key("5.56×45mm NATO"), "556X45MMNATO");
         assert_eq!(name_key("Co."), "CO");
         assert_eq!(name_key("Ижмаш"), "ИЖМАШ");
+    }
+
+    #[test]
+    fn a_label_word_before_a_space_is_a_second_reading() {
+        for (serial, want) in [
+            ("SER NO 0252614", Some("0252614")),
+            ("SN EV433350G", Some("EV433350G")),
+            ("No W88230?", Some("W88230?")),
+            ("Serial No 675517", Some("675517")),
+            ("nr 1234 (frame)", Some("1234")),
+            // The key drops these already, or there is no label.
+            ("S/N 12345", None),
+            ("SN: 12345", None),
+            ("No. 12345", None),
+            ("SN12345", None),
+            ("SN-12345", None),
+            ("AB 12345", None),
+        ] {
+            assert_eq!(unmarked_label_reading(serial), want, "{serial}");
+        }
     }
 
     #[test]

@@ -849,3 +849,36 @@ fn a_kind_written_as_the_make_is_no_make() {
         .unwrap();
     assert_eq!(hits[0].explanation.make, FieldMatch::Different);
 }
+
+#[test]
+fn a_label_word_before_a_space_is_read_both_ways() {
+    // `SN 12345` may be a serial with a prefix, so its key keeps `SN`; but an officer
+    // keying the form's label (`SER NO 0252614`, `SN EV433350G`, `No W882306`) must
+    // still find the serial, as `S/N:` and `No.` do.
+    let ix = index(&[
+        ("L-1", "0252614", Some("Norinco")),
+        ("L-2", "EV433350G", Some("Remington")),
+        ("L-3", "W882306", Some("Smith & Wesson")),
+        ("L-4", "SN 77812", Some("Beretta")),
+        ("L-5", "W88230", Some("Colt")),
+    ]);
+    for (q, make, id) in [
+        ("SER NO 0252614", "Norinco", "L-1"),
+        ("Serial No 0252614", "Norinco", "L-1"),
+        ("SN EV433350G", "Remington", "L-2"),
+        ("No W882306", "Smith & Wesson", "L-3"),
+        // A partial serial too.
+        ("No W88230?", "Smith & Wesson", "L-3"),
+        // A serial that has the word keeps matching as written.
+        ("SN 77812", "Beretta", "L-4"),
+    ] {
+        let hits = check(&ix, Query::new(q).make(make));
+        consistent(&hits);
+        assert_eq!(ids(&hits).first(), Some(&id), "{q}: {hits:?}");
+        assert!(hits[0].score > 0.9, "{q}: {hits:?}");
+    }
+    let hits = check(&ix, Query::new("SN 77812").make("Beretta"));
+    assert_eq!(hits[0].explanation.serial.kind, SerialMatch::Exact);
+    // Too little left once the word is dropped: no second reading (`NO 123`).
+    assert!(check(&ix, Query::new("NO 882")).is_empty());
+}
