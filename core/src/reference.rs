@@ -97,6 +97,14 @@ pub struct MakeEntry {
     /// *similar*, not *different*.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<String>,
+    /// An importer or distributor whose name is marked on, or registered for, firearms
+    /// of other makers (Century Arms, Interarms, EAA): it says who brought the firearm
+    /// in, not who made it. A check or record naming an importer, and the other side a
+    /// maker it is `related` to (one it imports from), compares as *similar* unless the
+    /// models differ or name one of the importer's own models; another maker stays
+    /// *different*.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub importer: bool,
     /// Relative frequency among registered firearms (used by the generator).
     #[serde(default)]
     pub weight: Option<f64>,
@@ -742,6 +750,21 @@ impl Reference {
     /// ```
     pub fn makes_related(&self, a: u32, b: u32) -> bool {
         self.makes_related.contains(&(a, b))
+    }
+
+    /// True if a make entry is an importer ([`MakeEntry::importer`]).
+    ///
+    /// ```
+    /// let r = armsmatch::Reference::embedded();
+    /// let century = r.resolve_make("Century International Arms").entry.unwrap();
+    /// let glock = r.resolve_make("Glock").entry.unwrap();
+    /// assert!(r.is_importer(century) && !r.is_importer(glock));
+    /// ```
+    pub fn is_importer(&self, make: u32) -> bool {
+        self.data
+            .make
+            .get(make as usize)
+            .is_some_and(|m| m.importer)
     }
 
     /// The country of manufacture of a make, if the reference knows it.
