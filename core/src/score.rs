@@ -1055,10 +1055,10 @@ pub(crate) fn compare_identity(
                     && reference.makes_related(imp, other)
                     // `Romarm / Century Arms` names its maker: that one is compared.
                     && side.also_makes.is_empty()
-                    && !side
+                    && side
                         .model
                         .as_deref()
-                        .is_some_and(|m| reference.resolve_model(Some(imp), m).entry.is_some())
+                        .is_none_or(|m| reference.resolve_model(Some(imp), m).entry.is_none())
             };
             if imports(a, b, q) || imports(b, a, r) {
                 make = FieldMatch::Similar;
