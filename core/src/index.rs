@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::distance::osa_within;
+use crate::distance::{osa_within, Edit};
 use crate::error::{Error, Result};
 use crate::limits;
 use crate::normalize::{
@@ -22,7 +22,8 @@ use crate::score::{
     auto_search_budget, calibrate, compare_identity, evidence_floor, identity_factor,
     identity_only_score, odds, pair_edit_budget, partial_confusables, partial_evidence,
     serial_evidence, CheckOptions, Explanation, FieldMatch, Hit, Identity, SerialEvidence,
-    SerialMatch, CONFUSABLE_PARTIAL, EMPTY_RUN_PARTIAL, LEADING_ZERO_PARTIAL,
+    SerialMatch, CONFUSABLE_PARTIAL, EMPTY_RUN_PARTIAL, LEADING_ZERO_PARTIAL, PARTIAL_MAX,
+    SLIP_PARTIAL,
 };
 use crate::segment::{check_record, refuse_wildcards, Backing, Meta, Segment, SegmentWriter};
 
@@ -196,6 +197,7 @@ impl std::fmt::Debug for IndexBuilder {
 const ZERO_FREE_MIN_KNOWN: usize = limits::MIN_KNOWN_CHARS + 2;
 
 /// One form of a partial serial.
+#[derive(Clone)]
 struct PatternVariant {
     /// The pattern's key text, wildcards kept.
     text: String,
@@ -208,6 +210,127 @@ struct PatternVariant {
     zero_free: bool,
     /// How many wildcards this form reads as obliterated padding zeros (dropped).
     padding: usize,
+    /// For a form searched only when the check's own forms find nothing: the slip of
+    /// the check it undoes ([`slip_forms`]).
+    slip: Option<Slip>,
+}
+
+/// One typing slip in a partial serial, which a relaxed form undoes. Positions are
+/// character positions in the check's key text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Slip {
+    /// The known characters at `at` and `at + 1` were typed swapped (`479-91200?` for
+    /// `749912003`); the form swaps them back.
+    Swapped(usize),
+    /// The known character at `at` is one too many, typed twice or struck beside its
+    /// key (`K022?666` for `K022766`); the form drops it.
+    Extra(usize, char),
+    /// A character was left out before `at` (`1?-42789` for `615-42789`); the form has
+    /// a `?` there.
+    Dropped(usize),
+}
+
+/// Fewest known characters a relaxed form ([`slip_forms`]) keeps: with a slip undone
+/// anywhere, a shorter pattern meets unrelated serials.
+const SLIP_MIN_KNOWN: usize = ZERO_FREE_MIN_KNOWN + 1;
+
+/// The forms of a partial serial's key text that undo one typing slip of a known
+/// character: two adjacent known characters swapped back, one dropped, or a `?` put
+/// where one may have been left out (not beside a `*`, which covers it already). Each
+/// keeps [`SLIP_MIN_KNOWN`] known characters; a text equal to one already in `seen` is
+/// left out. A substitution is not undone: a registered serial one character from a
+/// partial one is as often a sibling firearm's (serials of a batch differ so), while
+/// swapped, doubled and dropped characters are marks of keying.
+fn slip_forms(text: &str, seen: &mut Vec<String>) -> Vec<(String, Slip)> {
+    let c: Vec<char> = text.chars().collect();
+    let wild = |x: char| x == '?' || x == '*';
+    let mut forms: Vec<(String, Slip)> = Vec::new();
+    for i in 0..c.len() {
+        if wild(c[i]) {
+            continue;
+        }
+        if i + 1 < c.len() && !wild(c[i + 1]) && c[i] != c[i + 1] {
+            let mut t = c.clone();
+            t.swap(i, i + 1);
+            forms.push((t.into_iter().collect(), Slip::Swapped(i)));
+        }
+        // Beside a `*`, a character dropped is one replaced: the `*` takes any.
+        if (i > 0 && c[i - 1] == '*') || c.get(i + 1) == Some(&'*') {
+            continue;
+        }
+        let mut t = c.clone();
+        t.remove(i);
+        forms.push((t.into_iter().collect(), Slip::Extra(i, c[i])));
+    }
+    for i in 0..=c.len() {
+        if (i > 0 && c[i - 1] == '*') || c.get(i) == Some(&'*') {
+            continue;
+        }
+        let mut t = c.clone();
+        t.insert(i, '?');
+        forms.push((t.into_iter().collect(), Slip::Dropped(i)));
+    }
+    forms.retain(|(t, _)| {
+        let known = t.chars().filter(|&x| !wild(x)).count();
+        let wildcards = t.chars().count() - known;
+        if known < SLIP_MIN_KNOWN || wildcards > limits::MAX_WILDCARDS || seen.contains(t) {
+            return false;
+        }
+        seen.push(t.clone());
+        true
+    });
+    forms
+}
+
+/// The start, in `key`, of each character of `pattern` (a key text with `?` and `*`) in
+/// one way the pattern matches the whole key; `None` if it does not. Characters are
+/// compared by skeleton, as the walks match.
+fn pattern_positions(pattern: &[char], key: &[char]) -> Option<Vec<usize>> {
+    use crate::normalize::skeleton_char;
+    let (n, m) = (pattern.len(), key.len());
+    // ok[t][j]: pattern[t..] matches key[j..].
+    let mut ok = vec![vec![false; m + 1]; n + 1];
+    ok[n][m] = true;
+    for t in (0..n).rev() {
+        for j in (0..=m).rev() {
+            ok[t][j] = match pattern[t] {
+                '*' => ok[t + 1][j] || (j < m && ok[t][j + 1]),
+                '?' => j < m && ok[t + 1][j + 1],
+                x => j < m && skeleton_char(x) == skeleton_char(key[j]) && ok[t + 1][j + 1],
+            };
+        }
+    }
+    if !ok[0][0] {
+        return None;
+    }
+    let (mut at, mut j) = (Vec::with_capacity(n), 0);
+    for t in 0..n {
+        at.push(j);
+        if pattern[t] == '*' {
+            while !ok[t + 1][j] {
+                j += 1;
+            }
+        } else {
+            j += 1;
+        }
+    }
+    Some(at)
+}
+
+/// The edit a slip stands for, against the record key a relaxed form matched.
+fn slip_edit(slip: Slip, form: &str, key: &str) -> Option<Edit> {
+    let f: Vec<char> = form.chars().collect();
+    let k: Vec<char> = key.chars().collect();
+    let at = pattern_positions(&f, &k)?;
+    let pos = |i: usize| at.get(i).copied().unwrap_or(k.len());
+    Some(match slip {
+        Slip::Swapped(i) => Edit::Transposition { at: pos(i) },
+        Slip::Extra(i, check) => Edit::Insertion { at: pos(i), check },
+        Slip::Dropped(i) => Edit::Deletion {
+            at: pos(i),
+            record: *k.get(pos(i))?,
+        },
+    })
 }
 
 /// How far a check key reaches: the edits a record key may be away.
@@ -243,6 +366,7 @@ impl Reach {
 }
 
 /// A check, normalized once.
+#[derive(Clone)]
 struct Prepared {
     raw: String,
     /// For a full serial: (key, skeleton, reach) per search key.
@@ -252,6 +376,10 @@ struct Prepared {
     score_keys: Vec<(String, bool)>,
     /// For a partial serial: its variants (transliterations, zero-free forms).
     patterns: Vec<PatternVariant>,
+    /// For a partial serial: its forms with one slip undone, searched when `patterns`
+    /// give no hit at the threshold ([`Prepared::with_slips`]); none when the threshold
+    /// is above what such a match can score.
+    relaxed: Vec<PatternVariant>,
     identity: Identity,
     opts: CheckOptions,
     /// The least evidence that can calibrate to `opts.threshold` (0 for a partial
@@ -374,6 +502,7 @@ impl Prepared {
                         transliterated,
                         zero_free: false,
                         padding: 0,
+                        slip: None,
                     });
                     for (z, padding) in forms {
                         let zp = Pattern::parse(skeleton_of_key(&z).as_bytes())?;
@@ -400,6 +529,7 @@ impl Prepared {
                                 transliterated,
                                 zero_free: true,
                                 padding,
+                                slip: None,
                             });
                         }
                     }
@@ -448,11 +578,29 @@ impl Prepared {
             )
         };
         let partial = !patterns.is_empty();
+        // Each form as read (not those zero padding explains) with one slip undone,
+        // when such a weak match can reach the threshold at all.
+        let mut seen: Vec<String> = patterns.iter().map(|v| v.text.clone()).collect();
+        let mut relaxed = Vec::new();
+        let reachable = calibrate(PARTIAL_MAX * SLIP_PARTIAL) >= opts.threshold;
+        for v in patterns.iter().filter(|v| reachable && !v.zero_free) {
+            for (text, slip) in slip_forms(&v.text, &mut seen) {
+                relaxed.push(PatternVariant {
+                    pattern: Pattern::parse(skeleton_of_key(&text).as_bytes())?,
+                    text,
+                    transliterated: v.transliterated,
+                    zero_free: false,
+                    padding: 0,
+                    slip: Some(slip),
+                });
+            }
+        }
         Ok(Prepared {
             raw: q.serial.clone(),
             keys,
             score_keys,
             patterns,
+            relaxed,
             identity,
             opts: opts.clone(),
             evidence_floor: if partial {
@@ -462,6 +610,13 @@ impl Prepared {
             },
             keep: if partial { 0.0 } else { opts.threshold },
         })
+    }
+
+    /// This check with its relaxed forms searched and scored beside its own ones.
+    fn with_slips(&self) -> Prepared {
+        let mut p = self.clone();
+        p.patterns.append(&mut p.relaxed);
+        p
     }
 
     fn has_serial(&self) -> bool {
@@ -547,6 +702,12 @@ impl Prepared {
                     let confusables = partial_confusables(&v.text, &key).unwrap_or(0);
                     if confusables > 0 {
                         s *= CONFUSABLE_PARTIAL.powi(confusables.min(8) as i32);
+                    }
+                    if let Some(slip) = v.slip {
+                        // The slip is an edit against the key the form matched.
+                        s *= SLIP_PARTIAL;
+                        e.edits.extend(slip_edit(slip, &v.text, &key));
+                        e.record_key = key.into_owned();
                     }
                     if best.as_ref().is_none_or(|b| s > b.1) {
                         best = Some((e, s));
@@ -1003,6 +1164,13 @@ impl Index {
     /// let hits = index.check(&Query::new("*4471"), &o)?;
     /// assert_eq!(hits[0].record.id, "R1");
     /// assert_eq!(index.check(&Query::new("BA12?4?71"), &o)?[0].explanation.serial.kind, SerialMatch::Partial);
+    /// // One with a character typed twice as well: a weak lead, under the default
+    /// // threshold; a check that asks for less sees it, the slip named.
+    /// assert!(index.check(&Query::new("BA12?44?71"), &o)?.is_empty());
+    /// let low = CheckOptions { threshold: 0.0, ..o };
+    /// let hits = index.check(&Query::new("BA12?44?71"), &low)?;
+    /// assert_eq!(hits[0].record.id, "R1");
+    /// assert!(hits[0].explanation.to_string().contains("a slip of the check undone"));
     /// # Ok::<(), armsmatch::Error>(())
     /// ```
     pub fn check(&self, query: &Query, opts: &CheckOptions) -> Result<Vec<Hit>> {
@@ -1289,6 +1457,25 @@ fn base_identity(base: &Segment, i: u32) -> Identity {
 }
 
 fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
+    let mut hits = scored_hits(g, p)?;
+    // A partial serial none of whose forms gives a hit at the threshold is searched
+    // again with one slip undone; a relaxed search over the candidate limit leaves
+    // the check's own hits as they were.
+    let threshold = p.opts.threshold;
+    if !p.relaxed.is_empty()
+        && !hits
+            .iter()
+            .any(|(_, src)| src.explanation().probability() >= threshold)
+    {
+        if let Ok(relaxed) = scored_hits(g, &p.with_slips()) {
+            hits = relaxed;
+        }
+    }
+    ranked(g, p, hits)
+}
+
+/// Every candidate of a check, scored (with a partial serial's probability shared).
+fn scored_hits(g: &Inner, p: &Prepared) -> Result<Vec<(f32, HitSource)>> {
     let base = &g.base;
     let reference = &base.reference;
     let mut candidates: Vec<u32> = Vec::new();
@@ -1355,7 +1542,19 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
                 .rev()
                 .take_while(|t| matches!(t, Token::Literal(_)))
                 .count();
-            if trail > lead {
+            // With a `*`, from the end with more known characters before one: a walk
+            // that meets a `*` first visits every key (`*4471?` is walked from its end).
+            let anchored = |ts: &mut dyn Iterator<Item = &Token>| {
+                ts.take_while(|t| !matches!(t, Token::Any))
+                    .filter(|t| matches!(t, Token::Literal(_)))
+                    .count()
+            };
+            let from_end = if pat.tokens().contains(&Token::Any) {
+                anchored(&mut pat.tokens().iter().rev()) > anchored(&mut pat.tokens().iter())
+            } else {
+                trail > lead
+            };
+            if from_end {
                 wildcard_walk(rev, &pat.reversed(), |_, v| push(v));
             } else {
                 wildcard_walk(fwd, pat, |_, v| push(v));
@@ -1408,6 +1607,12 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
     if !p.patterns.is_empty() {
         share_among_serials(&mut hits);
     }
+    Ok(hits)
+}
+
+/// The hits at the threshold, ranked, at most `top`.
+fn ranked(g: &Inner, p: &Prepared, hits: Vec<(f32, HitSource)>) -> Result<Vec<Hit>> {
+    let base = &g.base;
     // The score once per hit; a partial serial's shared ones are only known now.
     let mut hits: Vec<(f32, f32, HitSource)> = hits
         .into_iter()

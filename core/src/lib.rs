@@ -43,7 +43,10 @@
 //! A record is a candidate for a check when some serial key of the check and some key
 //! of the record have confusable skeletons within the edit budget (optimal string
 //! alignment distance: a transposition is one edit), or, for a partial serial, when a
-//! record key's skeleton matches the pattern. The budget is [`pair_edit_budget`]
+//! record key's skeleton matches the pattern — or, when nothing matches it (at the
+//! threshold), the pattern with one slip of the hand undone (two adjacent known
+//! characters swapped back, one known character dropped, or a `?` inserted, never beside
+//! a `*`, keeping 6 known characters; scored as a weak lead). The budget is [`pair_edit_budget`]
 //! ([`auto_edit_budget`] of the longer of the two keys: a copy that dropped characters is
 //! short because of them) unless [`CheckOptions::max_edits`] sets it. Every such record is
 //! scored; those at or above the threshold are returned. Recall within the budget is

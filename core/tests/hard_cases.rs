@@ -882,3 +882,51 @@ fn a_label_word_before_a_space_is_read_both_ways() {
     // Too little left once the word is dropped: no second reading (`NO 123`).
     assert!(check(&ix, Query::new("NO 882")).is_empty());
 }
+
+#[test]
+fn a_partial_serial_with_a_slip_of_the_hand_is_found_only_as_a_weak_lead() {
+    let ix = index(&[
+        ("M-1", "K022766", Some("Mossberg")),
+        ("H-1", "749912003", Some("HK")),
+        ("R-1", "RU655634", Some("Springfield Armory")),
+        ("R-2", "61542789", Some("Ruger")),
+    ]);
+    let low = CheckOptions {
+        threshold: 0.0,
+        ..CheckOptions::default()
+    };
+    // A `6` typed twice, `47` for `74`, a `3` left out (under a `*`), a `6` left out
+    // before a `?`: nothing matches the pattern as typed, so it is searched with the
+    // slip undone, and the explanation names the slip.
+    for (serial, make, id, edit) in [
+        ("K022?666", "Mossberg", "M-1", "extra 6"),
+        ("479-91200?", "HK", "H-1", "transposition at 1"),
+        ("*U65564", "Springfield Armory", "R-1", "missing 3 at 7"),
+        ("1?-42789", "Ruger", "R-2", "missing 6 at 1"),
+    ] {
+        let hits = ix.check(&Query::new(serial).make(make), &low).unwrap();
+        assert_eq!(ids(&hits), [id], "{serial}: {hits:?}");
+        let h = &hits[0];
+        assert_eq!(h.explanation.serial.kind, SerialMatch::Partial);
+        assert_eq!(h.explanation.serial.edits.len(), 1, "{h:?}");
+        let why = h.explanation.to_string();
+        assert!(why.contains(edit), "{serial}: {why}");
+        assert!(why.contains("a slip of the check undone, ×0.5"), "{why}");
+        // A weak lead: serials of a batch are sequential, so a serial one slip from
+        // a partial one is often a sibling's. Under the default threshold.
+        assert!(
+            h.score > 0.0 && h.score < DEFAULT_THRESHOLD,
+            "{serial}: {h:?}"
+        );
+        assert!(check(&ix, Query::new(serial).make(make)).is_empty());
+    }
+    // Only when the pattern as typed finds nothing: `K022?66` matches M-1 as typed and
+    // is scored so, not with a slip.
+    let hits = ix.check(&Query::new("K022?66"), &low).unwrap();
+    assert_eq!(ids(&hits), ["M-1"]);
+    assert!(hits[0].explanation.serial.edits.is_empty(), "{hits:?}");
+    // A substitution is not undone (it is what a sibling's serial shows), nor a slip
+    // that would leave fewer than 6 known characters.
+    assert!(ix.check(&Query::new("K02?765"), &low).unwrap().is_empty());
+    assert!(ix.check(&Query::new("K0?2?6"), &low).unwrap().is_empty());
+}

@@ -203,6 +203,90 @@ fn padded_forms(key: &str) -> Vec<(String, bool)> {
     forms
 }
 
+/// Every text a typing slip of `key` (an ASCII pattern key) may have come from: two
+/// adjacent known characters swapped, a known character added, or one left out (a `?`
+/// for it); never beside a `*`, which absorbs a character added or left out.
+fn slip_forms(key: &str) -> Vec<String> {
+    let c: Vec<char> = key.chars().collect();
+    let known = |x: char| x != '?' && x != '*';
+    let by_star = |i: usize| (i > 0 && c[i - 1] == '*') || c.get(i) == Some(&'*');
+    let mut out = Vec::new();
+    for i in 0..c.len() {
+        if i + 1 < c.len() && known(c[i]) && known(c[i + 1]) && c[i] != c[i + 1] {
+            let mut t = c.clone();
+            t.swap(i, i + 1);
+            out.push(t.into_iter().collect());
+        }
+        if known(c[i]) && !by_star(i) && c.get(i + 1) != Some(&'*') {
+            let mut t = c.clone();
+            t.remove(i);
+            out.push(t.into_iter().collect());
+        }
+    }
+    for i in 0..=c.len() {
+        if !by_star(i) {
+            let mut t = c.clone();
+            t.insert(i, '?');
+            out.push(t.into_iter().collect());
+        }
+    }
+    out
+}
+
+/// A partial serial from a record's with one slip of the hand as well: one or two
+/// characters obliterated (`?`, or a `*` for the start), then two neighbours swapped, a
+/// character doubled, or one dropped.
+fn slipped_partial(recs: &[Record]) -> impl Strategy<Value = String> + use<> {
+    let bases: Vec<String> = recs
+        .iter()
+        .map(|r| {
+            r.serial
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_uppercase())
+                .collect::<String>()
+        })
+        .filter(|s| s.len() >= 7)
+        .collect();
+    let bases = if bases.is_empty() {
+        vec!["AB125808".to_string()]
+    } else {
+        bases
+    };
+    (
+        prop::sample::select(bases),
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        0..3usize,
+        any::<bool>(),
+    )
+        .prop_map(|(base, hole, hole2, at, slip, star)| {
+            let mut c: Vec<char> = base.chars().collect();
+            let h = hole.index(c.len());
+            c[h] = '?';
+            if star {
+                let n = hole2.index(3);
+                c.splice(0..n, ['*']);
+            } else {
+                let h2 = hole2.index(c.len());
+                c[h2] = '?';
+            }
+            let i = at.index(c.len() - 1);
+            match slip {
+                0 => c.swap(i, i + 1),
+                1 => c.insert(i, c[i]),
+                _ => {
+                    c.remove(i);
+                }
+            }
+            c.into_iter().collect::<String>()
+        })
+        .prop_filter("needs 3 known characters", |p| {
+            p.chars().filter(|c| *c != '?' && *c != '*').count() >= 3
+        })
+}
+
 /// The matching rule, by brute force.
 fn oracle(recs: &[Record], q: &str, max_edits: Option<u8>) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
@@ -241,18 +325,36 @@ fn oracle(recs: &[Record], q: &str, max_edits: Option<u8>) -> BTreeSet<String> {
                 pats.push(skel(&z));
             }
         }
-        for r in recs {
-            if is_placeholder_serial(&r.serial) {
-                continue;
+        let matching = |pats: &[String]| -> BTreeSet<String> {
+            let mut out = BTreeSet::new();
+            for r in recs {
+                if is_placeholder_serial(&r.serial) {
+                    continue;
+                }
+                // Patterns match every search key, as a typed serial does: `74378?`
+                // finds `0743787` through the key without its leading zero.
+                if search_keys(&r.serial).iter().any(|k| {
+                    pats.iter()
+                        .any(|p| glob(p.as_bytes(), skeleton(k).as_bytes()))
+                }) {
+                    out.insert(r.id.clone());
+                }
             }
-            // Patterns match every search key, as a typed serial does: `74378?` finds
-            // `0743787` through the key without its leading zero.
-            if search_keys(&r.serial).iter().any(|k| {
-                pats.iter()
-                    .any(|p| glob(p.as_bytes(), skeleton(k).as_bytes()))
-            }) {
-                out.insert(r.id.clone());
-            }
+            out
+        };
+        out = matching(&pats);
+        if out.is_empty() {
+            // Nothing matched: the pattern as typed with one slip undone, when 6 known
+            // characters remain.
+            let slips: Vec<String> = slip_forms(&key)
+                .iter()
+                .filter(|f| {
+                    let known = f.chars().filter(|c| *c != '?' && *c != '*').count();
+                    known >= 6 && f.chars().count() - known <= armsmatch::limits::MAX_WILDCARDS
+                })
+                .map(|f| skel(f))
+                .collect();
+            out = matching(&slips);
         }
         return out;
     }
@@ -306,7 +408,12 @@ fn build(recs: &[Record]) -> Index {
 fn case() -> impl Strategy<Value = (Vec<Record>, Vec<String>, Option<u8>)> {
     records().prop_flat_map(|recs| {
         let qs = prop::collection::vec(
-            prop_oneof![4 => query_serial(&recs), 1 => partial(), 1 => padded_partial(&recs)],
+            prop_oneof![
+                4 => query_serial(&recs),
+                1 => partial(),
+                1 => padded_partial(&recs),
+                1 => slipped_partial(&recs),
+            ],
             1..8,
         );
         (Just(recs), qs, prop::option::of(0u8..=3))
