@@ -345,10 +345,15 @@ fn shape(record_key: &str, distance: usize, edits: &[Edit]) -> EditShape {
 pub struct SerialEvidence {
     /// The kind of match.
     pub kind: SerialMatch,
-    /// Plain edit distance (OSA) between the two keys; for a partial match, the number
-    /// of unknown characters of the record key.
+    /// Plain edit distance (OSA) between the two keys, which the edit budget counts;
+    /// for a partial match, the number of unknown characters of the record key.
     pub distance: u8,
-    /// The edits, for confusable and fuzzy matches.
+    /// The edits, for confusable and fuzzy matches: the cheapest alignment by the
+    /// costs of [`crate::distance::cost`], which prices the score. It may hold more
+    /// edits than `distance` counts when they are cheaper so (`MR941138` against
+    /// `MR94338`: two `1`s added and a `3` dropped, cheaper than one `1` added and a
+    /// `3` of the serial's tail replaced, which is how a sibling's serial differs).
+    /// For a partial match, the slip of the check undone, if any.
     pub edits: Vec<Edit>,
     /// The check's key that matched.
     pub check_key: String,
