@@ -737,13 +737,13 @@ impl Reference {
     }
 
     /// True if two make entries are of one corporate family (listed as `related`, either
-    /// way round): SIG Sauer and the Swiss SIG it grew from, Sako and Tikka, FN Herstal
-    /// and Browning.
+    /// way round): SIG Sauer and Swiss Arms, the Swiss SIG's arms division, Sako and
+    /// Tikka, FN Herstal and Browning.
     ///
     /// ```
     /// let r = armsmatch::Reference::embedded();
     /// let sig = r.resolve_make("SIG Sauer").entry.unwrap();
-    /// let swiss = r.resolve_make("Schweizerische Industrie-Gesellschaft").entry.unwrap();
+    /// let swiss = r.resolve_make("SIG Swiss Arms").entry.unwrap();
     /// let glock = r.resolve_make("Glock").entry.unwrap();
     /// assert!(r.makes_related(sig, swiss) && r.makes_related(swiss, sig));
     /// assert!(!r.makes_related(sig, glock));

@@ -189,10 +189,13 @@ fn a_make_of_the_same_corporate_family_naming_the_same_model_is_not_another_fire
         consistent(&hits);
         hits.first().map(|h| (h.explanation.make, h.score))
     };
-    // The Swiss company's full name (SIG is its abbreviation) on a SIG Sauer model.
-    let (make, score) = top("UU312297", "Schweizerische Industrie-Gesellschaft", "P-229").unwrap();
+    // The Swiss sister company (SIG's arms division, Swiss Arms) on a SIG Sauer model.
+    let (make, score) = top("UU312297", "SIG Swiss Arms", "P-229").unwrap();
     assert_eq!(make, armsmatch::FieldMatch::Similar);
     assert!(score > 0.9, "{score}");
+    // SIG spelled out is the name the brand carries: the same make.
+    let (make, _) = top("UU312297", "Schweizerische Industrie-Gesellschaft", "P-229").unwrap();
+    assert_eq!(make, armsmatch::FieldMatch::Alias);
     // A related make with another model is still another firearm's make: Walther and
     // Smith & Wesson share the PPK, not the M&P.
     let other = top("KPL4411", "Walther", "PPK");
