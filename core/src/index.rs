@@ -12,8 +12,8 @@ use crate::distance::{osa_within, Edit};
 use crate::error::{Error, Result};
 use crate::limits;
 use crate::normalize::{
-    padding_forms, placeholder, search_keys, skeleton_of_key, unmarked_label_reading, variants,
-    zero_free,
+    has_script_letter, padding_forms, placeholder, search_keys, skeleton_of_key,
+    unmarked_label_reading, variants, zero_free,
 };
 use crate::raw::{fuzzy_walk_split, wildcard_walk, Pattern, Token};
 use crate::record::{Query, Record};
@@ -369,6 +369,9 @@ impl Reach {
 #[derive(Clone)]
 struct Prepared {
     raw: String,
+    /// The check's serial is written in Cyrillic or Greek: against a record written so
+    /// too, only the keys by shape are compared ([`Prepared::serial_evidence`]).
+    scripted: bool,
     /// For a full serial: (key, skeleton, reach) per search key.
     keys: Vec<(String, String, Reach)>,
     /// For a full serial: the keys a hit is scored with (no leading-zero forms), each
@@ -597,6 +600,7 @@ impl Prepared {
         }
         Ok(Prepared {
             raw: q.serial.clone(),
+            scripted: has_script_letter(&q.serial),
             keys,
             score_keys,
             patterns,
@@ -644,9 +648,20 @@ impl Prepared {
         record_keys: &[String],
     ) -> (SerialEvidence, f32) {
         let mut best: Option<(SerialEvidence, f32)> = None;
+        // Two serials written in Cyrillic or Greek are compared as written (by shape):
+        // transliterations bridge a script and its Latin spellings, and between two
+        // transliterations letters meet that no reader confuses (`Х` spelled `CH` the
+        // German way is `Ч` spelled the English way; `Ц` and `Ч` are both ISO 9's `C`).
+        let scripted = self.scripted && has_script_letter(record_serial);
         for (ri, rk) in record_keys.iter().enumerate() {
+            if scripted && ri > 0 {
+                break;
+            }
             let rs = skeleton_of_key(rk);
             for (qk, transliterated) in &self.score_keys {
+                if scripted && *transliterated {
+                    continue;
+                }
                 let (e, s) =
                     serial_evidence(&self.raw, record_serial, qk, rk, *transliterated || ri > 0);
                 if best.as_ref().is_none_or(|b| s > b.1) {
@@ -662,6 +677,9 @@ impl Prepared {
                 zero_free(rk).map(|z| skeleton_of_key(&z))
             };
             for v in &self.patterns {
+                if scripted && v.transliterated {
+                    continue;
+                }
                 let p = &v.pattern;
                 let matched = if p.matches(rs.as_bytes()) {
                     Some((rk.len(), false))

@@ -510,6 +510,15 @@ pub(crate) fn latin_name(name: &str) -> Option<String> {
     changed.then_some(out)
 }
 
+/// True if the serial holds a Cyrillic or Greek letter (of the tables the folds read).
+pub(crate) fn has_script_letter(s: &str) -> bool {
+    !s.is_ascii()
+        && s.chars().any(|c| {
+            let u = c.to_uppercase().next().unwrap_or(c);
+            CYRILLIC.iter().any(|e| e.0 == u) || GREEK.iter().any(|e| e.0 == u)
+        })
+}
+
 /// True if the serial holds characters that fold differently by shape and by sound.
 fn has_transliterable(s: &str) -> bool {
     s.chars().any(|c| {

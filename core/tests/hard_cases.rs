@@ -579,6 +579,48 @@ fn a_cyrillic_marking_transliterated_the_german_way_is_found() {
 }
 
 #[test]
+fn two_cyrillic_markings_are_compared_as_written_not_through_two_transliterations() {
+    let ix = index(&[
+        ("RUS-1", "ЧП 3644", Some("Izhmash")),
+        ("RUS-2", "ГТ 0528", Some("Izhmash")),
+        ("RUS-3", "ХП 3644", Some("Izhmash")),
+    ]);
+    let opts = CheckOptions::default().threshold(0.0);
+    let score_of = |q: &str, id: &str| {
+        ix.check(&Query::new(q).make("Izhmash"), &opts)
+            .unwrap()
+            .into_iter()
+            .find(|h| h.record.id == id)
+            .map_or(0.0, |h| h.score)
+    };
+    // `Х` the German way (`CH`) is `Ч` the English way, and ISO 9 spells `Ц` as `C`,
+    // a misreading of `G` (`Г`) in Latin: no reader of the Cyrillic confuses them.
+    assert_eq!(score_of("ХП364*", "RUS-1"), 0.0);
+    assert!(score_of("ЦТ0528", "RUS-2") < DEFAULT_THRESHOLD);
+    assert!(score_of("ЕХ 3644", "RUS-1") < DEFAULT_THRESHOLD);
+    // As written, the same marking is found, and a Latin spelling of it still meets
+    // the record through the transliterations.
+    let hits = check(&ix, Query::new("ХП-3644").make("Izhmash"));
+    consistent(&hits);
+    assert_eq!(ids(&hits)[0], "RUS-3");
+    assert_eq!(hits[0].explanation.serial.kind, SerialMatch::Normalized);
+    assert!(!hits[0].explanation.serial.transliterated);
+    for q in ["ХП364*", "CHP3644", "TSCHP 3644"] {
+        let hits = check(&ix, Query::new(q).make("Izhmash"));
+        consistent(&hits);
+        assert_eq!(
+            ids(&hits)[0],
+            if q.starts_with('Х') {
+                "RUS-3"
+            } else {
+                "RUS-1"
+            },
+            "{q}"
+        );
+    }
+}
+
+#[test]
 fn a_partial_serial_matching_a_batch_shares_its_probability_the_same_way_every_time() {
     let mut b = Index::builder();
     // Serials of several lengths, models matching or not: odds that differ, so the
