@@ -4,14 +4,16 @@
 use std::path::PathBuf;
 
 use armsmatch::io::Columns;
-use armsmatch::{country_code, limits, CheckOptions, Date, Error, Kind, Query, Record, Status};
+use armsmatch::{
+    country_code, limits, CheckOptions, Date, Error, IndexBuilder, Kind, Query, Record, Status,
+};
 use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyType};
 
-use crate::errors::{in_context, invalid, to_py_err, wrong_type};
+use crate::errors::{invalid, to_py_err, to_py_err_at, wrong_type};
 
 /// UTF-8 text of a Python `str`. A lone surrogate ("\ud800") cannot be UTF-8: it is
 /// refused as invalid input naming the field.
@@ -76,6 +78,7 @@ pub(crate) fn is_path(v: &Bound<'_, PyAny>) -> PyResult<bool> {
 
 static OPERATOR_INDEX: GILOnceCell<Py<PyAny>> = GILOnceCell::new();
 static NUMBERS_REAL: GILOnceCell<Py<PyType>> = GILOnceCell::new();
+static DECIMAL: GILOnceCell<Py<PyType>> = GILOnceCell::new();
 
 /// True for a missing value: `None`, a float NaN (Python's or numpy's), pandas' `NaT`
 /// and `NA`, numpy's `NaT`. NaN and the NaTs are the values not equal to themselves;
@@ -157,21 +160,88 @@ fn whole_float_text(v: &Bound<'_, PyAny>, x: f64, field: &str) -> PyResult<Strin
     )))
 }
 
+/// The text of an integer: its decimal digits (as the JSON Lines reader writes a JSON
+/// number). How a table's integer cell is read, and an integer record id looked up.
+fn int_text(i: &Bound<'_, PyInt>) -> PyResult<String> {
+    Ok(i.str()?.to_cow()?.into_owned())
+}
+
+/// The text of a `decimal.Decimal` that is a whole number, as its integer (a polars or
+/// Arrow decimal column, `Decimal(10, 0)`, holding identifiers); `None` if `v` is not a
+/// `Decimal`. A fraction, an infinity or a NaN is refused.
+fn whole_decimal_text(v: &Bound<'_, PyAny>, field: &str) -> PyResult<Option<String>> {
+    let py = v.py();
+    let decimal = DECIMAL.import(py, "decimal", "Decimal")?;
+    if !v.is_instance(decimal)? {
+        return Ok(None);
+    }
+    let whole =
+        v.call_method0("is_finite")?.is_truthy()? && v.eq(v.call_method0("to_integral_value")?)?;
+    if !whole {
+        let repr = v.repr().map(|r| r.to_string()).unwrap_or_default();
+        return Err(PyTypeError::new_err(format!(
+            "{field}: expected str or None, got {repr} (not a whole number): read the column \
+             as text"
+        )));
+    }
+    let int = py
+        .get_type::<PyInt>()
+        .call1((v,))?
+        .downcast_into::<PyInt>()?;
+    int_text(&int).map(Some)
+}
+
+/// A record id given to a lookup (`get`, `remove`, `in`): `str`, or an integer (numpy's
+/// too) read as a table's integer id cell is ([`int_text`]), so an index built from an
+/// integer id column is looked up by the same integers.
+pub(crate) fn id_arg(v: &Bound<'_, PyAny>, field: &str) -> PyResult<String> {
+    if let Ok(s) = v.downcast::<PyString>() {
+        return utf8(s, field);
+    }
+    match as_int(v)? {
+        Some(i) => int_text(&i),
+        None => Err(wrong_type(field, "str or int", v)),
+    }
+}
+
+/// A `bool` flag: `True`/`False`, numpy's bools, and the ints 0 and 1.
+pub(crate) fn bool_arg(v: &Bound<'_, PyAny>, field: &str) -> PyResult<bool> {
+    if let Ok(b) = v.downcast::<PyBool>() {
+        return Ok(b.is_true());
+    }
+    let t = v.get_type();
+    if t.module()?.to_cow()? == "numpy" && t.name()?.to_cow()?.starts_with("bool") {
+        return v.is_truthy();
+    }
+    if let Some(i) = as_int(v)? {
+        if let Ok(n @ (0 | 1)) = i.extract::<u8>() {
+            return Ok(n == 1);
+        }
+    }
+    Err(wrong_type(field, "bool", v))
+}
+
 /// One cell of a table (a DataFrame column value or a dict value): `str`; a missing
 /// value ([`is_missing`]: None, NaN, NaT, NA) is unknown; an integer (numpy's too) is
 /// written in decimal (as the JSON Lines reader does), and so is a whole-number float
-/// (a column of numbers with blanks, as pandas reads it); for dates, anything with
-/// `isoformat()`. Text that is empty after trimming is missing too, as an empty CSV
-/// cell is.
-fn cell_text(v: &Bound<'_, PyAny>, field: &str, is_date: bool) -> PyResult<Option<String>> {
+/// (a column of numbers with blanks, as pandas reads it) or `Decimal`; for dates,
+/// anything with `isoformat()`. Text that is empty after trimming is missing too, as an
+/// empty CSV cell is.
+pub(crate) fn cell_text(
+    v: &Bound<'_, PyAny>,
+    field: &str,
+    is_date: bool,
+) -> PyResult<Option<String>> {
     let text = if let Ok(s) = v.downcast::<PyString>() {
         utf8(s, field)?
     } else if is_missing(v)? {
         return Ok(None);
     } else if let Some(i) = as_int(v)? {
-        i.str()?.to_cow()?.into_owned()
+        int_text(&i)?
     } else if let Some(x) = as_float(v)? {
         whole_float_text(v, x, field)?
+    } else if let Some(text) = whole_decimal_text(v, field)? {
+        text
     } else if is_date && v.hasattr("isoformat")? {
         let iso = v.call_method0("isoformat")?;
         text_arg(&iso, field)?
@@ -513,7 +583,7 @@ pub(crate) fn record_from_row(row: &Row<'_, '_>, context: &str) -> PyResult<Reco
             reported_on: row.text("reported_on", context)?,
         },
     )
-    .map_err(|e| to_py_err(in_context(e, context)))
+    .map_err(|e| to_py_err_at(e, context))
 }
 
 /// The optional fields of a record, as text.
@@ -566,6 +636,14 @@ pub(crate) fn record_from_parts(
     })
 }
 
+/// Validates a record as ``Index.build`` does: core's [`IndexBuilder::add`] (an empty id,
+/// a wildcard in the serial, a field over a limit, a malformed country code are
+/// refused). Core has no public check of one record, so a builder of its own is given
+/// it and dropped: the rules are the builder's, not repeated here.
+pub(crate) fn validate_record(r: &Record) -> Result<(), Error> {
+    IndexBuilder::new().add_ref(r)
+}
+
 /// A check with its id, from a row of a queries table; `position` is the id when the
 /// row has none (the glue gives a pandas row without one its index label).
 pub(crate) fn query_from_row(
@@ -595,8 +673,12 @@ pub(crate) fn check_options(
     top: Option<&Bound<'_, PyAny>>,
     threshold: Option<&Bound<'_, PyAny>>,
     max_edits: Option<&Bound<'_, PyAny>>,
-    serial_only: bool,
+    serial_only: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<CheckOptions> {
+    let serial_only = match serial_only {
+        Some(v) => bool_arg(v, "serial_only")?,
+        None => false,
+    };
     let mut opts = CheckOptions::default().serial_only(serial_only);
     if let Some(top) = top {
         let n = int_arg(top, "top")?;

@@ -69,7 +69,10 @@ impl Exceptions {
             &[base.clone(), value_error.clone()],
             "A value that cannot be used: an empty record id, a malformed country code or \
              date, a missing required column, text that is not valid Unicode (a lone \
-             surrogate), an out-of-range option.\n\nAttribute `field` names the input.",
+             surrogate), an out-of-range option.\n\nAttribute `field` names the input: the \
+             argument (`\"country\"`), or, for a row of a table, the column qualified by \
+             its row (`\"records[3].country\"`, `'queries[7] (query_id \"Q7\").serial'`); \
+             the message names the row too.",
             false,
         )?;
         let limit_exceeded = new_class(
@@ -78,7 +81,9 @@ impl Exceptions {
             &[invalid_input.bind(py).clone()],
             "An input over one of the documented limits (`armsmatch.LIMITS`): serial \
              length, edit budget, wildcards, `top`, candidates of one check.\n\nAttributes \
-             `what`, `limit` and `got`.",
+             `what` (the limit, as `\"serial length in bytes\"`), `limit` and `got`, and \
+             `field` as for `InvalidInputError`: the input over the limit, qualified by its \
+             row in a table (`\"records[3].serial\"`; `\"serial\"` for one check).",
             false,
         )?;
         let duplicate_id = new_class(
@@ -218,30 +223,70 @@ fn raise(
 /// Maps an [`armsmatch::Error`] to its Python exception. The one place where core
 /// errors become Python errors.
 pub(crate) fn to_py_err(err: Error) -> PyErr {
-    Python::with_gil(|py| map(py, err).unwrap_or_else(|e| e))
+    to_py_err_at(err, "")
 }
 
-fn map(py: Python<'_>, err: Error) -> PyResult<PyErr> {
+/// [`to_py_err`] of an error that happened at `context`: a row of a table
+/// (`records[3]`, `queries[7] (query_id "Q7")`), or nowhere in particular (`""`).
+///
+/// One convention for both classes that carry a field: the message names the row, and
+/// `field` is the input that was wrong, qualified by its row (`records[3].country`,
+/// `queries[7] (query_id "Q7").serial`; a bare `serial` for a single check). A
+/// `LimitExceededError`'s `what` is the limit's description as core gives it (`serial
+/// length in bytes`), without the row.
+pub(crate) fn to_py_err_at(err: Error, context: &str) -> PyErr {
+    Python::with_gil(|py| map(py, err, context).unwrap_or_else(|e| e))
+}
+
+fn map(py: Python<'_>, err: Error, context: &str) -> PyResult<PyErr> {
     let e = Exceptions::get(py)?;
+    // The message of the errors below without a field: core's (no row to add).
     let message = err.to_string();
+    let at = |field: &str| {
+        if context.is_empty() {
+            field.to_string()
+        } else {
+            format!("{context}.{field}")
+        }
+    };
     match err {
-        Error::InvalidInput { field, .. } => raise(
-            py,
-            &e.invalid_input,
-            message,
-            &[("field", field.into_py_any(py)?)],
-        ),
-        Error::LimitExceeded { what, limit, got } => raise(
-            py,
-            &e.limit_exceeded,
-            message,
-            &[
-                ("field", limit_field(&what).into_py_any(py)?),
-                ("what", what.into_py_any(py)?),
-                ("limit", limit.into_py_any(py)?),
-                ("got", got.into_py_any(py)?),
-            ],
-        ),
+        Error::InvalidInput { field, message } => {
+            let field = at(&field);
+            let message = Error::InvalidInput {
+                field: field.clone(),
+                message,
+            }
+            .to_string();
+            raise(
+                py,
+                &e.invalid_input,
+                message,
+                &[("field", field.into_py_any(py)?)],
+            )
+        }
+        Error::LimitExceeded { what, limit, got } => {
+            let field = at(&limit_field(&what));
+            let message = in_context(
+                Error::LimitExceeded {
+                    what: what.clone(),
+                    limit,
+                    got,
+                },
+                context,
+            )
+            .to_string();
+            raise(
+                py,
+                &e.limit_exceeded,
+                message,
+                &[
+                    ("field", field.into_py_any(py)?),
+                    ("what", what.into_py_any(py)?),
+                    ("limit", limit.into_py_any(py)?),
+                    ("got", got.into_py_any(py)?),
+                ],
+            )
+        }
         Error::DuplicateId(id) => {
             raise(py, &e.duplicate_id, message, &[("id", id.into_py_any(py)?)])
         }
@@ -318,17 +363,25 @@ fn map(py: Python<'_>, err: Error) -> PyResult<PyErr> {
     }
 }
 
-/// The field a limit is about: the first word of its description, after any context
-/// ("records[3]: serial length in bytes" → "serial").
+/// The input a limit is about, from core's description of it: its first word ("serial
+/// length in bytes" → "serial"), the argument for the edit budget, the serial for its
+/// wildcards.
 fn limit_field(what: &str) -> String {
-    let what = what.rsplit(": ").next().unwrap_or(what);
-    what.split(' ').next().unwrap_or(what).to_string()
+    match what.split(' ').next().unwrap_or(what) {
+        "edit" => "max_edits",
+        "wildcards" => "serial",
+        first => first,
+    }
+    .to_string()
 }
 
 /// Adds where an error happened (`records[3]`, `queries[7] (query_id "Q7")`) to a core
 /// error, keeping its kind: a field becomes `records[3].country`, a limit's description
-/// is prefixed.
+/// is prefixed. An empty context adds nothing.
 pub(crate) fn in_context(err: Error, context: &str) -> Error {
+    if context.is_empty() {
+        return err;
+    }
     match err {
         Error::InvalidInput { field, message } => Error::InvalidInput {
             field: format!("{context}.{field}"),

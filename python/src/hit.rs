@@ -2,11 +2,11 @@
 
 use armsmatch::Edit;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyMapping};
+use pyo3::types::{PyBool, PyDict, PyMapping};
 
 use crate::convert::{
-    is_missing, opt_text_arg, py_float, record_from_parts, record_from_row, text_arg,
-    with_mapping_row, KeysSeen, RecordFields, RECORD_COLUMNS,
+    cell_text, opt_text_arg, py_float, record_from_parts, record_from_row, text_arg,
+    validate_record, with_mapping_row, KeysSeen, RecordFields, RECORD_COLUMNS,
 };
 use crate::errors::{to_py_err, wrong_type};
 
@@ -14,8 +14,14 @@ use crate::errors::{to_py_err, wrong_type};
 ///
 /// Only ``id`` and ``serial`` are required. ``kind`` and ``status`` are read leniently
 /// (unknown text becomes ``"other"``); ``country`` must be an ISO 3166-1 code and
-/// ``reported_on`` a date (``"YYYY-MM-DD"``, also ``"YYYY-MM"``, ``"DD.MM.YYYY"`` and
-/// ``"YYYYMMDD"``, or a ``datetime.date``).
+/// ``reported_on`` a date (``"YYYY-MM-DD"``, also ``"YYYY-MM"``, ``"YYYY"``,
+/// ``"DD.MM.YYYY"`` and ``"YYYYMMDD"``, a ``datetime.date``, or an int year such as
+/// ``2021``, read as a records table's cell is). The record is validated as
+/// ``Index.build`` validates it: an empty id, ``?`` or ``*`` in the serial (wildcards
+/// are for checks), a field over the limits (``LIMITS``) raise ``InvalidInputError``.
+///
+/// A record is immutable and compares and hashes by value (usable in sets and as a
+/// dict key).
 ///
 /// >>> r = Record("DEU-2024-0001", "AB 123456", make="Glock", kind="Pistol", country="deu")
 /// >>> (r.kind, r.country)
@@ -76,12 +82,9 @@ impl Record {
         status: Option<&Bound<'_, PyAny>>,
         reported_on: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Record> {
+        // As a records table's date cell: text, a date, an int (a year), or missing.
         let reported_on = match reported_on {
-            Some(d) if is_missing(d)? => None,
-            Some(d) if d.hasattr("isoformat")? => {
-                Some(text_arg(&d.call_method0("isoformat")?, "reported_on")?)
-            }
-            Some(d) => Some(text_arg(d, "reported_on")?),
+            Some(d) => cell_text(d, "reported_on", true)?,
             None => None,
         };
         let inner = record_from_parts(
@@ -98,7 +101,31 @@ impl Record {
             },
         )
         .map_err(to_py_err)?;
+        validate_record(&inner).map_err(to_py_err)?;
         Ok(Record { inner })
+    }
+
+    /// Rebuilds a pickled record (its JSON form) as it was: a record of an index file
+    /// written under older rules (a wildcard in a serial) unpickles too.
+    #[staticmethod]
+    fn _from_state(state: &str) -> PyResult<Record> {
+        let inner = serde_json::from_str(state).map_err(|e| {
+            pyo3::exceptions::PyValueError::new_err(format!("not a pickled record: {e}"))
+        })?;
+        Ok(Record { inner })
+    }
+
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let state = serde_json::to_string(&self.inner)
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        Ok((py.get_type::<Record>().getattr("_from_state")?, (state,)))
+    }
+
+    fn __hash__(&self) -> u64 {
+        // Equal records have equal ids and serials (`__eq__` compares every field).
+        let mut h = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&(&self.inner.id, &self.inner.serial), &mut h);
+        std::hash::Hasher::finish(&h)
     }
 
     /// The reporting country's reference (unique within an index).
@@ -180,17 +207,6 @@ impl Record {
         }
         s.push(')');
         s
-    }
-
-    /// Pickle support: the constructor's arguments.
-    fn __getnewargs_ex__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<((String, String), Bound<'py, PyDict>)> {
-        let d = self.as_dict(py)?;
-        d.del_item("id")?;
-        d.del_item("serial")?;
-        Ok(((self.inner.id.clone(), self.inner.serial.clone()), d))
     }
 }
 
@@ -409,6 +425,9 @@ fn is_embedded(reference: &std::sync::Arc<armsmatch::Reference>) -> bool {
 type Reduced<'py> = (Bound<'py, PyAny>, (String, Option<String>));
 
 /// A record found by a check: the record's fields, the score in [0, 1] and why.
+///
+/// A hit is immutable; two hits are equal when their record, score and explanation are
+/// (and their index's reference, which ``trace_request`` reads), and hash alike.
 #[pyclass(frozen, module = "armsmatch._armsmatch")]
 pub(crate) struct Hit {
     pub(crate) inner: armsmatch::Hit,
@@ -586,6 +605,25 @@ impl Hit {
             py.get_type::<Hit>().getattr("_from_state")?,
             (state, reference),
         ))
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyObject {
+        let Ok(other) = other.downcast::<Hit>() else {
+            return py.NotImplemented();
+        };
+        let other = other.get();
+        let equal = self.inner == other.inner
+            && (std::sync::Arc::ptr_eq(&self.reference, &other.reference)
+                || self.reference.data() == other.reference.data());
+        PyBool::new(py, equal).to_owned().into_any().unbind()
+    }
+
+    fn __hash__(&self) -> u64 {
+        // Equal hits have equal records.
+        let r = &self.inner.record;
+        let mut h = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&(&r.id, &r.serial), &mut h);
+        std::hash::Hasher::finish(&h)
     }
 
     fn __repr__(&self) -> String {

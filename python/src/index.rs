@@ -10,10 +10,10 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyMemoryView, PyType};
 use pyo3::IntoPyObjectExt;
 
 use crate::convert::{
-    check_options, is_path, opt_text_arg, path_arg, query_from_row, record_from_row, text_arg,
+    check_options, id_arg, is_path, opt_text_arg, path_arg, query_from_row, record_from_row,
     threads_arg, KeysSeen, Table, QUERY_COLUMNS, RECORD_COLUMNS, SIGNAL_ROWS,
 };
-use crate::errors::{in_context, invalid, to_py_err, wrong_type};
+use crate::errors::{in_context, invalid, to_py_err, to_py_err_at, wrong_type};
 use crate::hit::{Hit, Record};
 use crate::reference::Reference;
 
@@ -143,9 +143,12 @@ impl Index {
         for (c, part) in queries.chunks(chunk).enumerate() {
             let start = c * chunk;
             let (columns, failures) = py
-                .allow_threads(|| -> Result<(HitColumns, Vec<String>), Error> {
+                // A failed check's error comes with its row (the context of its field).
+                .allow_threads(|| -> Result<(HitColumns, Vec<String>), (Error, String)> {
                     let checks: Vec<Query> = part.iter().map(|(_, q)| q.clone()).collect();
-                    let results = inner.check_many_with_threads(&checks, opts, threads)?;
+                    let results = inner
+                        .check_many_with_threads(&checks, opts, threads)
+                        .map_err(|e| (e, String::new()))?;
                     let mut out = HitColumns::default();
                     let mut failed = Vec::new();
                     for (i, ((id, _), result)) in part.iter().zip(results).enumerate() {
@@ -153,11 +156,11 @@ impl Index {
                         let hits = match result {
                             Ok(hits) => hits,
                             Err(e) => {
-                                let e = in_context(e, &format!("queries[{i}] (query_id {id:?})"));
+                                let at = format!("queries[{i}] (query_id {id:?})");
                                 if !skip_failed {
-                                    return Err(e);
+                                    return Err((e, at));
                                 }
-                                failed.push(e.to_string());
+                                failed.push(in_context(e, &at).to_string());
                                 continue;
                             }
                         };
@@ -167,7 +170,7 @@ impl Index {
                     }
                     Ok((out, failed))
                 })
-                .map_err(to_py_err)?;
+                .map_err(|(e, at)| to_py_err_at(e, &at))?;
             out.append(columns);
             failed.extend(failures);
             py.check_signals()?;
@@ -284,9 +287,11 @@ const BUILD_CHUNK: usize = 1 << 14;
 
 #[pymethods]
 impl Index {
-    /// Builds an index from records: a pandas or polars DataFrame, a pyarrow Table, an
-    /// iterable of dicts (or ``Record`` objects), or the path of a records file (CSV with
-    /// a header row, or JSON Lines for ``.jsonl``/``.ndjson``/``.json``).
+    /// Builds an index from records: a pandas or polars DataFrame (or polars LazyFrame),
+    /// a pyarrow Table, RecordBatch or RecordBatchReader (read whole), an iterable of
+    /// dicts (or ``Record`` objects), or the path of a records file (CSV with a header
+    /// row, or JSON Lines for ``.jsonl``/``.ndjson``/``.json``; a path, not an open
+    /// file).
     ///
     /// Columns (dict keys): ``record_id`` (or ``id``) and ``serial`` are required;
     /// ``make``, ``model``, ``calibre``, ``type`` (or ``kind``), ``country``, ``status``,
@@ -359,10 +364,10 @@ impl Index {
                 chunk.into_iter().try_for_each(|(i, record)| {
                     builder
                         .add(record)
-                        .map_err(|e| in_context(e, &format!("records[{i}]")))
+                        .map_err(|e| (e, format!("records[{i}]")))
                 })
             })
-            .map_err(to_py_err)
+            .map_err(|(e, at)| to_py_err_at(e, &at))
         };
         let mut add = |i: usize, record: armsmatch::Record| {
             pending.push((i, record));
@@ -516,9 +521,10 @@ impl Index {
     }
 
     /// Removes the record with this id. Raises ``NotFoundError`` (a ``KeyError``) if
-    /// absent.
+    /// absent. An id is text, or an int (numpy's too) read as ``Index.build`` reads an
+    /// integer id column: ``remove(7)`` removes the record ``"7"``.
     fn remove(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<()> {
-        let id = text_arg(id, "id")?;
+        let id = id_arg(id, "id")?;
         self.change(py, move |ix| ix.remove(&id))
     }
 
@@ -529,15 +535,16 @@ impl Index {
         py.allow_threads(|| inner.compact()).map_err(to_py_err)
     }
 
-    /// The record with this id, or None.
+    /// The record with this id (text, or an int as for ``remove``), or None.
     fn get(&self, id: &Bound<'_, PyAny>) -> PyResult<Option<Record>> {
-        let id = text_arg(id, "id")?;
+        let id = id_arg(id, "id")?;
         Ok(self.inner.get(&id).map(|inner| Record { inner }))
     }
 
-    fn __contains__(&self, id: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let id = text_arg(id, "id")?;
-        Ok(self.inner.contains(&id))
+    /// ``id in index``: an id is text, or an int as for ``remove``; anything else is
+    /// not an id of the index (False, not an error).
+    fn __contains__(&self, id: &Bound<'_, PyAny>) -> bool {
+        id_arg(id, "id").is_ok_and(|id| self.inner.contains(&id))
     }
 
     fn __len__(&self) -> usize {
@@ -604,10 +611,10 @@ impl Index {
     /// unknown, as in a frame's row: the check is then by make, model and calibre, of
     /// the records registered without a serial. ``max_edits`` fixes the edit budget (default:
     /// ``auto_edit_budget`` of the longer of the check's and the record's serial key). ``serial_only`` ignores make, model
-    /// and calibre. Raises ``LimitExceededError`` for a check over the limits
+    /// and calibre (a bool; 0 and 1 are read as False and True). Raises ``LimitExceededError`` for a check over the limits
     /// (``LIMITS``) and ``InvalidInputError`` for an out-of-range option.
     #[pyo3(
-        signature = (serial, make=None, model=None, calibre=None, country=None, *, top=None, threshold=None, max_edits=None, serial_only=false),
+        signature = (serial, make=None, model=None, calibre=None, country=None, *, top=None, threshold=None, max_edits=None, serial_only=None),
         text_signature = "(self, /, serial, make=None, model=None, calibre=None, country=None, *, top=10, threshold=None, max_edits=None, serial_only=False)"
     )]
     #[allow(clippy::too_many_arguments)]
@@ -622,7 +629,7 @@ impl Index {
         top: Option<&Bound<'_, PyAny>>,
         threshold: Option<&Bound<'_, PyAny>>,
         max_edits: Option<&Bound<'_, PyAny>>,
-        serial_only: bool,
+        serial_only: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<Hit>> {
         let query = Query {
             // A missing serial is an unknown one, as in a frame or a dict row.
@@ -649,8 +656,8 @@ impl Index {
 
     /// Checks many firearms on all cores (or ``threads``), without holding the GIL.
     ///
-    /// ``queries``: a pandas or polars DataFrame, a pyarrow Table, an iterable of dicts,
-    /// or the path of a queries file. Columns: ``serial`` (required), ``query_id`` (or
+    /// ``queries``: a table or dicts as for ``Index.build``, or the path of a queries
+    /// file. Columns: ``serial`` (required), ``query_id`` (or
     /// ``id``, ``Check ID``), ``make``, ``model``, ``calibre``, ``country``, named as in
     /// ``Index.build``. Without a query id (no
     /// column, or a missing value), a pandas row's id is its index label, as text
@@ -670,7 +677,7 @@ impl Index {
     /// (``KeyboardInterrupt``, within about a second). ``encoding``: a queries file's,
     /// as for ``Index.build``.
     #[pyo3(
-        signature = (queries, *, top=None, threshold=None, max_edits=None, serial_only=false, threads=None, encoding="utf-8", errors="raise"),
+        signature = (queries, *, top=None, threshold=None, max_edits=None, serial_only=None, threads=None, encoding="utf-8", errors="raise"),
         text_signature = "(self, /, queries, *, top=10, threshold=None, max_edits=None, serial_only=False, threads=None, encoding='utf-8', errors='raise')"
     )]
     #[allow(clippy::too_many_arguments)]
@@ -681,7 +688,7 @@ impl Index {
         top: Option<&Bound<'py, PyAny>>,
         threshold: Option<&Bound<'py, PyAny>>,
         max_edits: Option<&Bound<'py, PyAny>>,
-        serial_only: bool,
+        serial_only: Option<&Bound<'py, PyAny>>,
         threads: Option<&Bound<'py, PyAny>>,
         encoding: &str,
         errors: &str,

@@ -59,7 +59,7 @@ def test_exceptions_pickle(index: armsmatch.Index) -> None:
         (lambda ix: ix.check(b"AB123456"), "serial"),
         (lambda ix: ix.check("AB123456", make=7), "make"),
         (lambda ix: ix.check("AB123456", calibre=["9mm"]), "calibre"),
-        (lambda ix: ix.get(1), "id"),
+        (lambda ix: ix.get(1.5), "id"),
         (lambda ix: ix.remove(None), "id"),
         (lambda ix: ix.save(42), "path"),
         (lambda ix: ix.insert(["R9", "AB1"]), "record"),

@@ -1,10 +1,12 @@
 """Type stubs of the native module ``armsmatch._armsmatch`` (hand-written; checked by
 ``python -m mypy.stubtest armsmatch`` in ``tests/run.sh``)."""
 
+import datetime
 import os
 from collections.abc import Iterable, Mapping
-from typing import Any, Final, Literal, SupportsIndex, final
+from typing import Any, Final, Literal, Protocol, SupportsIndex, final
 
+from pandas.api.typing import NAType, NaTType
 from typing_extensions import Self, TypeAlias
 
 __all__ = [
@@ -46,8 +48,30 @@ LIMITS: Final[dict[str, int]]
 HIT_COLUMNS: Final[list[tuple[str, str]]]
 
 _StrPath: TypeAlias = str | os.PathLike[str]
-# A pandas or polars DataFrame, a pyarrow Table, or an iterable of dicts.
-_Table: TypeAlias = Any
+
+class _Frame(Protocol):
+    """A pandas or polars DataFrame, a polars LazyFrame, a pyarrow Table or RecordBatch."""
+
+    @property
+    def columns(self) -> object: ...
+
+class _ArrowStream(Protocol):
+    """A pyarrow RecordBatchReader (read whole)."""
+
+    def read_all(self) -> object: ...
+
+# A table Index.build and check_many read (besides dicts and a file's path).
+_Table: TypeAlias = _Frame | _ArrowStream
+
+# A value that means "unknown": None, NaN (a float; numpy's floats are floats), pandas'
+# NA and NaT. (NAType and NaTType are typed when pandas' stubs, pandas-stubs, are
+# installed; without them they are Any.)
+_Missing: TypeAlias = float | NAType | NaTType | None
+# Text that may be unknown: a check's serial, make, model, calibre, country.
+_OptText: TypeAlias = str | _Missing
+# A record id given to a lookup: text, or an int (numpy's too), as Index.build reads an
+# integer id column.
+_Id: TypeAlias = str | SupportsIndex
 
 class Error(Exception):
     """Base class of every error armsmatch raises."""
@@ -100,7 +124,7 @@ class Record:
         kind: str | None = None,
         country: str | None = None,
         status: str | None = None,
-        reported_on: Any = None,
+        reported_on: str | int | datetime.date | _Missing = None,
     ) -> Self: ...
     @property
     def id(self) -> str: ...
@@ -121,9 +145,9 @@ class Record:
     @property
     def reported_on(self) -> str | None: ...
     def as_dict(self) -> dict[str, str | None]: ...
-    def __getnewargs_ex__(self) -> tuple[tuple[str, str], dict[str, str | None]]: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __ne__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class Explanation:
@@ -195,6 +219,8 @@ class Hit:
         model: str | None = None,
         calibre: str | None = None,
     ) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class Resolved:
@@ -249,9 +275,9 @@ class Index:
     def save(self, path: _StrPath) -> None: ...
     def insert(self, record: Record | Mapping[str, Any]) -> None: ...
     def update(self, record: Record | Mapping[str, Any]) -> None: ...
-    def remove(self, id: str) -> None: ...
+    def remove(self, id: _Id) -> None: ...
     def compact(self) -> None: ...
-    def get(self, id: str) -> Record | None: ...
+    def get(self, id: _Id) -> Record | None: ...
     def __contains__(self, key: object, /) -> bool: ...
     def __len__(self) -> int: ...
     def stats(self) -> dict[str, Any]: ...
@@ -262,11 +288,11 @@ class Index:
     def reference(self) -> Reference: ...
     def check(
         self,
-        serial: str | None,
-        make: str | None = None,
-        model: str | None = None,
-        calibre: str | None = None,
-        country: str | None = None,
+        serial: _OptText,
+        make: _OptText = None,
+        model: _OptText = None,
+        calibre: _OptText = None,
+        country: _OptText = None,
         *,
         top: SupportsIndex = 10,
         threshold: float | None = None,

@@ -13,6 +13,7 @@ objects (they are found in ``sys.modules``), so none of them is a dependency.
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -37,6 +38,12 @@ def kind_of(obj: Any, what: str) -> str:
     if (pd is not None and isinstance(obj, pd.Series)) or (pl is not None and isinstance(obj, pl.Series)):
         raise TypeError(f"{what}: expected a DataFrame, got a Series (one column): pass a frame "
                         "with a serial column, e.g. series.to_frame('serial')")
+    if isinstance(obj, io.IOBase) or (callable(getattr(obj, "read", None))
+                                      and callable(getattr(obj, "readline", None))):
+        name = getattr(obj, "name", None)
+        hint = f" ({name!r})" if isinstance(name, str) else ""
+        raise TypeError(f"{what}: got an open file{hint}: pass its path, not an open file "
+                        "(the file is read and its format told by armsmatch)")
     if isinstance(obj, Mapping):
         if obj and all(isinstance(v, (list, tuple)) for v in obj.values()):
             raise TypeError(f"{what}: expected a table or an iterable of dicts, got a dict of "
@@ -53,7 +60,13 @@ def kind_of(obj: Any, what: str) -> str:
 def _pandas_column(series: Any) -> list[Any]:
     # object dtype with None for every missing value (NaN, NA, NaT), so dates stay
     # Timestamps and integers stay integers.
-    values: list[Any] = series.astype(object).where(series.notna(), None).tolist()
+    try:
+        values: list[Any] = series.astype(object).where(series.notna(), None).tolist()
+    except (TypeError, ValueError, NotImplementedError):
+        # An Arrow-backed column that conversion has no kernel for (pyarrow's
+        # ArrowNotImplementedError for `pd.ArrowDtype(pa.string_view())`): its values as
+        # tolist() gives them; the native module reads pd.NA, NaN and NaT as missing.
+        values = series.tolist()
     return values
 
 
@@ -69,7 +82,16 @@ def _is_integer_column(obj: Any, kind: str, name: str) -> bool:
         import pandas as pd
 
         series = obj[name]
-        return bool(pd.api.types.is_integer_dtype(series.dtype)) and not bool(series.isna().any())
+        arrow_type = getattr(series.dtype, "pyarrow_dtype", None)
+        if arrow_type is not None:
+            # pandas' ArrowDtype: asked of its Arrow type (pandas cannot tell the scalar
+            # type of every one: string_view raises NotImplementedError).
+            import pyarrow as pa
+
+            integer = bool(pa.types.is_integer(arrow_type))
+        else:
+            integer = bool(pd.api.types.is_integer_dtype(series.dtype))
+        return integer and not bool(series.isna().any())
     if kind == "polars":
         series = obj.get_column(name)
         return bool(series.dtype.is_integer()) and series.null_count() == 0
@@ -97,6 +119,10 @@ def table(obj: Any, which: str, what: str, id_name: str | None = None) -> tuple[
     if pl is not None and isinstance(obj, pl.LazyFrame):
         # A lazy query is run here: its rows are what is checked or built.
         obj = obj.collect()
+    pa = sys.modules.get("pyarrow")
+    if pa is not None and isinstance(obj, pa.RecordBatchReader):
+        # A stream of record batches is read whole, as a Table.
+        obj = obj.read_all()
     kind = kind_of(obj, what)
     if kind == "rows":
         return kind, obj, [], None

@@ -1,0 +1,230 @@
+"""Findings of a blind client test of the binding: Arrow string views, integer ids,
+records validated when made, int years and whole decimals, Arrow streams and open
+files, value equality, flags, and the one convention of an error's ``field``."""
+
+from __future__ import annotations
+
+import decimal
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import armsmatch
+from armsmatch import InvalidInputError, LimitExceededError
+
+
+@pytest.fixture()
+def index(small_records: list[dict[str, str]]) -> armsmatch.Index:
+    return armsmatch.Index.build(small_records)
+
+
+# ---- 1. pandas Arrow-backed columns the object conversion cannot handle
+
+
+def test_pandas_string_view_columns() -> None:
+    pd = pytest.importorskip("pandas")
+    pa = pytest.importorskip("pyarrow")
+    frame = pd.DataFrame({"id": ["R1", "R2"], "serial": ["AB123456", None], "make": [None, "Glock"]})
+    for dtype in (pd.ArrowDtype(pa.string_view()), pd.ArrowDtype(pa.large_string())):
+        built = armsmatch.Index.build(frame.astype(dtype))
+        assert len(built) == 2
+        r1, r2 = built.get("R1"), built.get("R2")
+        assert r1 is not None and (r1.serial, r1.make) == ("AB123456", None)
+        assert r2 is not None and (r2.serial, r2.make) == ("", "Glock")
+        queries = pd.DataFrame({"query_id": ["q1"], "serial": ["AB-123456"]}).astype(dtype)
+        hits = built.check_many(queries)
+        assert list(hits["record_id"]) == ["R1"]
+
+
+# ---- 2. integer ids are looked up as build reads them
+
+
+def test_integer_ids_are_looked_up_as_build_reads_them() -> None:
+    np = pytest.importorskip("numpy")
+    index = armsmatch.Index.build([{"record_id": 1, "serial": "AB123456"}, {"record_id": 2, "serial": "CD123456"}])
+    assert index.get("1") is not None
+    for key in (1, np.int64(1), np.uint8(1)):
+        assert key in index
+        record = index.get(key)
+        assert record is not None and record.id == "1"
+    assert 3 not in index and index.get(3) is None
+    index.remove(np.int32(2))
+    assert "2" not in index
+    with pytest.raises(armsmatch.NotFoundError):
+        index.remove(2)
+
+
+@pytest.mark.parametrize("key", [None, 1.5, float("nan"), [], {}, b"1", True, object(), "\ud800"])
+def test_in_never_raises(index: armsmatch.Index, key: Any) -> None:
+    assert (key in index) is False
+
+
+@pytest.mark.parametrize("key", [None, 1.5, [], b"1", True])
+def test_get_and_remove_refuse_what_is_not_an_id(index: armsmatch.Index, key: Any) -> None:
+    with pytest.raises(TypeError, match="id: expected str or int"):
+        index.get(key)
+    with pytest.raises(TypeError, match="id: expected str or int"):
+        index.remove(key)
+
+
+# ---- 3. a Record is validated as Index.build validates it
+
+
+@pytest.mark.parametrize(("args", "field"), [
+    (("", "AB1"), "id"),
+    (("   ", "AB1"), "id"),
+    (("x", "AB?1234"), "serial"),
+    (("x", "AB*"), "serial"),
+    (("x\0y", "AB1"), "id"),
+])
+def test_record_is_validated_when_made(args: tuple[str, str], field: str) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        armsmatch.Record(*args)
+    assert info.value.field == field
+    # Exactly what building from the same row refuses.
+    with pytest.raises(InvalidInputError):
+        armsmatch.Index.build([{"id": args[0], "serial": args[1]}])
+
+
+def test_record_over_a_limit_is_refused_when_made() -> None:
+    with pytest.raises(LimitExceededError) as info:
+        armsmatch.Record("x", "A" * (armsmatch.LIMITS["MAX_SERIAL_BYTES"] + 1))
+    assert info.value.field == "serial"
+
+
+def test_a_record_pickles_as_it_is() -> None:
+    record = armsmatch.Record("R1", "AB1", make="Glock", reported_on="2024-01-02", kind="pistol")
+    assert pickle.loads(pickle.dumps(record)) == record
+
+
+# ---- 4. int years, whole decimals, Arrow streams, open files
+
+
+def test_an_int_year_is_a_date_as_in_a_table() -> None:
+    np = pytest.importorskip("numpy")
+    assert armsmatch.Record("x", "AB1", reported_on=2021).reported_on == "2021-01-01"
+    assert armsmatch.Record("x", "AB1", reported_on=np.int64(20210302)).reported_on == "2021-03-02"
+    assert armsmatch.Record("x", "AB1", reported_on=float("nan")).reported_on is None
+    built = armsmatch.Index.build([{"id": "x", "serial": "AB1", "reported_on": 2021}])
+    assert built.get("x") == armsmatch.Record("x", "AB1", reported_on=2021)
+    with pytest.raises(InvalidInputError):
+        armsmatch.Record("x", "AB1", reported_on=21)
+    with pytest.raises(TypeError):
+        armsmatch.Record("x", "AB1", reported_on=[2021])
+
+
+def test_whole_decimals_are_read_as_integers() -> None:
+    pl = pytest.importorskip("polars")
+    pa = pytest.importorskip("pyarrow")
+    frame = pl.DataFrame({"id": ["a"], "serial": pl.Series([decimal.Decimal("123456")], dtype=pl.Decimal(10, 0))})
+    record = armsmatch.Index.build(frame).get("a")
+    assert record is not None and record.serial == "123456"
+    table = pa.table({"id": ["a"], "serial": pa.array([decimal.Decimal("123456.00")], pa.decimal128(10, 2))})
+    record = armsmatch.Index.build(table).get("a")
+    assert record is not None and record.serial == "123456"
+    for bad in ("1234.5", "Infinity"):
+        with pytest.raises(TypeError, match="not a whole number"):
+            armsmatch.Index.build([{"id": "a", "serial": decimal.Decimal(bad)}])
+    # A decimal NaN is a missing value, as a float NaN is.
+    record = armsmatch.Index.build([{"id": "a", "serial": "AB1", "make": decimal.Decimal("NaN")}]).get("a")
+    assert record is not None and record.make is None
+
+
+def test_an_arrow_record_batch_reader_is_read_whole(index: armsmatch.Index) -> None:
+    pa = pytest.importorskip("pyarrow")
+    table = pa.Table.from_pylist([{"id": "R1", "serial": "AB123456"}, {"id": "R2", "serial": "CD123456"}])
+    reader = pa.RecordBatchReader.from_batches(table.schema, table.to_batches(max_chunksize=1))
+    assert len(armsmatch.Index.build(reader)) == 2
+    queries = pa.Table.from_pylist([{"query_id": "q1", "serial": "AB123456"}])
+    hits = index.check_many(pa.RecordBatchReader.from_batches(queries.schema, queries.to_batches()))
+    assert isinstance(hits, pa.Table) and hits.column("query_id").to_pylist()[0] == "q1"
+
+
+def test_an_open_file_is_refused_with_a_hint(tmp_path: Path, index: armsmatch.Index) -> None:
+    path = tmp_path / "records.csv"
+    path.write_text("record_id,serial\nR1,AB123456\n", encoding="utf-8")
+    with open(path, encoding="utf-8") as f, pytest.raises(TypeError, match="pass its path, not an open file"):
+        armsmatch.Index.build(f)
+    with open(path, "rb") as b, pytest.raises(TypeError, match="open file"):
+        index.check_many(b)
+
+
+def test_wrong_kinds_name_what_is_accepted() -> None:
+    with pytest.raises(TypeError, match="expected a pandas or polars DataFrame.*got int"):
+        armsmatch.Index.build(42)  # type: ignore[arg-type]
+
+
+# ---- 6. value equality, hashing, flags
+
+
+def test_hits_compare_by_value(index: armsmatch.Index) -> None:
+    a, b = index.check("AB123456")[0], index.check("AB123456")[0]
+    assert a is not b and a == b and not (a != b) and hash(a) == hash(b)
+    assert a != index.check("AB123456")[1]
+    assert a != "DEU-1" and a != a.record
+    assert pickle.loads(pickle.dumps(a)) == a
+    assert len({a, b}) == 1
+
+
+def test_records_are_immutable_and_hashable(index: armsmatch.Index) -> None:
+    r = armsmatch.Record("x", "AB1234", make="Glock")
+    assert hash(r) == hash(armsmatch.Record("x", "AB1234", make="Glock"))
+    assert {r: 1}[armsmatch.Record("x", "AB1234", make="Glock")] == 1
+    assert r != armsmatch.Record("x", "AB1234", make="Colt")
+    with pytest.raises(AttributeError):
+        r.make = "Colt"  # type: ignore[misc]
+    assert "hash" in (armsmatch.Record.__doc__ or "")
+
+
+def test_serial_only_takes_a_bool_or_0_or_1(index: armsmatch.Index) -> None:
+    np = pytest.importorskip("numpy")
+    want = index.check("XY987654", make="Glock", serial_only=True)
+    assert want
+    for flag in (1, np.bool_(True), np.int64(1)):
+        assert index.check("XY987654", make="Glock", serial_only=flag) == want  # type: ignore[arg-type]
+    assert index.check("XY987654", make="Glock", serial_only=0) == []  # type: ignore[arg-type]
+    for bad in (2, "yes", 1.0):
+        with pytest.raises(TypeError, match="serial_only: expected bool"):
+            index.check("XY987654", serial_only=bad)  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="serial_only: expected bool"):
+            index.check_many([{"serial": "XY987654"}], serial_only=bad)  # type: ignore[arg-type]
+
+
+# ---- 5. documented "unknown" values type-check (the stub), and work
+
+
+def test_nan_and_na_are_unknown_in_check(index: armsmatch.Index) -> None:
+    pd = pytest.importorskip("pandas")
+    want = index.check("AB123456")
+    assert index.check("AB123456", make=pd.NA, model=float("nan"), calibre=pd.NaT) == want
+    assert index.check(float("nan"), make="Colt", model="Python") == index.check(None, make="Colt", model="Python")
+
+
+# ---- 7. one convention for `field`: the input, qualified by its row
+
+
+def test_field_names_the_row_for_invalid_input_and_limits_alike(index: armsmatch.Index) -> None:
+    queries = [{"query_id": "ok", "serial": "AB123456"}, {"query_id": "bad", "serial": "X" * 300}]
+    with pytest.raises(LimitExceededError) as limit:
+        index.check_many(queries)
+    assert limit.value.field == 'queries[1] (query_id "bad").serial'
+    assert limit.value.what == "serial length in bytes"
+    assert 'queries[1] (query_id "bad")' in str(limit.value)
+    with pytest.raises(InvalidInputError) as invalid:
+        index.check_many([{"query_id": "c", "serial": "AB123456", "country": "Germany"}])
+    assert invalid.value.field == 'queries[0] (query_id "c").country'
+    with pytest.raises(LimitExceededError) as built:
+        armsmatch.Index.build([{"id": "R1", "serial": "AB1"}, {"id": "R2", "serial": "X" * 300}])
+    assert built.value.field == "records[1].serial"
+    assert built.value.what.startswith("serial length in bytes")
+    # A single check: the bare field.
+    with pytest.raises(LimitExceededError) as single:
+        index.check("X" * 300)
+    assert (single.value.field, single.value.what) == ("serial", "serial length in bytes")
+    with pytest.raises(LimitExceededError) as edits:
+        index.check("AB123456", max_edits=99)
+    assert edits.value.field == "max_edits"
+    for cls in (InvalidInputError, LimitExceededError):
+        assert "field" in (cls.__doc__ or "") and "records[3]" in (cls.__doc__ or "")
