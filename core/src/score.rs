@@ -488,12 +488,11 @@ impl fmt::Display for Explanation {
                 f.write_str(", transliterated")?;
             }
             if !s.edits.is_empty() {
-                let edits: Vec<String> = s
-                    .edits
-                    .iter()
-                    .map(|e| describe_edit(e, &s.record_key))
-                    .collect();
-                write!(f, "; {}", edits.join(", "))?;
+                write!(
+                    f,
+                    "; {}",
+                    describe_edits(&s.edits, &s.record_key).join(", ")
+                )?;
                 let shape = s.shape();
                 if shape != EditShape::Plain {
                     write!(
@@ -551,6 +550,46 @@ impl fmt::Display for Explanation {
             self.identity_factor
         )
     }
+}
+
+/// The edits for people: a run of padding zeros added before one place, or dropped
+/// from consecutive places, is named once (`padding 000 added before 1`).
+fn describe_edits(edits: &[Edit], record_key: &str) -> Vec<String> {
+    let mut out = Vec::with_capacity(edits.len());
+    let mut i = 0;
+    while i < edits.len() {
+        let e = &edits[i];
+        let mut run = 1;
+        if e.is_padding(record_key) {
+            while let Some(next) = edits.get(i + run) {
+                let follows = match (e, next) {
+                    (Edit::Insertion { at: a, .. }, Edit::Insertion { at: b, .. }) => a == b,
+                    (Edit::Deletion { at: a, .. }, Edit::Deletion { at: b, .. }) => *b == a + run,
+                    _ => false,
+                };
+                if !follows || !next.is_padding(record_key) {
+                    break;
+                }
+                run += 1;
+            }
+        }
+        out.push(match e {
+            Edit::Insertion { at, .. } if run > 1 => {
+                format!("padding {} added before {}", "0".repeat(run), at + 1)
+            }
+            Edit::Deletion { at, .. } if run > 1 => {
+                format!(
+                    "padding {} dropped at {}–{}",
+                    "0".repeat(run),
+                    at + 1,
+                    at + run
+                )
+            }
+            _ => describe_edit(e, record_key),
+        });
+        i += run;
+    }
+    out
 }
 
 fn describe_edit(e: &Edit, record_key: &str) -> String {
@@ -1204,14 +1243,17 @@ mod tests {
         let why = |q: &str, r: &str| {
             let (qk, rk) = (crate::serial_key(q), crate::serial_key(r));
             let serial = serial_evidence(q, r, &qk, &rk, false).0;
-            serial
-                .edits
-                .iter()
-                .map(|e| describe_edit(e, &rk))
-                .collect::<Vec<_>>()
+            describe_edits(&serial.edits, &rk)
         };
         assert_eq!(why("0270221", "2870221")[0], "padding 0 added before 1");
         assert_eq!(why("AB1234", "AB01234"), ["padding 0 dropped at 3"]);
+        // A run of padding zeros is named once.
+        assert_eq!(why("0001234", "1234"), ["padding 000 added before 1"]);
+        assert_eq!(why("AB1234", "AB001234"), ["padding 00 dropped at 3–4"]);
+        assert_eq!(
+            why("0001243", "1234"),
+            ["padding 000 added before 1", "transposition at 3"]
+        );
         // A zero inside the number is no padding.
         assert_eq!(why("AB12034", "AB1234"), ["extra 0 before 5"]);
         assert_eq!(why("AB1234", "AB10234"), ["missing 0 at 4"]);
