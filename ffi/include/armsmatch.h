@@ -11,16 +11,19 @@
  * - Handles are opaque: armsmatch_index, armsmatch_builder, armsmatch_hits,
  *   armsmatch_batch, armsmatch_reference, armsmatch_options. Each is freed by its
  *   `_free` function, which accepts NULL.
- * - Strings in are a pointer and a length in bytes (no NUL needed), valid UTF-8. An
- *   optional string is NULL (with length 0) or empty when unknown.
+ * - Strings in are a pointer and a length in bytes (no NUL needed), valid UTF-8
+ *   (else ARMSMATCH_STATUS_INVALID_UTF8) holding no NUL byte (else
+ *   ARMSMATCH_STATUS_INVALID_ARGUMENT naming the argument or field: don't count the
+ *   terminating NUL in a length). An optional string is NULL (with length 0) or empty
+ *   when unknown.
  * - (NULL, 0) is empty everywhere: a pointer with length 0 is never read, so NULL with
  *   length 0 is the same as an empty string, byte buffer or array (as a C++ empty
  *   std::string_view or std::vector gives). Whether empty is accepted is up to the
- *   function: an empty record id, path or agency is ARMSMATCH_STATUS_INVALID_ARGUMENT,
- *   empty bytes are not an index (CORRUPT_INDEX), empty TOML is an empty reference. A
- *   NULL pointer with a nonzero length is ARMSMATCH_STATUS_NULL_ARGUMENT.
- * - A file path holding a NUL byte is ARMSMATCH_STATUS_INVALID_ARGUMENT (don't count the
- *   terminating NUL in its length); a path that is a directory is ARMSMATCH_STATUS_IO.
+ *   function: an empty record id (to add, look up, change or remove), path or agency
+ *   is ARMSMATCH_STATUS_INVALID_ARGUMENT, empty bytes are not an index (CORRUPT_INDEX),
+ *   empty TOML is an empty reference. A NULL pointer with a nonzero length is
+ *   ARMSMATCH_STATUS_NULL_ARGUMENT.
+ * - A file path that is a directory is ARMSMATCH_STATUS_IO.
  * - Strings out are either borrowed from a handle (valid until it is freed, also
  *   NUL-terminated), static, or copied into a caller buffer snprintf-style
  *   (buf, buf_len, &written: `*written` is the full length; `*written >= buf_len` means
@@ -42,11 +45,9 @@
 
 /* Generated from ffi/src by ffi/src/bin/gen-header.rs (cbindgen). Do not edit by hand. */
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdlib.h>
 
 /**
  * Most threads `armsmatch_options_set_threads` accepts.
@@ -77,7 +78,7 @@
  * that dropped characters is short because of them): pass it to
  * `armsmatch_options_set_max_edits`.
  */
-#define ARMSMATCH_MAX_EDITS_AUTO -1
+#define ARMSMATCH_MAX_EDITS_AUTO (-1)
 
 /**
  * The result of every call. `ARMSMATCH_STATUS_OK` is 0; the other codes are stable:
@@ -495,7 +496,10 @@ typedef struct armsmatch_hits armsmatch_hits;
  * Thread safety: an index is shared by many threads. Every call taking an index may
  * run on any number of threads at once, checks concurrently with inserts, updates,
  * removes and compactions: an insert is visible to every check that starts after it
- * returns. Only `armsmatch_index_free` needs the index to itself.
+ * returns. Only `armsmatch_index_free` needs the index to itself. The calls that change
+ * the index (insert, update, remove, compact) take it as `armsmatch_index *`, the others
+ * as `const armsmatch_index *`; constness says what a call does, not that it needs the
+ * index to itself: the index locks inside.
  */
 typedef struct armsmatch_index armsmatch_index;
 
@@ -589,11 +593,14 @@ typedef struct armsmatch_date {
  * A record of the register, filled in by the caller for `armsmatch_builder_add`,
  * `armsmatch_index_insert` and `armsmatch_index_update`.
  *
- * Every string is a pointer and a length in bytes (no NUL needed), UTF-8. `id` is
- * required (an empty one, (NULL, 0) included, is ARMSMATCH_STATUS_INVALID_ARGUMENT). For the other strings NULL (with length 0) or length 0 means "unknown";
- * a NULL `serial` is an empty serial (no serial, like a placeholder). `kind`, `status`
- * and `reported_on` are unknown when zero, so `armsmatch_record r = {0};` starts with
- * every field unknown. The strings are copied; they need to live only during the call.
+ * Every string is a pointer and a length in bytes (no NUL needed), UTF-8 without a NUL
+ * byte (one is ARMSMATCH_STATUS_INVALID_ARGUMENT naming the field). `id` is required
+ * (an empty one, (NULL, 0) included, is ARMSMATCH_STATUS_INVALID_ARGUMENT). For the
+ * other strings NULL (with length 0) or length 0 means "unknown"; a NULL `serial` is an
+ * empty serial (no serial, like a placeholder). `kind`, `status` and `reported_on` are
+ * unknown when zero, so a record zeroed with `memset(&r, 0, sizeof r)` starts with every
+ * field unknown (`= {0}` does the same in C, but g++ -Wextra warns about it in C++).
+ * The strings are copied; they need to live only during the call.
  */
 typedef struct armsmatch_record {
   /**
@@ -719,8 +726,8 @@ typedef struct armsmatch_index_info {
  * A check: the identifiers of a seized or found firearm, for `armsmatch_index_check`
  * and `armsmatch_index_check_batch`.
  *
- * Strings as in `armsmatch_record`: pointer + length in bytes, UTF-8, NULL or length 0
- * meaning unknown. `serial` may hold `?` (one unknown character) and `*` (any run) for
+ * Strings as in `armsmatch_record`: pointer + length in bytes, UTF-8 without a NUL
+ * byte, NULL or length 0 meaning unknown; zero it as a record (`memset`). `serial` may hold `?` (one unknown character) and `*` (any run) for
  * a partially obliterated serial. A check without a usable serial finds records
  * without a serial by make, model and calibre.
  */
@@ -1446,6 +1453,9 @@ armsmatch_status armsmatch_index_reference_version(const struct armsmatch_index 
 /**
  * Whether a record with this id is present.
  *
+ * Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT for an empty id (also (NULL, 0)), which
+ * no record can have: as `armsmatch_index_insert`, `_update` and `_remove`.
+ *
  * Thread safety: any thread.
  *
  * # Safety
@@ -1464,43 +1474,48 @@ armsmatch_status armsmatch_index_contains(const struct armsmatch_index *index,
  * Fails with ARMSMATCH_STATUS_DUPLICATE_ID if the id is present, and as
  * `armsmatch_builder_add` for a bad record; the index is then unchanged.
  *
- * Thread safety: any thread, concurrently with checks and other changes.
+ * Thread safety: any thread, concurrently with checks and other changes (`index` is
+ * not `const` because the call changes it; the index locks inside).
  *
  * # Safety
  *
  * `index` must be NULL or a live index handle; `record` NULL or a valid record whose
  * string pointers are valid for reads of their lengths.
  */
-armsmatch_status armsmatch_index_insert(const struct armsmatch_index *index,
+armsmatch_status armsmatch_index_insert(struct armsmatch_index *index,
                                         const struct armsmatch_record *record);
 
 /**
  * Replaces the record with the same id.
  *
  * Fails with ARMSMATCH_STATUS_NOT_FOUND if the id is absent, and as
- * `armsmatch_builder_add` for a bad record; the index is then unchanged.
+ * `armsmatch_builder_add` for a bad record (INVALID_ARGUMENT for an empty id); the
+ * index is then unchanged.
  *
- * Thread safety: any thread, concurrently with checks and other changes.
+ * Thread safety: any thread, concurrently with checks and other changes (`index` is
+ * not `const` because the call changes it; the index locks inside).
  *
  * # Safety
  *
  * As `armsmatch_index_insert`.
  */
-armsmatch_status armsmatch_index_update(const struct armsmatch_index *index,
+armsmatch_status armsmatch_index_update(struct armsmatch_index *index,
                                         const struct armsmatch_record *record);
 
 /**
  * Removes the record with this id.
  *
- * Fails with ARMSMATCH_STATUS_NOT_FOUND if it is absent.
+ * Fails with ARMSMATCH_STATUS_NOT_FOUND if it is absent, INVALID_ARGUMENT for an empty
+ * id (also (NULL, 0)).
  *
- * Thread safety: any thread, concurrently with checks and other changes.
+ * Thread safety: any thread, concurrently with checks and other changes (`index` is
+ * not `const` because the call changes it; the index locks inside).
  *
  * # Safety
  *
  * `index` must be NULL or a live index handle; `id` valid for reads of `id_len` bytes.
  */
-armsmatch_status armsmatch_index_remove(const struct armsmatch_index *index,
+armsmatch_status armsmatch_index_remove(struct armsmatch_index *index,
                                         const char *id,
                                         size_t id_len);
 
@@ -1509,13 +1524,14 @@ armsmatch_status armsmatch_index_remove(const struct armsmatch_index *index,
  * base. Checks keep running meanwhile; changes made during the compaction are kept.
  *
  * Thread safety: any thread, concurrently with checks and changes (compactions run
- * one at a time).
+ * one at a time; `index` is not `const` because the call changes it; the index locks
+ * inside).
  *
  * # Safety
  *
  * `index` must be NULL or a live index handle.
  */
-armsmatch_status armsmatch_index_compact(const struct armsmatch_index *index);
+armsmatch_status armsmatch_index_compact(struct armsmatch_index *index);
 
 /**
  * Checks one firearm against the register. On success `*hits_out` is a new hits handle

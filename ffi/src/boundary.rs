@@ -113,9 +113,14 @@ pub(crate) fn boundary_void(function: &str, body: impl FnOnce()) {
     }
 }
 
-/// A string argument given as pointer + length. NULL with length 0 is `None` (absent);
-/// NULL with a nonzero length is `ARMSMATCH_STATUS_NULL_ARGUMENT`. A pointer with length
-/// 0 is never read.
+/// A string argument given as pointer + length: the one place every text input (ids,
+/// serials, makes, models, calibres, countries, names, paths, TOML) is converted. NULL
+/// with length 0 is `None` (absent); NULL with a nonzero length is
+/// `ARMSMATCH_STATUS_NULL_ARGUMENT`. A pointer with length 0 is never read. Text must be
+/// UTF-8 (else `ARMSMATCH_STATUS_INVALID_UTF8`) without a NUL byte (else
+/// `ARMSMATCH_STATUS_INVALID_ARGUMENT`): a C string cannot hold one, so a NUL inside is
+/// nearly always a length that counts the terminating NUL, and it would be stored and
+/// compared as a character no C caller can see.
 ///
 /// # Safety
 ///
@@ -137,7 +142,7 @@ pub(crate) unsafe fn text_arg<'a>(
     }
     // SAFETY: the caller's contract: `ptr` is valid for reads of `len` bytes.
     let bytes = unsafe { bytes_arg(ptr.cast::<u8>(), len, what)? };
-    std::str::from_utf8(bytes).map(Some).map_err(|e| {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         Failure::new(
             armsmatch_status::InvalidUtf8,
             format!(
@@ -145,7 +150,15 @@ pub(crate) unsafe fn text_arg<'a>(
                 e.valid_up_to()
             ),
         )
-    })
+    })?;
+    if let Some(at) = text.find('\0') {
+        return Err(Failure::invalid(if at + 1 == text.len() {
+            format!("{what} ends in a NUL byte: its length must not count the terminating NUL")
+        } else {
+            format!("{what} contains a NUL byte (at offset {at}), which no text argument may hold")
+        }));
+    }
+    Ok(Some(text))
 }
 
 /// A required string argument. (NULL, 0) is the empty string, as everywhere in the API
@@ -165,9 +178,9 @@ pub(crate) unsafe fn text_required<'a>(
     Ok(unsafe { text_arg(ptr, len, what) }?.unwrap_or(""))
 }
 
-/// A file path argument: a required string that is not empty and holds no NUL byte
-/// (which the operating system would refuse or cut the name at), else
-/// `ARMSMATCH_STATUS_INVALID_ARGUMENT`.
+/// A file path argument: a required string that is not empty, else
+/// `ARMSMATCH_STATUS_INVALID_ARGUMENT` (and, as all text, holds no NUL byte:
+/// [`text_arg`]).
 ///
 /// # Safety
 ///
@@ -182,14 +195,26 @@ pub(crate) unsafe fn path_arg<'a>(
     if path.is_empty() {
         return Err(Failure::invalid(format!("{what} is empty")));
     }
-    if let Some(at) = path.find('\0') {
-        return Err(Failure::invalid(if at + 1 == path.len() {
-            format!("{what} ends in a NUL byte: its length must not count the terminating NUL")
-        } else {
-            format!("{what} contains a NUL byte (at offset {at}), which a file name cannot hold")
-        }));
-    }
     Ok(path)
+}
+
+/// A record id argument (to look up, remove or replace a record): a required string
+/// that is not empty, else `ARMSMATCH_STATUS_INVALID_ARGUMENT`, as core refuses an empty
+/// id on insert. (Core answers an empty id with "absent", which would hide the
+/// caller's mistake.)
+///
+/// # Safety
+///
+/// As [`text_arg`].
+pub(crate) unsafe fn id_arg<'a>(ptr: *const c_char, len: usize, what: &str) -> FfiResult<&'a str> {
+    // SAFETY: forwarded contract.
+    let id = unsafe { text_required(ptr, len, what) }?;
+    if id.is_empty() {
+        return Err(Failure::invalid(format!(
+            "{what} is empty: a record needs a non-empty id"
+        )));
+    }
+    Ok(id)
 }
 
 /// Runs a core call on a file path. A failure on a path that is a directory (which core
@@ -276,7 +301,8 @@ pub(crate) unsafe fn handle_ref<'a, H: Handle>(
 ) -> FfiResult<&'a H::Inner> {
     // SAFETY: a non-NULL `ptr` points to a live, properly aligned `H::Inner` boxed by
     // `into_handle` (the caller's contract); only shared references are made from
-    // `*const` handles.
+    // `*const` handles, and a `*mut` handle borrowed here is only borrowed shared (an
+    // index changes behind its own locks).
     unsafe { ptr.cast::<H::Inner>().as_ref() }.ok_or_else(|| Failure::null(what))
 }
 
@@ -291,7 +317,9 @@ pub(crate) unsafe fn handle_mut<'a, H: Handle>(
     what: &str,
 ) -> FfiResult<&'a mut H::Inner> {
     // SAFETY: as `handle_ref`, and the caller's contract gives this call exclusive use
-    // of the handle (documented "not thread-safe" on every function taking `*mut`).
+    // of the handle (documented "not while another thread uses" it on every function
+    // calling this; a `*mut` handle alone does not mean that: the index's changes take
+    // `*mut` but a shared borrow, the index locking inside).
     unsafe { ptr.cast::<H::Inner>().as_mut() }.ok_or_else(|| Failure::null(what))
 }
 

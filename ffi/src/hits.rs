@@ -828,11 +828,15 @@ pub unsafe extern "C" fn armsmatch_hit_trace_request_json(
             case_ref,
             &hits.reference,
         )?;
-        let text = serde_json::to_string(&serde_json::json!({
-            "request": request,
-            "missing": request.completeness(),
-        }))
-        .map_err(|e| Failure::invalid(e.to_string()))?;
+        // Serialized straight to text, not through `serde_json::json!`: a
+        // `serde_json::Value` holds every number as an f64, so the f32 scores came out
+        // widened (0.99 as 0.9900000095367432) instead of in their shortest f32 form.
+        let invalid = |e: serde_json::Error| Failure::invalid(e.to_string());
+        let text = format!(
+            "{{\"request\":{},\"missing\":{}}}",
+            serde_json::to_string(&request).map_err(invalid)?,
+            serde_json::to_string(&request.completeness()).map_err(invalid)?
+        );
         // SAFETY: forwarded contract.
         unsafe { copy_text(&text, buf, buf_len, written) }
     })

@@ -5,8 +5,8 @@ use std::ffi::c_char;
 use armsmatch::Index;
 
 use crate::boundary::{
-    boundary, boundary_void, bytes_arg, copy_text, free_handle, handle_ref, into_handle, on_path,
-    out_arg, path_arg, text_required, write_out, Failure, Handle,
+    boundary, boundary_void, bytes_arg, copy_text, free_handle, handle_ref, id_arg, into_handle,
+    on_path, out_arg, path_arg, write_out, Failure, Handle,
 };
 use crate::hits::{armsmatch_hits, Hits};
 use crate::options::{armsmatch_options, Options};
@@ -18,7 +18,10 @@ use crate::values::{armsmatch_query, armsmatch_record, query_from_c, record_from
 /// Thread safety: an index is shared by many threads. Every call taking an index may
 /// run on any number of threads at once, checks concurrently with inserts, updates,
 /// removes and compactions: an insert is visible to every check that starts after it
-/// returns. Only `armsmatch_index_free` needs the index to itself.
+/// returns. Only `armsmatch_index_free` needs the index to itself. The calls that change
+/// the index (insert, update, remove, compact) take it as `armsmatch_index *`, the others
+/// as `const armsmatch_index *`; constness says what a call does, not that it needs the
+/// index to itself: the index locks inside.
 pub struct armsmatch_index {
     _private: [u8; 0],
 }
@@ -241,6 +244,9 @@ pub unsafe extern "C" fn armsmatch_index_reference_version(
 
 /// Whether a record with this id is present.
 ///
+/// Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT for an empty id (also (NULL, 0)), which
+/// no record can have: as `armsmatch_index_insert`, `_update` and `_remove`.
+///
 /// Thread safety: any thread.
 ///
 /// # Safety
@@ -258,7 +264,7 @@ pub unsafe extern "C" fn armsmatch_index_contains(
         // SAFETY: forwarded contract.
         let index = unsafe { handle_ref(index, "index") }?;
         // SAFETY: forwarded contract.
-        let id = unsafe { text_required(id, id_len, "id") }?;
+        let id = unsafe { id_arg(id, id_len, "id") }?;
         let out = out_arg(contains_out, "contains_out")?;
         // SAFETY: checked non-NULL; valid for a write by the caller's contract.
         unsafe { write_out(out, index.contains(id)) };
@@ -271,7 +277,8 @@ pub unsafe extern "C" fn armsmatch_index_contains(
 /// Fails with ARMSMATCH_STATUS_DUPLICATE_ID if the id is present, and as
 /// `armsmatch_builder_add` for a bad record; the index is then unchanged.
 ///
-/// Thread safety: any thread, concurrently with checks and other changes.
+/// Thread safety: any thread, concurrently with checks and other changes (`index` is
+/// not `const` because the call changes it; the index locks inside).
 ///
 /// # Safety
 ///
@@ -279,7 +286,7 @@ pub unsafe extern "C" fn armsmatch_index_contains(
 /// string pointers are valid for reads of their lengths.
 #[no_mangle]
 pub unsafe extern "C" fn armsmatch_index_insert(
-    index: *const armsmatch_index,
+    index: *mut armsmatch_index,
     record: *const armsmatch_record,
 ) -> armsmatch_status {
     boundary("armsmatch_index_insert", || {
@@ -296,16 +303,18 @@ pub unsafe extern "C" fn armsmatch_index_insert(
 /// Replaces the record with the same id.
 ///
 /// Fails with ARMSMATCH_STATUS_NOT_FOUND if the id is absent, and as
-/// `armsmatch_builder_add` for a bad record; the index is then unchanged.
+/// `armsmatch_builder_add` for a bad record (INVALID_ARGUMENT for an empty id); the
+/// index is then unchanged.
 ///
-/// Thread safety: any thread, concurrently with checks and other changes.
+/// Thread safety: any thread, concurrently with checks and other changes (`index` is
+/// not `const` because the call changes it; the index locks inside).
 ///
 /// # Safety
 ///
 /// As `armsmatch_index_insert`.
 #[no_mangle]
 pub unsafe extern "C" fn armsmatch_index_update(
-    index: *const armsmatch_index,
+    index: *mut armsmatch_index,
     record: *const armsmatch_record,
 ) -> armsmatch_status {
     boundary("armsmatch_index_update", || {
@@ -321,16 +330,18 @@ pub unsafe extern "C" fn armsmatch_index_update(
 
 /// Removes the record with this id.
 ///
-/// Fails with ARMSMATCH_STATUS_NOT_FOUND if it is absent.
+/// Fails with ARMSMATCH_STATUS_NOT_FOUND if it is absent, INVALID_ARGUMENT for an empty
+/// id (also (NULL, 0)).
 ///
-/// Thread safety: any thread, concurrently with checks and other changes.
+/// Thread safety: any thread, concurrently with checks and other changes (`index` is
+/// not `const` because the call changes it; the index locks inside).
 ///
 /// # Safety
 ///
 /// `index` must be NULL or a live index handle; `id` valid for reads of `id_len` bytes.
 #[no_mangle]
 pub unsafe extern "C" fn armsmatch_index_remove(
-    index: *const armsmatch_index,
+    index: *mut armsmatch_index,
     id: *const c_char,
     id_len: usize,
 ) -> armsmatch_status {
@@ -338,7 +349,7 @@ pub unsafe extern "C" fn armsmatch_index_remove(
         // SAFETY: forwarded contract.
         let index = unsafe { handle_ref(index, "index") }?;
         // SAFETY: forwarded contract.
-        let id = unsafe { text_required(id, id_len, "id") }?;
+        let id = unsafe { id_arg(id, id_len, "id") }?;
         index.remove(id)?;
         Ok(())
     })
@@ -348,15 +359,14 @@ pub unsafe extern "C" fn armsmatch_index_remove(
 /// base. Checks keep running meanwhile; changes made during the compaction are kept.
 ///
 /// Thread safety: any thread, concurrently with checks and changes (compactions run
-/// one at a time).
+/// one at a time; `index` is not `const` because the call changes it; the index locks
+/// inside).
 ///
 /// # Safety
 ///
 /// `index` must be NULL or a live index handle.
 #[no_mangle]
-pub unsafe extern "C" fn armsmatch_index_compact(
-    index: *const armsmatch_index,
-) -> armsmatch_status {
+pub unsafe extern "C" fn armsmatch_index_compact(index: *mut armsmatch_index) -> armsmatch_status {
     boundary("armsmatch_index_compact", || {
         // SAFETY: forwarded contract.
         let index = unsafe { handle_ref(index, "index") }?;

@@ -13,9 +13,10 @@
 //! * Every call except the `_free`s returns an `armsmatch_status`; outputs go through
 //!   out-pointers written only on success. On failure
 //!   `armsmatch_last_error_message` gives the message (thread-local).
-//! * Strings in are pointer + length, UTF-8 validated; (NULL, 0) is empty everywhere
-//!   (strings, byte buffers, arrays), NULL with a nonzero length is
-//!   `ARMSMATCH_STATUS_NULL_ARGUMENT`; a file path may not hold a NUL byte. Strings out
+//! * Strings in are pointer + length, UTF-8 validated, and may not hold a NUL byte
+//!   (`ARMSMATCH_STATUS_INVALID_ARGUMENT`, checked in `boundary::text_arg`, the one
+//!   place text is converted); (NULL, 0) is empty everywhere (strings, byte buffers,
+//!   arrays), NULL with a nonzero length is `ARMSMATCH_STATUS_NULL_ARGUMENT`. Strings out
 //!   are borrowed from a handle for its lifetime, static, or copied into a caller buffer
 //!   (`written` may be NULL; NUL bytes inside are escaped as `\0`); the caller never
 //!   frees a string.

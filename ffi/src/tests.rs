@@ -8,7 +8,7 @@ use std::ptr;
 use armsmatch::{CheckOptions, Index, Query, Record};
 
 use crate::boundary::{
-    boundary, bytes_arg, copy_text, last_error, path_arg, text_arg, text_required, Failure,
+    boundary, bytes_arg, copy_text, id_arg, last_error, path_arg, text_arg, text_required, Failure,
 };
 use crate::*;
 
@@ -233,20 +233,46 @@ fn strings_are_validated() {
             bytes_arg(ptr::null(), 1, "x").unwrap_err().status,
             armsmatch_status::NullArgument
         );
-        // Paths: not empty, no NUL byte.
+        // No text holds a NUL byte, whichever helper reads it.
         let p = b"/tmp/a\0b";
         assert_eq!(path_arg(p.as_ptr().cast(), 6, "path").unwrap(), "/tmp/a");
         let e = path_arg(p.as_ptr().cast(), 8, "path").unwrap_err();
         assert_eq!(e.status, armsmatch_status::InvalidArgument);
         assert_eq!(
             e.message,
-            "path contains a NUL byte (at offset 6), which a file name cannot hold"
+            "path contains a NUL byte (at offset 6), which no text argument may hold"
         );
         let e = path_arg(p.as_ptr().cast(), 7, "path").unwrap_err();
         assert!(e.message.contains("terminating NUL"), "{}", e.message);
+        for read in [text_arg_required, text_required, id_arg] {
+            let e = read(p.as_ptr().cast(), 7, "record.serial").unwrap_err();
+            assert_eq!(e.status, armsmatch_status::InvalidArgument);
+            assert_eq!(
+                e.message,
+                "record.serial ends in a NUL byte: its length must not count the terminating NUL"
+            );
+            let (ptr, len) = counting_nul(c"");
+            let e = read(ptr, len, "query.make").unwrap_err();
+            assert_eq!(e.status, armsmatch_status::InvalidArgument);
+            assert!(e.message.starts_with("query.make "), "{}", e.message);
+        }
+        // Invalid UTF-8 is reported before a NUL byte.
+        let e = text_arg(b"\x00\xff".as_ptr().cast(), 2, "x").unwrap_err();
+        assert_eq!(e.status, armsmatch_status::InvalidUtf8);
         let e = path_arg(ptr::null(), 0, "path").unwrap_err();
         assert_eq!(e.status, armsmatch_status::InvalidArgument);
         assert_eq!(e.message, "path is empty");
+        // Ids: not empty.
+        assert_eq!(id_arg(p.as_ptr().cast(), 4, "id").unwrap(), "/tmp");
+        for (ptr, len) in [(ptr::null(), 0), (p.as_ptr(), 0)] {
+            let e = id_arg(ptr.cast(), len, "id").unwrap_err();
+            assert_eq!(e.status, armsmatch_status::InvalidArgument);
+            assert_eq!(e.message, "id is empty: a record needs a non-empty id");
+        }
+        assert_eq!(
+            id_arg(ptr::null(), 2, "id").unwrap_err().status,
+            armsmatch_status::NullArgument
+        );
         let e = text_arg(bad.as_ptr().cast(), 3, "query.serial").unwrap_err();
         assert_eq!(e.status, armsmatch_status::InvalidUtf8);
         assert_eq!(
@@ -255,6 +281,173 @@ fn strings_are_validated() {
         );
         let e = text_arg(bad.as_ptr().cast(), usize::MAX, "x").unwrap_err();
         assert_eq!(e.status, armsmatch_status::InvalidArgument);
+    }
+}
+
+/// `text_arg` for a present string, typed as the other readers for a table of them.
+///
+/// # Safety
+///
+/// As `text_arg`.
+unsafe fn text_arg_required<'a>(
+    ptr: *const c_char,
+    len: usize,
+    what: &str,
+) -> Result<&'a str, Failure> {
+    // SAFETY: forwarded contract.
+    Ok(unsafe { text_arg(ptr, len, what) }?.unwrap_or(""))
+}
+
+/// A C string as (pointer, length) with a length that counts its terminating NUL: the
+/// usual slip.
+fn counting_nul(s: &CStr) -> (*const c_char, usize) {
+    (s.as_ptr(), s.to_bytes_with_nul().len())
+}
+
+/// Where a test writes one string field of a record or a query.
+type RecordField = fn(&mut armsmatch_record) -> (&mut *const c_char, &mut usize);
+type QueryField = fn(&mut armsmatch_query) -> (&mut *const c_char, &mut usize);
+
+#[test]
+fn a_nul_byte_in_any_text_field_is_refused_and_named() {
+    let mut b: *mut armsmatch_builder = ptr::null_mut();
+    let mut idx: *mut armsmatch_index = ptr::null_mut();
+    let mut hits: *mut armsmatch_hits = ptr::null_mut();
+    // A length that counts the terminating NUL, and a NUL inside.
+    let texts: [&[u8]; 2] = [c"Glock".to_bytes_with_nul(), b"QW12\x003456"];
+    // SAFETY: live handles; every pointer valid for its length.
+    unsafe {
+        assert_eq!(armsmatch_builder_new(&mut b), armsmatch_status::Ok);
+        for text in texts {
+            let t = (text.as_ptr().cast::<c_char>(), text.len());
+            let fields: [(&str, RecordField); 6] = [
+                ("record.id", |r| (&mut r.id, &mut r.id_len)),
+                ("record.serial", |r| (&mut r.serial, &mut r.serial_len)),
+                ("record.make", |r| (&mut r.make, &mut r.make_len)),
+                ("record.model", |r| (&mut r.model, &mut r.model_len)),
+                ("record.calibre", |r| (&mut r.calibre, &mut r.calibre_len)),
+                ("record.country", |r| (&mut r.country, &mut r.country_len)),
+            ];
+            for (name, field) in fields {
+                let mut r = rec("R1", "QW123456");
+                let (p, l) = field(&mut r);
+                (*p, *l) = t;
+                assert_eq!(
+                    armsmatch_builder_add(b, &r),
+                    armsmatch_status::InvalidArgument,
+                    "{name}"
+                );
+                let m = message();
+                assert!(
+                    m.starts_with(&format!("armsmatch_builder_add: {name} ")),
+                    "{m}"
+                );
+                assert!(m.contains("NUL byte"), "{m}");
+            }
+        }
+        let mut n = 99usize;
+        assert_eq!(armsmatch_builder_len(b, &mut n), armsmatch_status::Ok);
+        assert_eq!(n, 0, "no record with a NUL byte was added");
+        let r = rec("R1", "QW123456");
+        assert_eq!(armsmatch_builder_add(b, &r), armsmatch_status::Ok);
+        assert_eq!(armsmatch_builder_build(b, &mut idx), armsmatch_status::Ok);
+
+        let fields: [(&str, QueryField); 5] = [
+            ("query.serial", |q| (&mut q.serial, &mut q.serial_len)),
+            ("query.make", |q| (&mut q.make, &mut q.make_len)),
+            ("query.model", |q| (&mut q.model, &mut q.model_len)),
+            ("query.calibre", |q| (&mut q.calibre, &mut q.calibre_len)),
+            ("query.country", |q| (&mut q.country, &mut q.country_len)),
+        ];
+        for (name, field) in fields {
+            let mut q = query("QW123456");
+            let (p, l) = field(&mut q);
+            (*p, *l) = counting_nul(c"QW");
+            assert_eq!(
+                armsmatch_index_check(idx, &q, ptr::null(), &mut hits),
+                armsmatch_status::InvalidArgument,
+                "{name}"
+            );
+            assert!(hits.is_null());
+            assert!(
+                message().contains(&format!("{name} ends in a NUL byte")),
+                "{}",
+                message()
+            );
+        }
+        // Ids to look up or remove, and a record to replace.
+        let mut has = false;
+        assert_eq!(
+            armsmatch_index_contains(idx, c"R1".as_ptr(), 3, &mut has),
+            armsmatch_status::InvalidArgument
+        );
+        assert_eq!(
+            armsmatch_index_remove(idx, c"R1".as_ptr(), 3),
+            armsmatch_status::InvalidArgument
+        );
+        let mut r = rec("R1", "QW123456");
+        (r.make, r.make_len) = counting_nul(c"Glock");
+        assert_eq!(
+            armsmatch_index_update(idx, &r),
+            armsmatch_status::InvalidArgument
+        );
+        assert_eq!(
+            armsmatch_index_contains(idx, b"R1".as_ptr().cast(), 2, &mut has),
+            armsmatch_status::Ok
+        );
+        assert!(has, "the record is unchanged");
+        armsmatch_index_free(idx);
+        armsmatch_builder_free(b);
+    }
+}
+
+#[test]
+fn an_empty_id_is_an_invalid_argument_everywhere() {
+    let mut b: *mut armsmatch_builder = ptr::null_mut();
+    let mut idx: *mut armsmatch_index = ptr::null_mut();
+    // SAFETY: live handles; every pointer valid for its length.
+    unsafe {
+        assert_eq!(armsmatch_builder_new(&mut b), armsmatch_status::Ok);
+        assert_eq!(
+            armsmatch_builder_add(b, &rec("R1", "QW123456")),
+            armsmatch_status::Ok
+        );
+        assert_eq!(armsmatch_builder_build(b, &mut idx), armsmatch_status::Ok);
+        for (id, len) in [(ptr::null(), 0), ("".as_ptr().cast::<c_char>(), 0)] {
+            let mut has = true;
+            assert_eq!(
+                armsmatch_index_contains(idx, id, len, &mut has),
+                armsmatch_status::InvalidArgument
+            );
+            assert!(has, "the out-parameter is written only on success");
+            assert_eq!(
+                message(),
+                "armsmatch_index_contains: id is empty: a record needs a non-empty id"
+            );
+            assert_eq!(
+                armsmatch_index_remove(idx, id, len),
+                armsmatch_status::InvalidArgument
+            );
+            let mut r = rec("", "QW123456");
+            (r.id, r.id_len) = (id, len);
+            assert_eq!(
+                armsmatch_index_update(idx, &r),
+                armsmatch_status::InvalidArgument
+            );
+            assert_eq!(
+                armsmatch_index_insert(idx, &r),
+                armsmatch_status::InvalidArgument
+            );
+            assert_eq!(
+                armsmatch_builder_add(b, &r),
+                armsmatch_status::InvalidArgument
+            );
+        }
+        let mut n = 0usize;
+        assert_eq!(armsmatch_index_len(idx, &mut n), armsmatch_status::Ok);
+        assert_eq!(n, 1);
+        armsmatch_index_free(idx);
+        armsmatch_builder_free(b);
     }
 }
 
@@ -698,5 +891,76 @@ fn a_trace_request_uses_the_reference_of_the_index_that_found_the_hit() {
         armsmatch_index_free(idx);
         armsmatch_builder_free(b);
         armsmatch_reference_free(reference);
+    }
+}
+
+#[test]
+fn a_trace_request_writes_scores_in_their_shortest_f32_form() {
+    let mut b: *mut armsmatch_builder = ptr::null_mut();
+    let mut idx: *mut armsmatch_index = ptr::null_mut();
+    let mut hits: *mut armsmatch_hits = ptr::null_mut();
+    let mut buf = vec![0 as c_char; 16384];
+    let mut written = 0usize;
+    let (make, calibre) = ("Glock", "9mm");
+    // SAFETY: live handles; every pointer valid for its length.
+    let json = unsafe {
+        assert_eq!(armsmatch_builder_new(&mut b), armsmatch_status::Ok);
+        let mut r = rec("DEU-1", "AB123456");
+        (r.make, r.make_len) = (make.as_ptr().cast(), make.len());
+        (r.calibre, r.calibre_len) = (calibre.as_ptr().cast(), calibre.len());
+        assert_eq!(armsmatch_builder_add(b, &r), armsmatch_status::Ok);
+        assert_eq!(armsmatch_builder_build(b, &mut idx), armsmatch_status::Ok);
+        // A transposed serial and the make only: no score is a round number.
+        let mut q = query("AB123465");
+        (q.make, q.make_len) = (make.as_ptr().cast(), make.len());
+        assert_eq!(
+            armsmatch_index_check(idx, &q, ptr::null(), &mut hits),
+            armsmatch_status::Ok
+        );
+        let (country, agency, case) = ("NLD", "KLPD", "C-9");
+        assert_eq!(
+            armsmatch_hit_trace_request_json(
+                hits,
+                0,
+                country.as_ptr().cast(),
+                country.len(),
+                agency.as_ptr().cast(),
+                agency.len(),
+                case.as_ptr().cast(),
+                case.len(),
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut written,
+            ),
+            armsmatch_status::Ok,
+            "{}",
+            message()
+        );
+        armsmatch_hits_free(hits);
+        armsmatch_index_free(idx);
+        armsmatch_builder_free(b);
+        CStr::from_ptr(buf.as_ptr()).to_string_lossy().into_owned()
+    };
+    assert!(written < buf.len());
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(
+        value["request"].is_object() && value["missing"].is_array(),
+        "{json}"
+    );
+    for key in ["\"score\":", "\"serial_score\":", "\"identity_factor\":"] {
+        let at = json
+            .find(key)
+            .unwrap_or_else(|| panic!("no {key} in {json}"))
+            + key.len();
+        let token: String = json[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | 'e' | 'E' | '+'))
+            .collect();
+        let x: f32 = token.parse().unwrap();
+        // The token is the shortest text that reads back as this f32 (serde_json's form
+        // of an f32), not the f32 widened to an f64 (0.9900000095367432 for 0.99).
+        let shortest = serde_json::to_string(&x).unwrap();
+        assert_eq!(token, shortest, "{key} in {json}");
+        assert!(token.len() <= 10, "{key} {token}");
     }
 }

@@ -196,11 +196,14 @@ pub struct armsmatch_edit {
 /// A record of the register, filled in by the caller for `armsmatch_builder_add`,
 /// `armsmatch_index_insert` and `armsmatch_index_update`.
 ///
-/// Every string is a pointer and a length in bytes (no NUL needed), UTF-8. `id` is
-/// required (an empty one, (NULL, 0) included, is ARMSMATCH_STATUS_INVALID_ARGUMENT). For the other strings NULL (with length 0) or length 0 means "unknown";
-/// a NULL `serial` is an empty serial (no serial, like a placeholder). `kind`, `status`
-/// and `reported_on` are unknown when zero, so `armsmatch_record r = {0};` starts with
-/// every field unknown. The strings are copied; they need to live only during the call.
+/// Every string is a pointer and a length in bytes (no NUL needed), UTF-8 without a NUL
+/// byte (one is ARMSMATCH_STATUS_INVALID_ARGUMENT naming the field). `id` is required
+/// (an empty one, (NULL, 0) included, is ARMSMATCH_STATUS_INVALID_ARGUMENT). For the
+/// other strings NULL (with length 0) or length 0 means "unknown"; a NULL `serial` is an
+/// empty serial (no serial, like a placeholder). `kind`, `status` and `reported_on` are
+/// unknown when zero, so a record zeroed with `memset(&r, 0, sizeof r)` starts with every
+/// field unknown (`= {0}` does the same in C, but g++ -Wextra warns about it in C++).
+/// The strings are copied; they need to live only during the call.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct armsmatch_record {
@@ -242,8 +245,8 @@ pub struct armsmatch_record {
 /// A check: the identifiers of a seized or found firearm, for `armsmatch_index_check`
 /// and `armsmatch_index_check_batch`.
 ///
-/// Strings as in `armsmatch_record`: pointer + length in bytes, UTF-8, NULL or length 0
-/// meaning unknown. `serial` may hold `?` (one unknown character) and `*` (any run) for
+/// Strings as in `armsmatch_record`: pointer + length in bytes, UTF-8 without a NUL
+/// byte, NULL or length 0 meaning unknown; zero it as a record (`memset`). `serial` may hold `?` (one unknown character) and `*` (any run) for
 /// a partially obliterated serial. A check without a usable serial finds records
 /// without a serial by make, model and calibre.
 #[repr(C)]

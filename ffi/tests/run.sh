@@ -10,8 +10,9 @@
 #    (or $CXX) is installed, as C++17, and runs them: test_api (every function
 #    and error status, the shared test vectors, whose hits must equal the Rust API's bit
 #    for bit) and test_threads (checks while another thread inserts);
-# 3. runs both under valgrind (--leak-check=full --error-exitcode=1) and built with
-#    -fsanitize=address,undefined against the static library;
+# 3. runs both, and open_first (a program whose first call is armsmatch_index_open), under
+#    valgrind (--leak-check=full --error-exitcode=1, with tests/valgrind.supp) and built
+#    with -fsanitize=address,undefined against the static library;
 # 4. installs into a temporary prefix and links the example through pkg-config (shared
 #    and static) and, when cmake is installed, through examples/CMakeLists.txt.
 #
@@ -64,6 +65,9 @@ for t in test_api test_threads; do
     "$cc" "${cflags[@]}" -pthread "$ffi_dir/tests/$t.c" -o "$work/bin/${t}_static" \
         "$lib_dir/libarmsmatch.a" "${native_libs[@]}"
 done
+# open_first: a program whose first call is armsmatch_index_open (see the valgrind step).
+"$cc" "${cflags[@]}" "$ffi_dir/tests/open_first.c" -o "$work/bin/open_first_shared" \
+    -L"$lib_dir" -larmsmatch -Wl,-rpath,"$lib_dir"
 "$cc" "${cflags[@]}" "$ffi_dir/examples/check.c" -o "$work/bin/check" \
     "$lib_dir/libarmsmatch.a" "${native_libs[@]}"
 
@@ -121,10 +125,15 @@ if [[ ${ARMSMATCH_FFI_SKIP_VALGRIND:-0} != 1 ]]; then
         vg=(valgrind --fair-sched=yes --quiet --num-callers=64 --leak-check=full --show-leak-kinds=definite,indirect,possible
             --errors-for-leak-kinds=definite,indirect,possible --error-exitcode=1
             --suppressions="$ffi_dir/tests/valgrind.supp")
+        # An index file saved by test_api above, for open_first: a program whose first
+        # call is armsmatch_index_open makes the embedded reference on another stack
+        # (core's `embedded_shared` inlined), which needs its own suppression.
+        cp "$work/files/vectors.armsidx" "$work/open_first.armsidx"
         rm -rf "$work/files" && mkdir -p "$work/files"
-        # The two run side by side: valgrind runs a program on one core at a time.
+        # They run side by side: valgrind runs a program on one core at a time.
         "${vg[@]}" "$work/bin/test_api_shared" "$work/files" "$work/vectors.lines" "$work/vg.dump" &
         api=$!
+        "${vg[@]}" "$work/bin/open_first_shared" "$work/open_first.armsidx"
         "${vg[@]}" "$work/bin/test_threads_shared"
         wait "$api"
         echo "valgrind: no errors, no leaks"
@@ -139,7 +148,7 @@ fi
 if [[ ${ARMSMATCH_FFI_SKIP_ASAN:-0} != 1 ]]; then
     step "AddressSanitizer + UndefinedBehaviorSanitizer (static library)"
     san=(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
-    for t in test_api test_threads; do
+    for t in test_api test_threads open_first; do
         "$cc" "${cflags[@]}" "${san[@]}" -pthread "$ffi_dir/tests/$t.c" -o "$work/bin/${t}_asan" \
             "$lib_dir/libarmsmatch.a" "${native_libs[@]}"
     done
@@ -147,6 +156,7 @@ if [[ ${ARMSMATCH_FFI_SKIP_ASAN:-0} != 1 ]]; then
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     "$work/bin/test_api_asan" "$work/files" "$work/vectors.lines" "$work/asan.dump"
+    "$work/bin/open_first_asan" "$work/files/vectors.armsidx"
     "$work/bin/test_threads_asan"
     unset ASAN_OPTIONS UBSAN_OPTIONS
     echo "ASan/UBSan: no errors, no leaks"

@@ -236,6 +236,9 @@ static void test_reference(void) {
     CHECK(strcmp(buf, "Smith & Wesson") == 0);
     EXPECT(armsmatch_reference_canonical_calibre(r, LIT("\xc3\x28"), buf, sizeof buf, &written),
            ARMSMATCH_STATUS_INVALID_UTF8);
+    EXPECT(armsmatch_reference_canonical_make(r, "S&W", 4, buf, sizeof buf, &written),
+           ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("name ends in a NUL byte");
     EXPECT(armsmatch_reference_version(NULL, buf, sizeof buf, &written),
            ARMSMATCH_STATUS_NULL_ARGUMENT);
 
@@ -265,6 +268,9 @@ static void test_reference(void) {
     CHECK(bad == (armsmatch_reference *)&written); /* untouched */
     EXPECT(armsmatch_reference_from_toml(LIT("x"), NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_reference_from_toml(LIT("\xff"), &bad), ARMSMATCH_STATUS_INVALID_UTF8);
+    EXPECT(armsmatch_reference_from_toml(LIT("version = \"x\"\n\0"), &bad),
+           ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("text ends in a NUL byte");
     armsmatch_reference *loaded = NULL;
     OK(armsmatch_reference_load(work_path("extra.toml"), strlen(work_path("extra.toml")), &loaded));
     EXPECT(armsmatch_reference_load(missing, strlen(missing), &bad), ARMSMATCH_STATUS_IO);
@@ -310,6 +316,16 @@ static void test_reference(void) {
 
 /* ---- builder ------------------------------------------------------------------------- */
 
+/* The message of the last failure is one C string: its strlen is its reported length. */
+static int message_is_one_c_string(void) {
+    char msg[2048];
+    size_t written = 0;
+    if (armsmatch_last_error_message(msg, sizeof msg, &written) != ARMSMATCH_STATUS_OK) {
+        return 0;
+    }
+    return written < sizeof msg && strlen(msg) == written;
+}
+
 static void test_builder_errors(void) {
     armsmatch_builder *b = NULL;
     EXPECT(armsmatch_builder_new(NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
@@ -348,6 +364,37 @@ static void test_builder_errors(void) {
         EXPECT(armsmatch_builder_add(b, &r), ARMSMATCH_STATUS_INVALID_UTF8);
         CHECK(strstr(last_error(), fields[f]) != NULL);
     }
+
+    /* A NUL byte in each string field, at the end (a length that counts the terminating
+     * NUL: "QW123456" with length 9) or inside: refused, the field named, nothing added. */
+    static const char *const with_nul[] = {"R1\0", "AB\0\0", "Glock\0", "19\0", "9mm\0", "DE\0"};
+    static const size_t with_nul_len[] = {3, 3, 6, 3, 4, 3};
+    size_t before = 0, after = 0;
+    OK(armsmatch_builder_len(b, &before));
+    for (int f = 0; f < 6; f++) {
+        r = make_record("R1", "QW123456");
+        const char **ptrs[] = {&r.id, &r.serial, &r.make, &r.model, &r.calibre, &r.country};
+        size_t *lens[] = {&r.id_len, &r.serial_len, &r.make_len, &r.model_len, &r.calibre_len,
+                          &r.country_len};
+        *ptrs[f] = with_nul[f];
+        *lens[f] = with_nul_len[f];
+        EXPECT(armsmatch_builder_add(b, &r), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+        CHECK(strstr(last_error(), fields[f]) != NULL);
+        CHECK_MESSAGE("NUL byte");
+        CHECK(message_is_one_c_string());
+    }
+    r = make_record("R1", "QW123456");
+    r.serial_len = 9; /* counts the terminating NUL */
+    EXPECT(armsmatch_builder_add(b, &r), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("record.serial ends in a NUL byte: its length must not count the "
+                  "terminating NUL");
+    r = make_record("R1", NULL);
+    r.serial = "QW12\0" "3456";
+    r.serial_len = 9;
+    EXPECT(armsmatch_builder_add(b, &r), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("record.serial contains a NUL byte (at offset 4)");
+    OK(armsmatch_builder_len(b, &after));
+    CHECK(after == before);
 
     /* Out-of-range values. */
     r = make_record("R1", "AB123456");
@@ -593,6 +640,25 @@ static void test_check_and_hits(void) {
         CHECK(strstr(tr, "CASE-7") != NULL);
         CHECK(strstr(tr, "AUT") != NULL); /* Glock: made in Austria, a suggested addressee */
         CHECK(strstr(tr, "\"missing\"") != NULL);
+        /* Scores are f32s, written in their shortest form ("0.95"), not widened to f64
+         * digits ("0.949999988079071"). */
+        {
+            static const char *const keys[] = {"\"score\":", "\"serial_score\":",
+                                               "\"identity_factor\":"};
+            for (int k = 0; k < 3; k++) {
+                const char *at = strstr(tr, keys[k]);
+                CHECK(at != NULL);
+                if (at != NULL) {
+                    at += strlen(keys[k]);
+                    size_t digits = strspn(at, "0123456789.-+eE");
+                    CHECK(digits > 0 && digits <= 10);
+                }
+            }
+        }
+        EXPECT(armsmatch_hit_trace_request_json(hits, 0, "NLD", 3, "KLPD", 5, "C", 1, tr,
+                                                sizeof tr, &tl),
+               ARMSMATCH_STATUS_INVALID_ARGUMENT);
+        CHECK_MESSAGE("agency ends in a NUL byte");
         /* The serial is the check's, as read (not the record's AB123456). */
         CHECK(strstr(tr, "\"serial\":\"AB123465\"") != NULL);
         EXPECT(armsmatch_hit_trace_request_json(hits, 0, "Netherlands", 11, "KLPD", 4, "C", 1,
@@ -852,6 +918,18 @@ static void test_check_and_hits(void) {
     set_text(&q.calibre, &q.calibre_len, "9mm\xff");
     EXPECT(armsmatch_index_check(index, &q, NULL, &hits), ARMSMATCH_STATUS_INVALID_UTF8);
     CHECK_MESSAGE("query.calibre");
+    /* A NUL byte in a query field: refused, the field named (not silently dropped). */
+    q = make_query(NULL);
+    q.serial = "AB12\0" "3456";
+    q.serial_len = 9;
+    EXPECT(armsmatch_index_check(index, &q, NULL, &hits), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("query.serial contains a NUL byte (at offset 4)");
+    q = make_query("AB123456");
+    q.make = "Glock";
+    q.make_len = 6;
+    EXPECT(armsmatch_index_check(index, &q, NULL, &hits), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("query.make ends in a NUL byte");
+    CHECK(hits == sentinel);
     q = make_query("A?*?");
     EXPECT(armsmatch_index_check(index, &q, NULL, &hits), ARMSMATCH_STATUS_INVALID_ARGUMENT);
     CHECK_MESSAGE("known characters");
@@ -907,9 +985,15 @@ static void test_index_changes(void) {
     CHECK(has);
     OK(armsmatch_index_contains(index, LIT("XXX"), &has));
     CHECK(!has);
-    has = true; /* (NULL, 0) is the empty id: no record has it */
-    OK(armsmatch_index_contains(index, NULL, 0, &has));
-    CHECK(!has);
+    /* (NULL, 0) is the empty id, which no record can have: refused, as by insert. */
+    has = true;
+    EXPECT(armsmatch_index_contains(index, NULL, 0, &has), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("armsmatch_index_contains: id is empty");
+    CHECK(has); /* untouched on failure */
+    EXPECT(armsmatch_index_contains(index, "", 0, &has), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    /* A NUL byte in an id: a length that counts the terminating NUL. */
+    EXPECT(armsmatch_index_contains(index, "DEU-1", 6, &has), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("id ends in a NUL byte");
     EXPECT(armsmatch_index_contains(index, NULL, 5, &has), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_index_contains(index, LIT("DEU-1"), NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_index_contains(index, LIT("\xff"), &has), ARMSMATCH_STATUS_INVALID_UTF8);
@@ -949,11 +1033,18 @@ static void test_index_changes(void) {
     CHECK_MESSAGE("NOPE");
     EXPECT(armsmatch_index_update(NULL, &r), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_index_update(index, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    r = make_record("", "AB1");
+    EXPECT(armsmatch_index_update(index, &r), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("non-empty id");
 
     OK(armsmatch_index_remove(index, LIT("DEU-1")));
     EXPECT(armsmatch_index_remove(index, LIT("DEU-1")), ARMSMATCH_STATUS_NOT_FOUND);
     EXPECT(armsmatch_index_remove(NULL, LIT("DEU-1")), ARMSMATCH_STATUS_NULL_ARGUMENT);
-    EXPECT(armsmatch_index_remove(index, NULL, 0), ARMSMATCH_STATUS_NOT_FOUND);
+    EXPECT(armsmatch_index_remove(index, NULL, 0), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("armsmatch_index_remove: id is empty");
+    EXPECT(armsmatch_index_remove(index, "", 0), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    EXPECT(armsmatch_index_remove(index, "NEW-1\0", 6), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    CHECK_MESSAGE("id ends in a NUL byte");
     EXPECT(armsmatch_index_remove(index, NULL, 5), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_index_remove(index, LIT("\xed\xa0\x80")), ARMSMATCH_STATUS_INVALID_UTF8);
     OK(armsmatch_index_get_info(index, &info));
@@ -1255,16 +1346,6 @@ static void test_trace_request_uses_own_query(void) {
 }
 
 /* ---- paths: NUL bytes, directories; NUL bytes in messages --------------------------- */
-
-/* The message of the last failure is one C string: its strlen is its reported length. */
-static int message_is_one_c_string(void) {
-    char msg[2048];
-    size_t written = 0;
-    if (armsmatch_last_error_message(msg, sizeof msg, &written) != ARMSMATCH_STATUS_OK) {
-        return 0;
-    }
-    return written < sizeof msg && strlen(msg) == written;
-}
 
 static void test_paths(void) {
     armsmatch_index *index = small_index();

@@ -70,7 +70,34 @@ fn generate(crate_dir: &Path) -> Result<Vec<u8>, String> {
         .map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     bindings.write(&mut out);
-    Ok(out)
+    let text = String::from_utf8(out).map_err(|e| e.to_string())?;
+    Ok(parenthesize_negative_defines(&text).into_bytes())
+}
+
+/// cbindgen 0.29 writes a negative constant bare (`#define ARMSMATCH_MAX_EDITS_AUTO -1`)
+/// and has no option for it, while a macro that stands for a value should expand to one
+/// operand wherever it is used (`ARMSMATCH_MAX_EDITS_AUTO[t]` must not be `-(1[t])`).
+/// This wraps the value of every `#define` that starts with a unary `-` or `~` in
+/// parentheses: `(-1)`. (Binary expressions cbindgen parenthesizes itself.)
+fn parenthesize_negative_defines(header: &str) -> String {
+    let mut out = String::with_capacity(header.len() + 16);
+    for line in header.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let fixed = body.strip_prefix("#define ").and_then(|rest| {
+            let (name, value) = rest.split_once(' ')?;
+            value
+                .starts_with(['-', '~'])
+                .then(|| format!("#define {name} ({value})"))
+        });
+        match fixed {
+            Some(fixed) => {
+                out.push_str(&fixed);
+                out.push_str(&line[body.len()..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 /// Shows how the committed header differs: `diff -u` when the system has it, else the
@@ -103,5 +130,19 @@ fn print_diff(header: &Path, generated: &[u8]) {
                 break;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parenthesize_negative_defines;
+
+    #[test]
+    fn negative_defines_are_parenthesized() {
+        let header = "#define A -1\n#define B 256\n#define C ~0\n#define D (0 - 1)\nint x = -1;\n";
+        assert_eq!(
+            parenthesize_negative_defines(header),
+            "#define A (-1)\n#define B 256\n#define C (~0)\n#define D (0 - 1)\nint x = -1;\n"
+        );
     }
 }
