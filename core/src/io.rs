@@ -13,6 +13,10 @@
 //! columns are ignored. A missing required column or a malformed row is an
 //! [`Error::Parse`] naming the file, line and column — or, with
 //! [`ReadOptions::skip_bad_rows`], a skipped row that is counted and reported.
+//! A file that ends inside a quoted field is refused where the quote was opened (never
+//! read as a value holding the rest of the file), and so is a file that is not text in
+//! an encoding the readers take — UTF-16, Parquet, a zip or Excel workbook, a compressed
+//! or other binary file — saying what it is.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
@@ -344,6 +348,104 @@ pub fn from_spreadsheet_cell(cell: &str) -> &str {
 pub(crate) const NOT_UTF8: &str = "not valid UTF-8 (a legacy encoding such as Windows-1252 \
      or Windows-1251? say which, or save the file as UTF-8)";
 
+/// Files that are often given where a records or checks file is expected, by the bytes
+/// they start with, and what to do instead.
+const BINARY_FORMATS: &[(&[u8], &str)] = &[
+    (
+        b"PAR1",
+        "a Parquet file: convert it to CSV, or in Python pass a DataFrame",
+    ),
+    (
+        b"ARROW1",
+        "an Arrow (Feather) file: convert it to CSV, or in Python pass a DataFrame",
+    ),
+    (
+        b"PK\x03\x04",
+        "a zip archive (an Excel .xlsx or OpenDocument .ods workbook is one): save the \
+         sheet as \"CSV UTF-8\", or in Python pass a DataFrame",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an Excel 97-2003 .xls workbook (or another OLE2 document): save the sheet as \
+         \"CSV UTF-8\"",
+    ),
+    (
+        b"SQLite format 3\0",
+        "an SQLite database: export the table as CSV",
+    ),
+    (b"\x1f\x8b", "gzip-compressed: decompress it first"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed: decompress it first"),
+    (b"\xfd7zXZ\0", "xz-compressed: decompress it first"),
+];
+
+/// Why a file is not text the readers can read, told from its first block (`head`),
+/// or `None` for text. UTF-16 (a byte-order mark, or a zero byte at every other
+/// position, as ASCII written in UTF-16 has) is named as such: no [`Encoding`] reads
+/// it. Otherwise a known binary format is named by its magic bytes, and any other file
+/// with a zero byte in its first line is called binary: column names (or a first JSON
+/// object) never hold one, in UTF-8 or any single-byte encoding. A zero byte in a later
+/// line is left to the row's value, where it is dropped like other control characters.
+/// Checked before the header is looked for, so that a Parquet or UTF-16 file is not
+/// reported as a CSV file without a `record_id` column.
+fn not_text(head: &[u8]) -> Option<String> {
+    let utf16 = |how: &str| {
+        let others: Vec<&str> = Encoding::ALL[1..].iter().map(|e| e.as_str()).collect();
+        format!(
+            "the file is {how}: records and checks files are read as UTF-8 (or, with the \
+             encoding option, as {}), never UTF-16: save it as UTF-8 (Excel: \"CSV UTF-8\"; \
+             its \"Unicode Text\" is UTF-16)",
+            others.join(", ")
+        )
+    };
+    let bom = [
+        (
+            &b"\xff\xfe\0\0"[..],
+            "UTF-32 (little-endian, byte-order mark FF FE 00 00)",
+        ),
+        (
+            &b"\0\0\xfe\xff"[..],
+            "UTF-32 (big-endian, byte-order mark 00 00 FE FF)",
+        ),
+        (
+            &b"\xff\xfe"[..],
+            "UTF-16 (little-endian, byte-order mark FF FE)",
+        ),
+        (
+            &b"\xfe\xff"[..],
+            "UTF-16 (big-endian, byte-order mark FE FF)",
+        ),
+    ];
+    if let Some((_, how)) = bom.iter().find(|(m, _)| head.starts_with(m)) {
+        return Some(utf16(how));
+    }
+    let not_csv = "not a CSV or JSON Lines text file";
+    if let Some((_, what)) = BINARY_FORMATS.iter().find(|(m, _)| head.starts_with(m)) {
+        return Some(format!("{not_csv}: it is {what}"));
+    }
+    let first_nul = head.iter().position(|&b| b == 0)?;
+    if head[..first_nul].contains(&b'\n') {
+        return None;
+    }
+    // Zero bytes at one parity only: UTF-16 without a byte-order mark.
+    let zeros = |parity: usize| {
+        let n = head.iter().skip(parity).step_by(2).filter(|&&b| b == 0);
+        (n.count(), head.len().saturating_sub(parity).div_ceil(2))
+    };
+    let ((even, n_even), (odd, n_odd)) = (zeros(0), zeros(1));
+    let mostly = |z: usize, n: usize| n > 0 && z * 4 >= n;
+    let hardly = |z: usize, n: usize| z * 20 <= n;
+    if mostly(odd, n_odd) && hardly(even, n_even) {
+        return Some(utf16("UTF-16 (little-endian, without a byte-order mark)"));
+    }
+    if mostly(even, n_even) && hardly(odd, n_odd) {
+        return Some(utf16("UTF-16 (big-endian, without a byte-order mark)"));
+    }
+    Some(format!(
+        "{not_csv}: its first line holds zero (NUL) bytes, as binary files do (a \
+         spreadsheet, a database, a compressed file?): save the data as CSV UTF-8"
+    ))
+}
+
 /// The field separator of a CSV file, from its first line (`head`, the start of the
 /// file): `,`, unless the header split at `;` or at a tab holds every `required` column
 /// (names through `canon`) and split at `,` does not — Excel writes "CSV" with `;` where
@@ -621,9 +723,18 @@ fn for_each_row(
             Err(e)
         }
     };
+    let mut file = BufReader::with_capacity(64 * 1024, file);
+    let head = file.fill_buf().map_err(|e| Error::io(path, e))?;
+    if let Some(message) = not_text(head) {
+        return Err(Error::Parse {
+            path: name,
+            line: 1,
+            column: "-".into(),
+            message,
+        });
+    }
     if is_jsonl(path) {
-        let reader = BufReader::new(file);
-        for (n, line) in reader.split(b'\n').enumerate() {
+        for (n, line) in file.split(b'\n').enumerate() {
             let line_no = n as u64 + 1;
             let line = line.map_err(|e| Error::io(path, e))?;
             let parse_err = |col: &str, m: String| Error::Parse {
@@ -699,10 +810,8 @@ fn for_each_row(
         }
         return Ok(());
     }
-    let mut file = BufReader::with_capacity(64 * 1024, file);
-    let head = file.fill_buf().map_err(|e| Error::io(path, e))?;
     let delimiter = sniff_delimiter(head, required, canon);
-    let lines = LineCounter::default();
+    let lines = LineCounter::new(delimiter);
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .delimiter(delimiter)
@@ -721,6 +830,11 @@ fn for_each_row(
             None => String::from_utf8_lossy(h).into_owned(),
         })
         .collect();
+    // The header was the first record the counter saw.
+    lines.next_record();
+    if let Some(e) = lines.unclosed_quote(&name, &[]) {
+        return Err(e);
+    }
     // A column named by an alias gives way to one named as the column itself (a file
     // with both `make` and `manufacturer` reads `make`).
     let raw: Vec<&str> = headers.iter().map(String::as_str).collect();
@@ -730,8 +844,6 @@ fn for_each_row(
         column: col.into(),
         message,
     })?;
-    // The header was the first record the counter saw.
-    lines.next_record();
     let mut seen = std::collections::HashSet::new();
     for h in &headers {
         if !h.is_empty() && !seen.insert(h.as_str()) {
@@ -762,6 +874,9 @@ fn for_each_row(
             Err(e) => {
                 report.rows += 1;
                 let line = lines.next_record();
+                if let Some(e) = lines.unclosed_quote(&name, &headers) {
+                    return Err(e);
+                }
                 skip(
                     report,
                     Error::Parse {
@@ -775,6 +890,10 @@ fn for_each_row(
             }
         }
         let line_no = lines.next_record();
+        // Before the blank-row test: a last line of a lone `"` reads as a blank row.
+        if let Some(e) = lines.unclosed_quote(&name, &headers) {
+            return Err(e);
+        }
         if rec.len() == 1 && rec.get(0).is_some_and(|f| f.is_empty()) {
             continue;
         }
@@ -830,25 +949,38 @@ fn for_each_row(
 /// inside one is a quote), and queues the starting line of every record that is not
 /// a blank line. The csv reader returns the same records in the same order, so each
 /// record takes the front of the queue; the reader runs ahead by at most its buffer.
-#[derive(Clone, Default)]
+///
+/// It also sees what the csv reader does not report: a file that ends inside a quoted
+/// field. The reader returns such a field as if closed, holding every line after its
+/// quote (later rows, even a whole file's worth, silently read as one value);
+/// [`LineCounter::unclosed_quote`] refuses it, naming where the quote was opened.
+#[derive(Clone)]
 struct LineCounter {
     state: std::rc::Rc<std::cell::RefCell<LineState>>,
 }
 
-#[derive(Default)]
 struct LineState {
+    /// The field separator.
+    delimiter: u8,
     /// Line feeds read so far.
     newlines: u64,
     /// Where the scanner is.
     at: Scan,
+    /// Fields of the current record before the current one.
+    field: usize,
+    /// The line and field number (0-based) of the last quoted field opened.
+    quote_opened: (u64, usize),
+    /// The end of the file was read.
+    eof: bool,
+    /// The last byte read was a line feed.
+    after_newline: bool,
     /// Starting lines of the records read but not yet taken.
     starts: std::collections::VecDeque<u64>,
 }
 
-#[derive(Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Scan {
     /// Between records (at the start of the file or after a line ending).
-    #[default]
     Between,
     /// At the start of a field, inside a record.
     FieldStart,
@@ -872,6 +1004,9 @@ impl<R: Read> Read for Counted<R> {
         for &b in &buf[..n] {
             st.step(b);
         }
+        if n == 0 && !buf.is_empty() {
+            st.eof = true;
+        }
         Ok(n)
     }
 }
@@ -880,31 +1015,62 @@ impl LineState {
     fn step(&mut self, b: u8) {
         use Scan::*;
         let ending = b == b'\n' || b == b'\r';
+        let delimiter = b == self.delimiter;
+        let line = self.newlines + 1;
         self.at = match (self.at, b) {
             (Between, _) if ending => Between,
             (Between, _) => {
-                self.starts.push_back(self.newlines + 1);
+                self.starts.push_back(line);
+                self.field = 0;
                 match b {
-                    b'"' => Quoted,
-                    b',' => FieldStart,
+                    _ if delimiter => {
+                        self.field = 1;
+                        FieldStart
+                    }
+                    b'"' => {
+                        self.quote_opened = (line, 0);
+                        Quoted
+                    }
                     _ => Unquoted,
                 }
             }
             (Quoted, b'"') => QuoteInQuoted,
             (Quoted, _) => Quoted,
             (QuoteInQuoted, b'"') => Quoted,
-            (FieldStart | Unquoted | QuoteInQuoted, b',') => FieldStart,
+            (FieldStart | Unquoted | QuoteInQuoted, _) if delimiter => {
+                self.field += 1;
+                FieldStart
+            }
             (FieldStart | Unquoted | QuoteInQuoted, _) if ending => Between,
-            (FieldStart, b'"') => Quoted,
+            (FieldStart, b'"') => {
+                self.quote_opened = (line, self.field);
+                Quoted
+            }
             (FieldStart | Unquoted | QuoteInQuoted, _) => Unquoted,
         };
         if b == b'\n' {
             self.newlines += 1;
         }
+        self.after_newline = b == b'\n';
     }
 }
 
 impl LineCounter {
+    fn new(delimiter: u8) -> LineCounter {
+        LineCounter {
+            state: std::rc::Rc::new(std::cell::RefCell::new(LineState {
+                delimiter,
+                newlines: 0,
+                at: Scan::Between,
+                field: 0,
+                quote_opened: (1, 0),
+                eof: false,
+                after_newline: false,
+                starts: Default::default(),
+            })),
+        }
+    }
+
     fn wrap<R: Read>(&self, inner: R) -> Counted<R> {
         Counted {
             inner,
@@ -917,6 +1083,37 @@ impl LineCounter {
         let mut st = self.state.borrow_mut();
         let fallback = st.newlines + 1;
         st.starts.pop_front().unwrap_or(fallback)
+    }
+
+    /// The error for the record just taken with [`LineCounter::next_record`] if the file
+    /// ends inside one of its quoted fields (it is then the last record), naming the
+    /// line the quote was opened on and the field (its column in `headers`, or its
+    /// number). Never skipped as a bad row: where the value was meant to end, and so
+    /// which of the rows after it are rows, cannot be known.
+    fn unclosed_quote(&self, path: &str, headers: &[String]) -> Option<Error> {
+        let st = self.state.borrow();
+        if !(st.eof && st.at == Scan::Quoted && st.starts.is_empty()) {
+            return None;
+        }
+        let (line, field) = st.quote_opened;
+        let column = headers
+            .get(field)
+            .filter(|h| !h.is_empty())
+            .cloned()
+            .unwrap_or_else(|| format!("field {}", field + 1));
+        // Lines from the quote's to the last (a final line feed starts no line).
+        let rest = st.newlines + 2 - line - u64::from(st.after_newline);
+        Some(Error::Parse {
+            path: path.to_string(),
+            line,
+            column,
+            message: format!(
+                "the quoted field opened here is never closed: the file ends inside it \
+                 ({rest} line{} from the opening quote on would be one value); add the \
+                 closing quote, or check whether the file was cut short",
+                if rest == 1 { "" } else { "s" }
+            ),
+        })
     }
 }
 
@@ -1470,6 +1667,276 @@ mod tests {
                 &format!("{head}\nR0,\"A,\n\"\"B\"\"\n\",\nR2,1\"2,\nR1,A1,2024-13-01\n")
             ),
             "6"
+        );
+    }
+
+    /// The parse error of reading `bytes` as records (or checks) from a file `name`.
+    fn refused(dir: &tempfile::TempDir, name: &str, bytes: &[u8], opts: ReadOptions) -> Error {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        let e = if name.starts_with('q') {
+            read_queries(&p, opts).unwrap_err()
+        } else {
+            read_records(&p, opts).unwrap_err()
+        };
+        assert!(matches!(e, Error::Parse { .. }), "{name}: {e:?}");
+        e
+    }
+
+    /// `line` and `column` of a parse error, and its text.
+    fn at(e: &Error) -> (u64, &str, String) {
+        match e {
+            Error::Parse { line, column, .. } => (*line, column.as_str(), e.to_string()),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn a_file_ending_inside_a_quoted_field_is_refused_where_the_quote_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        let skip = ReadOptions {
+            skip_bad_rows: true,
+            ..ReadOptions::default()
+        };
+        for (name, text, opts, line, column, lines) in [
+            // The client's file: the serial would be stored as "AB1234\n".
+            (
+                "r1.csv",
+                "record_id,serial\nR1,\"AB1234\n",
+                ReadOptions::default(),
+                2,
+                "serial",
+                1,
+            ),
+            (
+                "r2.csv",
+                "record_id,serial\nR1,\"AB1234",
+                ReadOptions::default(),
+                2,
+                "serial",
+                1,
+            ),
+            // A stray quote swallows the rows after it; skipping bad rows does not skip it.
+            (
+                "r3.csv",
+                "record_id,serial\nR1,\"AB1234\nR2,CD5678\n",
+                skip,
+                2,
+                "serial",
+                2,
+            ),
+            (
+                "r4.csv",
+                "record_id;make;serial\r\nR1;\"Glock\r\nR2;Walther;CD5678\r\n",
+                skip,
+                2,
+                "make",
+                2,
+            ),
+            (
+                "r5.csv",
+                "record_id,serial\nR1,A1\n\"\n",
+                ReadOptions::default(),
+                3,
+                "record_id",
+                1,
+            ),
+            (
+                "r6.csv",
+                "record_id,\"serial\nR1,A1\n",
+                ReadOptions::default(),
+                1,
+                "field 2",
+                2,
+            ),
+            (
+                "q1.csv",
+                "query_id,serial\nQ1,\"AB1234\n",
+                ReadOptions::default(),
+                2,
+                "serial",
+                1,
+            ),
+            (
+                "q2.tsv",
+                "query_id\tserial\nQ0\tX\nQ1\t\"AB1234\n",
+                skip,
+                3,
+                "serial",
+                1,
+            ),
+        ] {
+            let e = refused(&dir, name, text.as_bytes(), opts);
+            let (l, c, msg) = at(&e);
+            assert_eq!((l, c), (line, column), "{msg}");
+            assert!(
+                msg.starts_with(&format!("{}:", dir.path().join(name).display())),
+                "{msg}"
+            );
+            assert!(msg.contains("never closed"), "{msg}");
+            let n = format!("({lines} line{} ", if lines == 1 { "" } else { "s" });
+            assert!(msg.contains(&n), "{msg}");
+        }
+        // JSON Lines: a string cannot span lines, so the line's own JSON error says it.
+        let e = refused(
+            &dir,
+            "r.jsonl",
+            b"{\"record_id\":\"R1\",\"serial\":\"AB1234\n",
+            ReadOptions::default(),
+        );
+        assert_eq!(at(&e).0, 1, "{e}");
+        // Quoted fields that are closed still hold line endings and separators, and the
+        // lines after them are counted right in every separator.
+        for (name, text) in [
+            ("ok.csv", "record_id,serial\r\nR1,\"AB\r\n1234\"\r\n"),
+            ("ok2.csv", "record_id;serial\nR1;\"AB;\n1234\"\n"),
+            ("ok3.tsv", "record_id\tserial\n\"R1\"\t\"AB\t\n1234\"\n"),
+        ] {
+            let p = write(&dir, name, text);
+            let (recs, _) = read_records(&p, ReadOptions::default()).unwrap();
+            assert_eq!((recs.len(), recs[0].id.as_str()), (1, "R1"), "{name}");
+            assert!(
+                recs[0].serial.ends_with("\n1234"),
+                "{name}: {:?}",
+                recs[0].serial
+            );
+        }
+        let e = refused(
+            &dir,
+            "lines.csv",
+            b"record_id;serial;reported_on\nR0;\"A\nB\";\nR1;A1;2024-13-01\n",
+            ReadOptions::default(),
+        );
+        assert_eq!(at(&e).0, 4, "{e}");
+    }
+
+    #[test]
+    fn binary_files_are_named_for_what_they_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let parquet = b"PAR1\x15\x04\x15\x10\x15\x14L\x15\x02\x15\x00\x12\x00\x00\x08\x1c";
+        for (name, bytes, what) in [
+            (
+                "r.parquet",
+                &parquet[..],
+                "a Parquet file: convert it to CSV",
+            ),
+            // The extension does not decide: the bytes do.
+            ("r.jsonl", &parquet[..], "a Parquet file"),
+            ("q.parquet", &parquet[..], "a Parquet file"),
+            (
+                "r.csv.gz",
+                b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03",
+                "gzip-compressed",
+            ),
+            (
+                "r.xlsx",
+                b"PK\x03\x04\x14\x00\x06\x00\x08\x00",
+                "Excel .xlsx",
+            ),
+            (
+                "r.db",
+                b"SQLite format 3\x00\x10\x00\x01\x01",
+                "an SQLite database",
+            ),
+            (
+                "r.bin",
+                b"\x7fELF\x02\x01\x01\x00\x00\x00",
+                "zero (NUL) bytes",
+            ),
+        ] {
+            let e = refused(&dir, name, bytes, ReadOptions::default());
+            let (line, column, msg) = at(&e);
+            assert_eq!((line, column), (1, "-"), "{msg}");
+            assert!(msg.contains(name), "{msg}");
+            assert!(msg.contains("not a CSV or JSON Lines text file"), "{msg}");
+            assert!(msg.contains(what), "{msg}");
+        }
+        // A zero byte in a value is the value's (dropped from the serial's key, as
+        // control characters are), not the sign of a binary file.
+        let p = dir.path().join("nul.csv");
+        std::fs::write(&p, b"record_id,serial\nR1,AB\x001234\n").unwrap();
+        assert_eq!(read_records(&p, ReadOptions::default()).unwrap().0.len(), 1);
+    }
+
+    #[test]
+    fn utf16_files_are_named_as_utf16() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "record_id\tmake\tserial\r\nR1\tИЖ\tAB1234\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let cp1251 = ReadOptions {
+            encoding: Encoding::Windows1251,
+            ..ReadOptions::default()
+        };
+        for (name, bytes, opts, what) in [
+            // Excel's "Unicode Text": UTF-16 LE with a byte-order mark.
+            (
+                "le_bom.txt",
+                [&b"\xff\xfe"[..], &le].concat(),
+                ReadOptions::default(),
+                "UTF-16 (little-endian, byte-order mark FF FE)",
+            ),
+            (
+                "le_bom.jsonl",
+                [&b"\xff\xfe"[..], &le].concat(),
+                ReadOptions::default(),
+                "UTF-16 (little-endian",
+            ),
+            (
+                "be_bom.csv",
+                [&b"\xfe\xff"[..], &be].concat(),
+                ReadOptions::default(),
+                "UTF-16 (big-endian, byte-order mark FE FF)",
+            ),
+            // A single-byte encoding given does not change what the bytes are.
+            (
+                "le_1251.csv",
+                [&b"\xff\xfe"[..], &le].concat(),
+                cp1251,
+                "UTF-16 (little-endian",
+            ),
+            (
+                "le.csv",
+                le.clone(),
+                ReadOptions::default(),
+                "UTF-16 (little-endian, without a byte-order mark)",
+            ),
+            (
+                "be.csv",
+                be.clone(),
+                ReadOptions::default(),
+                "UTF-16 (big-endian, without a byte-order mark)",
+            ),
+            (
+                "q_le.csv",
+                le.clone(),
+                ReadOptions::default(),
+                "UTF-16 (little-endian, without",
+            ),
+        ] {
+            let e = refused(&dir, name, &bytes, opts);
+            let (line, column, msg) = at(&e);
+            assert_eq!((line, column), (1, "-"), "{msg}");
+            assert!(msg.contains(name), "{msg}");
+            assert!(msg.contains(what), "{msg}");
+            assert!(
+                msg.contains("save it as UTF-8") && msg.contains("windows-1251"),
+                "{msg}"
+            );
+        }
+        // UTF-8 with a byte-order mark, and Windows-1251 said as such, are read.
+        let p = dir.path().join("bom.csv");
+        std::fs::write(&p, format!("\u{feff}{text}")).unwrap();
+        assert_eq!(
+            read_records(&p, ReadOptions::default()).unwrap().0[0]
+                .make
+                .as_deref(),
+            Some("ИЖ")
+        );
+        std::fs::write(&p, b"record_id;make;serial\r\nR1;\xc8\xc6;AB1234\r\n").unwrap();
+        assert_eq!(
+            read_records(&p, cp1251).unwrap().0[0].make.as_deref(),
+            Some("ИЖ")
         );
     }
 
