@@ -1151,17 +1151,22 @@ fn opt(row: &HashMap<String, String>, col: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-/// Builds a record from a column map; errors name the column.
-fn record_from_row(path: &str, (line, row): RawRow) -> Result<Record> {
-    let err = |col: &str, e: Error| Error::Parse {
+/// A field's error as a parse error of the file, at its line and column.
+fn in_file(path: &str, line: u64, column: &str, e: Error) -> Error {
+    Error::Parse {
         path: path.to_string(),
         line,
-        column: col.to_string(),
+        column: column.to_string(),
         message: match e {
             Error::InvalidInput { message, .. } => message,
             other => other.to_string(),
         },
-    };
+    }
+}
+
+/// Builds a record from a column map; errors name the column.
+fn record_from_row(path: &str, (line, row): RawRow) -> Result<Record> {
+    let err = |col: &str, e: Error| in_file(path, line, col, e);
     let id = opt(&row, "record_id").ok_or_else(|| {
         err(
             "record_id",
@@ -1361,16 +1366,33 @@ pub fn read_queries(
                     ),
                 });
             }
-            out.push(QueryRow {
-                query_id,
-                query: Query {
-                    serial,
-                    make: opt(&row, "make"),
-                    model: opt(&row, "model"),
-                    calibre: opt(&row, "calibre"),
-                    country: opt(&row, "country"),
-                },
-            });
+            let query = Query {
+                serial,
+                make: opt(&row, "make"),
+                model: opt(&row, "model"),
+                calibre: opt(&row, "calibre"),
+                country: opt(&row, "country"),
+            };
+            // What a check refuses of a field as such, the file's reader names with its
+            // line, as for records; what it refuses of a check (wildcards, options) is a
+            // failed check.
+            for (column, value) in [
+                ("make", &query.make),
+                ("model", &query.model),
+                ("calibre", &query.calibre),
+                ("country", &query.country),
+            ] {
+                let len = value.as_ref().map_or(0, String::len);
+                if len > crate::limits::MAX_FIELD_BYTES {
+                    let what = format!("{column} length in bytes");
+                    let e = Error::limit(what, crate::limits::MAX_FIELD_BYTES, len);
+                    return Err(in_file(&name, line, column, e));
+                }
+            }
+            if let Some(c) = &query.country {
+                country_code(c).map_err(|e| in_file(&name, line, "country", e))?;
+            }
+            out.push(QueryRow { query_id, query });
             Ok(())
         },
     )?;
@@ -1980,5 +2002,45 @@ mod tests {
                 .to_string();
             assert!(e.contains(&format!("{name}:1:serial")), "{e}");
         }
+    }
+
+    #[test]
+    fn a_check_with_a_bad_field_is_named_by_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let long = "x".repeat(crate::limits::MAX_FIELD_BYTES + 1);
+        for (text, column) in [
+            (
+                "query_id,serial,country\nQ1,AB1,DEU\nQ2,AB2,Germany\n",
+                "country",
+            ),
+            (
+                &*format!("query_id,serial,make\nQ1,AB1,\nQ2,AB2,{long}\n"),
+                "make",
+            ),
+        ] {
+            let p = write(&dir, "q.csv", text);
+            match read_queries(&p, ReadOptions::default()) {
+                Err(Error::Parse {
+                    line,
+                    column: c,
+                    path,
+                    ..
+                }) => {
+                    assert_eq!((line, c.as_str()), (3, column), "{text}");
+                    assert!(path.ends_with("q.csv"));
+                }
+                other => panic!("{other:?}"),
+            }
+            // Skipped as a bad row when asked, as records are.
+            let skip = ReadOptions {
+                skip_bad_rows: true,
+                ..ReadOptions::default()
+            };
+            let (rows, report) = read_queries(&p, skip).unwrap();
+            assert_eq!((rows.len(), report.skipped), (1, 1), "{text}");
+        }
+        // An alpha-2 code is a country; wildcards are the check's business.
+        let p = write(&dir, "q.csv", "query_id,serial,country\nQ1,AB*1??,de\n");
+        assert_eq!(read_queries(&p, ReadOptions::default()).unwrap().0.len(), 1);
     }
 }

@@ -228,3 +228,11 @@ def test_field_names_the_row_for_invalid_input_and_limits_alike(index: armsmatch
     assert edits.value.field == "max_edits"
     for cls in (InvalidInputError, LimitExceededError):
         assert "field" in (cls.__doc__ or "") and "records[3]" in (cls.__doc__ or "")
+
+
+def test_a_bad_field_in_a_queries_file_is_named_by_its_line(tmp_path: Path, index: armsmatch.Index) -> None:
+    queries = tmp_path / "queries.csv"
+    queries.write_text("query_id,serial,country\nq1,AB123456,DEU\nq2,AB123456,Germany\n", encoding="utf-8")
+    with pytest.raises(armsmatch.ParseError) as info:
+        index.check_many(str(queries))
+    assert (info.value.path, info.value.line, info.value.column) == (str(queries), 3, "country")
