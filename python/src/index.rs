@@ -1,5 +1,6 @@
 //! `Index`: the register, built from records, saved and opened, checked.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -27,7 +28,10 @@ use crate::reference::Reference;
 ///
 /// An index can be shared between Python threads. It pickles by path when it was
 /// opened from (or saved to) a file and has not changed since, so worker processes
-/// memory-map the same file; otherwise by its bytes.
+/// memory-map the same file; otherwise by its bytes. ``copy.copy`` and
+/// ``copy.deepcopy`` always copy it by its bytes, never through its file: the copy is
+/// an independent index with the same records and changes (a change to one is not seen
+/// by the other), still valid when the file is replaced.
 #[pyclass(frozen, module = "armsmatch._armsmatch")]
 pub(crate) struct Index {
     inner: armsmatch::Index,
@@ -93,6 +97,20 @@ impl Index {
             inner,
             path: Mutex::new(path),
         }
+    }
+
+    /// The index as file bytes (`to_bytes`), built without the GIL.
+    fn bytes(&self, py: Python<'_>) -> PyResult<Vec<u8>> {
+        let inner = &self.inner;
+        py.allow_threads(|| inner.to_bytes()).map_err(to_py_err)
+    }
+
+    /// An index read from file bytes (`from_bytes`) without the GIL: identical to no file.
+    fn of_bytes(py: Python<'_>, bytes: Vec<u8>) -> PyResult<Index> {
+        let inner = py
+            .allow_threads(move || armsmatch::Index::from_bytes(bytes))
+            .map_err(to_py_err)?;
+        Ok(Index::wrap(inner, None))
     }
 
     fn path_lock(&self) -> MutexGuard<'_, Option<(PathBuf, u32)>> {
@@ -279,6 +297,32 @@ fn warn(py: Python<'_>, message: &str) -> PyResult<()> {
     let message = std::ffi::CString::new(message.replace('\0', "\\0"))
         .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
     PyErr::warn(py, &category, &message, 1)
+}
+
+/// Where the query ids used by more than one check are: the rows of the first five (in
+/// id order, as `repeated_query_ids` names them), the first five rows of each, as
+/// `"7" at queries[0], queries[3]` (a row without a query id may be the one that took
+/// another row's id: its id is its index label or row number).
+fn repeated_id_rows(rows: &[(String, Query)]) -> String {
+    let mut at: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, (id, _)) in rows.iter().enumerate() {
+        at.entry(id).or_default().push(i);
+    }
+    let shown: Vec<String> = at
+        .iter()
+        .filter(|(_, rows)| rows.len() > 1)
+        .take(5)
+        .map(|(id, rows)| {
+            let listed: Vec<String> = rows
+                .iter()
+                .take(5)
+                .map(|i| format!("queries[{i}]"))
+                .collect();
+            let more = if rows.len() > 5 { ", …" } else { "" };
+            format!("{id:?} at {}{more}", listed.join(", "))
+        })
+        .collect();
+    shown.join("; ")
 }
 
 /// Records converted (holding the GIL) before they are added to the builder without it:
@@ -474,18 +518,28 @@ impl Index {
         } else {
             return Err(wrong_type("data", "bytes", data));
         };
-        let inner = py
-            .allow_threads(move || armsmatch::Index::from_bytes(bytes))
-            .map_err(to_py_err)?;
-        Ok(Index::wrap(inner, None))
+        Index::of_bytes(py, bytes)
     }
 
     /// The index as file bytes, including changes since the last compaction.
     fn to_bytes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
-        let bytes = py
-            .allow_threads(|| self.inner.to_bytes())
-            .map_err(to_py_err)?;
-        Ok(PyBytes::new(py, &bytes))
+        Ok(PyBytes::new(py, &self.bytes(py)?))
+    }
+
+    /// ``copy.copy(index)``: an independent index with the same records and changes,
+    /// made from the index's bytes as ``Index.from_bytes(index.to_bytes())`` (never from
+    /// its file, which may have been replaced since). A change to one is not seen by
+    /// the other; the copy is identical to no file (``path`` is None).
+    fn __copy__(&self, py: Python<'_>) -> PyResult<Index> {
+        Index::of_bytes(py, self.bytes(py)?)
+    }
+
+    /// ``copy.deepcopy(index)``: the same as ``copy.copy`` (an index holds no Python
+    /// objects, so a copy is already deep).
+    #[pyo3(signature = (memo, /))]
+    fn __deepcopy__(&self, py: Python<'_>, memo: &Bound<'_, PyAny>) -> PyResult<Index> {
+        let _ = memo;
+        self.__copy__(py)
     }
 
     /// Saves the index (with its changes) to one file, atomically: written beside it,
@@ -662,7 +716,9 @@ impl Index {
     /// ``Index.build``. Without a query id (no
     /// column, or a missing value), a pandas row's id is its index label, as text
     /// (``str(label)``, as ``armsmatch.dask.check_many`` gives); a polars, Arrow or
-    /// dict row's id is its row number, as text.
+    /// dict row's id is its row number, as text. An id on more than one row (a
+    /// missing id's label or row number may be another row's id) is warned of, with
+    /// one ``RuntimeWarning`` naming the ids and their rows: their hits share the id.
     ///
     /// Returns the hits in the kind given (pandas → pandas, polars → polars, Arrow →
     /// Arrow, dicts or a file → list of dicts) with the columns of the hits file:
@@ -728,7 +784,7 @@ impl Index {
             (kind, rows, restore)
         };
         if let Some(m) = armsmatch::io::repeated_query_ids(rows.iter().map(|(id, _)| id.as_str())) {
-            warn(py, &m)?;
+            warn(py, &format!("{m} ({})", repeated_id_rows(&rows)))?;
         }
         let (columns, failed) = self.check_batch(py, &rows, &opts, threads, skip_failed)?;
         if !failed.is_empty() {

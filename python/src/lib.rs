@@ -105,6 +105,11 @@ fn _armsmatch(m: &Bound<'_, PyModule>) -> PyResult<()> {
     lim.set_item("MAX_TOP", limits::MAX_TOP)?;
     lim.set_item("MAX_CANDIDATES", limits::MAX_CANDIDATES)?;
     lim.set_item("MAX_RECORDS", limits::MAX_RECORDS)?;
+    // Read-only: the limits are core's constants, which changing a dict could not change.
+    let lim = py
+        .import("types")?
+        .getattr("MappingProxyType")?
+        .call1((lim,))?;
     m.add("LIMITS", lim)?;
     m.add("HIT_COLUMNS", index::hit_column_types())?;
     errors::Exceptions::register(m)?;

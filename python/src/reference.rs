@@ -22,7 +22,8 @@ pub(crate) struct Reference {
 
 /// A name resolved through a ``Reference``: its ``canonical`` name, its own comparison
 /// ``key``, how it was recognized (``form``: canonical, alias, misspelling or unknown)
-/// and the ``entry`` number in the reference (None when unknown).
+/// and the ``entry`` number in the reference (None when unknown). Pickles by its four
+/// attributes.
 #[pyclass(frozen, eq, module = "armsmatch._armsmatch")]
 #[derive(Clone, PartialEq)]
 pub(crate) struct Resolved {
@@ -44,6 +45,24 @@ fn form_name(form: NameForm) -> &'static str {
         _ => "other",
     }
 }
+
+/// The form named `name` by [`form_name`].
+fn form_of(name: &str) -> Option<NameForm> {
+    [
+        NameForm::Canonical,
+        NameForm::Alias,
+        NameForm::Misspelling,
+        NameForm::Unknown,
+    ]
+    .into_iter()
+    .find(|&f| form_name(f) == name)
+}
+
+/// What `Resolved.__reduce__` returns: the rebuilding function and the four attributes.
+type Reduced<'py> = (
+    Bound<'py, PyAny>,
+    (String, String, &'static str, Option<u32>),
+);
 
 #[pymethods]
 impl Resolved {
@@ -79,6 +98,38 @@ impl Resolved {
         d.set_item("form", self.form())?;
         d.set_item("entry", self.entry())?;
         Ok(d)
+    }
+
+    /// Rebuilds a pickled resolved name from its four attributes.
+    #[staticmethod]
+    #[pyo3(signature = (canonical, key, form, entry))]
+    fn _from_state(
+        canonical: String,
+        key: String,
+        form: &str,
+        entry: Option<u32>,
+    ) -> PyResult<Resolved> {
+        let form = form_of(form).ok_or_else(|| {
+            pyo3::exceptions::PyValueError::new_err(format!(
+                "not a pickled resolved name: unknown form {form:?}"
+            ))
+        })?;
+        Ok(Resolved {
+            inner: armsmatch::Resolved {
+                canonical,
+                key,
+                form,
+                entry,
+            },
+        })
+    }
+
+    /// Pickle support: the four attributes.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Reduced<'py>> {
+        Ok((
+            py.get_type::<Resolved>().getattr("_from_state")?,
+            (self.canonical(), self.key(), self.form(), self.entry()),
+        ))
     }
 
     fn __repr__(&self) -> String {

@@ -340,8 +340,17 @@ def test_a_query_id_used_twice_is_warned_of_as_the_command_line_does(index: arms
     with pytest.warns(RuntimeWarning, match=r'1 query id is used by more than one check \("Q1" ×2\)'):
         index.check_many(explicit)
     # A missing id falls back to the row number, which another row may have as its id.
-    with pytest.warns(RuntimeWarning, match=r'"1" ×2'):
+    with pytest.warns(RuntimeWarning, match=r'"1" ×2.*\("1" at queries\[0\], queries\[1\]\)'):
         index.check_many(pl.DataFrame({"query_id": [1, None], "serial": ["AB123456", "CD654321"]}))
+    # A pandas row's is its index label, which likewise may be another row's id: the
+    # warning names the rows.
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"query_id": pd.array([None, 0, 7, 7, 7, 7, 7, 7], dtype="Int64"),
+                          "serial": ["AB123456"] * 8})
+    with pytest.warns(RuntimeWarning, match=r'2 query ids are .*\("0" at queries\[0\], queries\[1\]; '
+                                            r'"7" at queries\[2\], queries\[3\], queries\[4\], '
+                                            r'queries\[5\], queries\[6\], …\)$'):
+        index.check_many(frame)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         index.check_many([{"query_id": "Q1", "serial": "AB123456"}, {"query_id": "Q2", "serial": "AB123456"}])

@@ -29,6 +29,20 @@ def test_edit_budget_and_constants() -> None:
     assert armsmatch.__version__ and armsmatch.CORE_VERSION
 
 
+def test_limits_are_read_only() -> None:
+    # The core's constants: a dict that could be changed would change nothing.
+    limits = armsmatch.LIMITS
+    with pytest.raises(TypeError):
+        limits["MAX_TOP"] = 5  # type: ignore[index]
+    with pytest.raises(TypeError):
+        del limits["MAX_TOP"]  # type: ignore[attr-defined]
+    assert not hasattr(limits, "update") and not hasattr(limits, "pop")
+    # Read as a mapping, copied to a dict, printed with its values.
+    assert limits["MAX_EDITS"] == 3 and "MAX_TOP" in limits and limits.get("NOPE") is None
+    assert dict(limits) == {k: limits[k] for k in limits} and len(dict(limits)) == 9
+    assert f"'MAX_EDITS': {limits['MAX_EDITS']}" in repr(limits)
+
+
 def test_reference_resolution() -> None:
     ref = armsmatch.Reference.embedded()
     assert ref.resolve_make("Smith and Wesson").canonical == "Smith & Wesson"

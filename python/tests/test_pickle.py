@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import pickle
 import subprocess
 import sys
@@ -61,6 +62,36 @@ def test_an_index_pickled_by_path_is_not_replaced_by_another_file(
     assert len(pickle.loads(now)) == len(small_records) - 1
 
 
+def test_a_copy_is_independent_and_made_from_bytes(
+    tmp_path: Path, small_records: list[dict[str, str]]
+) -> None:
+    path = tmp_path / "register.armsidx"
+    armsmatch.Index.build(small_records).save(path)
+    for original in (armsmatch.Index.open(path), armsmatch.Index.build(small_records)):
+        original.insert({"id": "NEW-1", "serial": "QW77881"})  # a change in the journal
+        original.remove("ITA-1")
+        for copied in (copy.copy(original), copy.deepcopy(original)):
+            assert copied is not original and copied.path is None
+            assert len(copied) == len(original) and "NEW-1" in copied and "ITA-1" not in copied
+            info, copied_info = original.info(), copied.info()
+            assert (copied_info["live_added"], copied_info["live_removed"]) == (
+                info["live_added"], info["live_removed"]) == (1, 1)
+            for serial in ("AB123456", "QW77881", "XY987654"):
+                assert [h.as_dict() for h in copied.check(serial)] == [h.as_dict() for h in original.check(serial)]
+            # Independent: a change to one is not seen by the other.
+            original.insert({"id": "NEW-2", "serial": "ZZ998877"})
+            assert "NEW-2" not in copied and not copied.check("ZZ998877")
+            copied.remove("DEU-1")
+            assert "DEU-1" in original
+            original.remove("NEW-2")
+    # Never through the file: an index identical to a file replaced since copies whole.
+    index = armsmatch.Index.open(path)
+    armsmatch.Index.build(small_records[:2]).save(path)
+    for copied in (copy.copy(index), copy.deepcopy(index), copy.deepcopy([index])[0]):
+        assert len(copied) == len(small_records) and copied.path is None
+        assert copied.check("XY987654")[0].record_id == "ITA-1"
+
+
 def test_pickle_in_another_process(tmp_path: Path, small_records: list[dict[str, str]]) -> None:
     path = tmp_path / "register.armsidx"
     armsmatch.Index.build(small_records).save(path)
@@ -81,6 +112,20 @@ def test_other_objects_pickle(small_records: list[dict[str, str]]) -> None:
     again = pickle.loads(pickle.dumps(ref))
     assert again.resolve_make("S&W") == ref.resolve_make("S&W")
     assert again.version == ref.version
+
+
+def test_resolved_names_pickle() -> None:
+    ref = armsmatch.Reference.embedded()
+    names = [ref.resolve_make("S&W"), ref.resolve_make("Smith & Wesson"), ref.resolve_make("Acme Blasters"),
+             ref.resolve_calibre("9x19"), ref.resolve_model("92FS", make="Beretta")]
+    assert {n.form for n in names} >= {"alias", "canonical", "unknown"}
+    for name in names:
+        again = pickle.loads(pickle.dumps(name))
+        assert again == name and again.as_dict() == name.as_dict()
+        assert copy.copy(name) == name and copy.deepcopy(name) == name
+    assert pickle.loads(pickle.dumps(names[2])).entry is None
+    with pytest.raises(ValueError, match="not a pickled resolved name"):
+        type(names[0])._from_state("X", "X", "nickname", None)  # type: ignore[attr-defined]
 
 
 def test_hits_pickle_for_worker_processes(small_records: list[dict[str, str]]) -> None:
