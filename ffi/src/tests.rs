@@ -835,6 +835,40 @@ fn vectors_ffi_equal_core() {
     }
 }
 
+/// The trace request JSON of the first hit (requested by the Dutch KLPD, case C-9), read
+/// through a buffer with room to spare.
+///
+/// # Safety
+///
+/// `hits` is a live hits handle with at least one hit.
+unsafe fn first_trace_json(hits: *const armsmatch_hits) -> String {
+    let mut buf = vec![0 as c_char; 16384];
+    let mut written = 0usize;
+    let (country, agency, case) = ("NLD", "KLPD", "C-9");
+    // SAFETY: the caller's contract; every pointer valid for its length.
+    let status = unsafe {
+        armsmatch_hit_trace_request_json(
+            hits,
+            0,
+            country.as_ptr().cast(),
+            country.len(),
+            agency.as_ptr().cast(),
+            agency.len(),
+            case.as_ptr().cast(),
+            case.len(),
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut written,
+        )
+    };
+    assert_eq!(status, armsmatch_status::Ok, "{}", message());
+    assert!(written < buf.len());
+    // SAFETY: on success the buffer holds a NUL-terminated copy.
+    unsafe { CStr::from_ptr(buf.as_ptr()) }
+        .to_string_lossy()
+        .into_owned()
+}
+
 #[test]
 fn a_trace_request_uses_the_reference_of_the_index_that_found_the_hit() {
     // A register's own make, made in New Zealand: only the index's reference knows it.
@@ -844,8 +878,6 @@ fn a_trace_request_uses_the_reference_of_the_index_that_found_the_hit() {
     let mut b: *mut armsmatch_builder = ptr::null_mut();
     let mut idx: *mut armsmatch_index = ptr::null_mut();
     let mut hits: *mut armsmatch_hits = ptr::null_mut();
-    let mut buf = vec![0 as c_char; 8192];
-    let mut written = 0usize;
     // SAFETY: live handles; every pointer valid for its length.
     unsafe {
         assert_eq!(
@@ -866,26 +898,7 @@ fn a_trace_request_uses_the_reference_of_the_index_that_found_the_hit() {
             armsmatch_index_check(idx, &q, ptr::null(), &mut hits),
             armsmatch_status::Ok
         );
-        let (country, agency, case) = ("NLD", "KLPD", "C-9");
-        assert_eq!(
-            armsmatch_hit_trace_request_json(
-                hits,
-                0,
-                country.as_ptr().cast(),
-                country.len(),
-                agency.as_ptr().cast(),
-                agency.len(),
-                case.as_ptr().cast(),
-                case.len(),
-                buf.as_mut_ptr(),
-                buf.len(),
-                &mut written,
-            ),
-            armsmatch_status::Ok,
-            "{}",
-            message()
-        );
-        let json = CStr::from_ptr(buf.as_ptr()).to_string_lossy().into_owned();
+        let json = first_trace_json(hits);
         assert!(json.contains("NZL"), "{json}");
         armsmatch_hits_free(hits);
         armsmatch_index_free(idx);
@@ -899,8 +912,6 @@ fn a_trace_request_writes_scores_in_their_shortest_f32_form() {
     let mut b: *mut armsmatch_builder = ptr::null_mut();
     let mut idx: *mut armsmatch_index = ptr::null_mut();
     let mut hits: *mut armsmatch_hits = ptr::null_mut();
-    let mut buf = vec![0 as c_char; 16384];
-    let mut written = 0usize;
     let (make, calibre) = ("Glock", "9mm");
     // SAFETY: live handles; every pointer valid for its length.
     let json = unsafe {
@@ -917,31 +928,12 @@ fn a_trace_request_writes_scores_in_their_shortest_f32_form() {
             armsmatch_index_check(idx, &q, ptr::null(), &mut hits),
             armsmatch_status::Ok
         );
-        let (country, agency, case) = ("NLD", "KLPD", "C-9");
-        assert_eq!(
-            armsmatch_hit_trace_request_json(
-                hits,
-                0,
-                country.as_ptr().cast(),
-                country.len(),
-                agency.as_ptr().cast(),
-                agency.len(),
-                case.as_ptr().cast(),
-                case.len(),
-                buf.as_mut_ptr(),
-                buf.len(),
-                &mut written,
-            ),
-            armsmatch_status::Ok,
-            "{}",
-            message()
-        );
+        let json = first_trace_json(hits);
         armsmatch_hits_free(hits);
         armsmatch_index_free(idx);
         armsmatch_builder_free(b);
-        CStr::from_ptr(buf.as_ptr()).to_string_lossy().into_owned()
+        json
     };
-    assert!(written < buf.len());
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert!(
         value["request"].is_object() && value["missing"].is_array(),
