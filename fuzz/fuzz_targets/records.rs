@@ -11,6 +11,9 @@ use armsmatch::io::{read_queries, read_records, ReadOptions};
 use armsmatch::{Error, IndexBuilder, Reference};
 use libfuzzer_sys::fuzz_target;
 
+/// What the reader says of a quoted field the file ends inside.
+const UNCLOSED: &str = "is never closed";
+
 fn scratch(ext: &str) -> PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     let dir = DIR.get_or_init(|| {
@@ -85,8 +88,10 @@ fuzz_target!(|data: &[u8]| {
                 }
                 assert!(report.errors.len() as u64 <= report.skipped.min(20));
             }
-            // A bad header cannot be skipped.
+            // A bad header cannot be skipped, nor a quote never closed (it swallowed
+            // every row after it).
             Err(Error::Parse { line: 1, .. }) => {}
+            Err(Error::Parse { message, .. }) if message.contains(UNCLOSED) => {}
             Err(other) => panic!("unexpected error with skip_bad_rows ({ext}): {other}"),
         }
         match read_queries(&path, skip) {
@@ -98,6 +103,7 @@ fuzz_target!(|data: &[u8]| {
                 let _ = report;
             }
             Err(Error::Parse { line: 1, .. }) => {}
+            Err(Error::Parse { message, .. }) if message.contains(UNCLOSED) => {}
             Err(other) => panic!("unexpected error reading queries ({ext}): {other}"),
         }
     }
