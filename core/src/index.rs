@@ -12,7 +12,7 @@ use crate::distance::{osa_within, Edit};
 use crate::error::{Error, Result};
 use crate::limits;
 use crate::normalize::{
-    has_script_letter, padding_forms, placeholder, search_keys, skeleton_of_key,
+    cyrillic_readings, has_script_letter, padding_forms, placeholder, search_keys, skeleton_of_key,
     unmarked_label_reading, variants, zero_free,
 };
 use crate::raw::{fuzzy_walk_split, wildcard_walk, Pattern, Token};
@@ -23,7 +23,7 @@ use crate::score::{
     identity_only_score, odds, pair_edit_budget, partial_confusables, partial_evidence,
     serial_evidence, CheckOptions, Explanation, FieldMatch, Hit, Identity, SerialEvidence,
     SerialMatch, CONFUSABLE_PARTIAL, EMPTY_RUN_PARTIAL, LEADING_ZERO_PARTIAL, PARTIAL_MAX,
-    SLIP_PARTIAL,
+    READING_FUZZY, SLIP_PARTIAL,
 };
 use crate::segment::{check_record, refuse_wildcards, Backing, Meta, Segment, SegmentWriter};
 
@@ -375,8 +375,13 @@ struct Prepared {
     /// For a full serial: (key, skeleton, reach) per search key.
     keys: Vec<(String, String, Reach)>,
     /// For a full serial: the keys a hit is scored with (no leading-zero forms), each
-    /// with whether it is a transliteration.
+    /// with whether it is a transliteration. The last `readings` of them are the
+    /// check's [`cyrillic_readings`], which count only against a record whose make
+    /// marks its firearms in Cyrillic.
     score_keys: Vec<(String, bool)>,
+    readings: usize,
+    /// How many of the last `keys` are searched only as Cyrillic readings.
+    reading_keys: usize,
     /// For a partial serial: its variants (transliterations, zero-free forms).
     patterns: Vec<PatternVariant>,
     /// For a partial serial: its forms with one slip undone, searched when `patterns`
@@ -466,8 +471,20 @@ impl Prepared {
                 longest,
             ));
         }
+        let identity = if opts.serial_only {
+            Identity::default()
+        } else {
+            Identity::resolve(
+                reference,
+                q.make.as_deref(),
+                q.model.as_deref(),
+                q.calibre.as_deref(),
+            )
+        };
         let mut keys = Vec::new();
         let mut score_keys = Vec::new();
+        let mut readings = 0;
+        let mut reading_keys = 0;
         let mut patterns = Vec::new();
         if wild > 0 {
             // (key, transliterated, of the second reading)
@@ -564,22 +581,34 @@ impl Prepared {
                     }
                 }
             }
+            // A Latin serial of a firearm that may be marked in Cyrillic (its make's
+            // maker writes Cyrillic, or no make is given) is searched in its other
+            // Latin spellings too: by shape for one spelled by sound and back
+            // (`VS1234`, `BC1234` for `ВС 1234`).
+            let may_be_cyrillic = q.serial.is_ascii()
+                && match &identity.make {
+                    None => true,
+                    Some(m) => reference.cyrillic_marked(Some(m), &identity.also_makes),
+                };
+            if may_be_cyrillic {
+                for v in cyrillic_readings(&score_keys[0].0) {
+                    if score_keys.iter().any(|(k, _)| *k == v) {
+                        continue;
+                    }
+                    if !search.contains(&v) {
+                        search.push(v.clone());
+                        reading_keys += 1;
+                    }
+                    score_keys.push((v, true));
+                    readings += 1;
+                }
+            }
             for v in search {
                 let s = skeleton_of_key(&v);
                 let r = Reach::of(opts, v.len());
                 keys.push((v, s, r));
             }
         }
-        let identity = if opts.serial_only {
-            Identity::default()
-        } else {
-            Identity::resolve(
-                reference,
-                q.make.as_deref(),
-                q.model.as_deref(),
-                q.calibre.as_deref(),
-            )
-        };
         let partial = !patterns.is_empty();
         // Each form as read (not those zero padding explains) with one slip undone,
         // when such a weak match can reach the threshold at all.
@@ -603,6 +632,8 @@ impl Prepared {
             scripted: has_script_letter(&q.serial),
             keys,
             score_keys,
+            readings,
+            reading_keys,
             patterns,
             relaxed,
             identity,
@@ -641,13 +672,31 @@ impl Prepared {
         })
     }
 
-    /// Best serial evidence of this check against a record's serial.
+    /// True if a record's serial is within reach of this check's keys other than its
+    /// Cyrillic readings: a record that a reading alone found, and that is marked in
+    /// Latin letters, is no candidate.
+    fn reaches_as_written(&self, record_serial: &str) -> bool {
+        let own = &self.keys[..self.keys.len() - self.reading_keys];
+        search_keys(record_serial).iter().any(|rk| {
+            let rs = skeleton_of_key(rk);
+            own.iter().any(|(_, qs, r)| {
+                osa_within(qs.as_bytes(), rs.as_bytes(), r.search)
+                    .is_some_and(|d| r.admits(qs.len(), rs.len(), d))
+            })
+        })
+    }
+
+    /// Best serial evidence of this check against a record's serial, and whether it
+    /// came through one of the check's Cyrillic readings (compared only if `readings`).
     fn serial_evidence(
         &self,
         record_serial: &str,
         record_keys: &[String],
-    ) -> (SerialEvidence, f32) {
+        readings: bool,
+    ) -> (SerialEvidence, f32, bool) {
         let mut best: Option<(SerialEvidence, f32)> = None;
+        let mut best_reading = false;
+        let first_reading = self.score_keys.len() - self.readings;
         // Two serials written in Cyrillic or Greek are compared as written (by shape):
         // transliterations bridge a script and its Latin spellings, and between two
         // transliterations letters meet that no reader confuses (`Х` spelled `CH` the
@@ -658,14 +707,19 @@ impl Prepared {
                 break;
             }
             let rs = skeleton_of_key(rk);
-            for (qk, transliterated) in &self.score_keys {
-                if scripted && *transliterated {
+            for (qi, (qk, transliterated)) in self.score_keys.iter().enumerate() {
+                let reading = qi >= first_reading;
+                if (scripted && *transliterated) || (reading && !readings) {
                     continue;
                 }
-                let (e, s) =
+                let (e, mut s) =
                     serial_evidence(&self.raw, record_serial, qk, rk, *transliterated || ri > 0);
+                if reading && !matches!(e.kind, SerialMatch::Exact | SerialMatch::Normalized) {
+                    s *= READING_FUZZY;
+                }
                 if best.as_ref().is_none_or(|b| s > b.1) {
                     best = Some((e, s));
+                    best_reading = reading;
                 }
             }
             // A pattern is matched against the key and, as the walk does (see
@@ -729,11 +783,12 @@ impl Prepared {
                     }
                     if best.as_ref().is_none_or(|b| s > b.1) {
                         best = Some((e, s));
+                        best_reading = false;
                     }
                 }
             }
         }
-        best.unwrap_or_else(|| {
+        let (e, s) = best.unwrap_or_else(|| {
             (
                 SerialEvidence {
                     kind: SerialMatch::None,
@@ -745,7 +800,8 @@ impl Prepared {
                 },
                 0.0,
             )
-        })
+        });
+        (e, s, best_reading)
     }
 
     /// Scores a candidate: its evidence and explanation; `None` if its calibrated score
@@ -756,9 +812,26 @@ impl Prepared {
         record_serial: &str,
         record_identity: impl FnOnce() -> Identity,
     ) -> Option<(f32, Explanation)> {
+        // The record's identity, once: asked for early only by a Cyrillic reading.
+        let mut record_identity = Some(record_identity);
+        let mut identity: Option<Identity> = None;
         let serial_evidence = if self.has_serial() {
             let keys = variants(record_serial, false);
-            let (e, s) = self.serial_evidence(record_serial, &keys);
+            let (mut e, mut s, reading) = self.serial_evidence(record_serial, &keys, true);
+            // A Latin spelling read as Cyrillic meets only a firearm marked so: a
+            // record that only a reading found, or that scores best through one, must
+            // be of such a make.
+            let only_by_reading = self.reading_keys > 0 && !self.reaches_as_written(record_serial);
+            if reading || only_by_reading {
+                let id = record_identity.take().map(|f| f()).unwrap_or_default();
+                if !reference.cyrillic_marked(id.make.as_ref(), &id.also_makes) {
+                    if only_by_reading {
+                        return None;
+                    }
+                    (e, s, _) = self.serial_evidence(record_serial, &keys, false);
+                }
+                identity = Some(id);
+            }
             // The identity factor is at most 1 and the calibration rises: a serial
             // score under the threshold's evidence cannot make it, so skip the identity
             // comparison.
@@ -776,7 +849,11 @@ impl Prepared {
                 FieldMatch::Unknown,
             )
         } else {
-            compare_identity(reference, &self.identity, &record_identity())
+            let id = identity
+                .take()
+                .or_else(|| record_identity.take().map(|f| f()))
+                .unwrap_or_default();
+            compare_identity(reference, &self.identity, &id)
         };
         let (serial, serial_score, factor) = if let Some((e, s)) = serial_evidence {
             let f = if self.opts.serial_only {
@@ -786,7 +863,7 @@ impl Prepared {
             };
             (e, s, f)
         } else {
-            let (e, _) = self.serial_evidence(record_serial, &[]);
+            let (e, _, _) = self.serial_evidence(record_serial, &[], false);
             (e, identity_only_score(make, model, calibre), 1.0)
         };
         let explanation = Explanation {

@@ -519,6 +519,116 @@ pub(crate) fn has_script_letter(s: &str) -> bool {
         })
 }
 
+/// Latin spellings of a Cyrillic letter that readers type for it by sound, longest
+/// first (BGN/PCGN, and `H` for `Х` as ISO 9 and many registers write it), each with
+/// the letter's spelling by shape (the [`serial_key`]'s).
+const BY_SOUND: &[(&str, &str)] = &[
+    ("SHCH", "SHCH"),
+    ("KH", "X"),
+    ("ZH", "ZH"),
+    ("TS", "TS"),
+    ("CH", "CH"),
+    ("SH", "SH"),
+    ("YU", "YU"),
+    ("YA", "YA"),
+    ("YO", "E"),
+    ("V", "B"),
+    ("N", "H"),
+    ("R", "P"),
+    ("S", "C"),
+    ("U", "Y"),
+    ("H", "X"),
+    ("Z", "3"),
+];
+
+/// Latin letters a reader types for a Cyrillic letter by its shape, with the letter's
+/// spellings by sound (BGN/PCGN), the likelier first: `B` is `В` (`V`) or `Б`
+/// (`B`), `P` is `Р` (`R`) or `П`, `Y` is `У` (`U`) or `Ы`/`Й`. Letters typed for a
+/// Cyrillic letter with no Latin twin (`W` for `Ш`, `R` for `Я`, `N` for `И`) are not
+/// read back: on the third independent generator, whose checks type them so, they
+/// found 2 more firearms in 3,000 and 5 more false hits in 7,000.
+const BY_SHAPE: &[(u8, &[&str])] = &[
+    (b'B', &["V", "B"]),
+    (b'P', &["R", "P"]),
+    (b'Y', &["U", "Y"]),
+    (b'H', &["N"]),
+    (b'C', &["S"]),
+    (b'X', &["KH"]),
+];
+
+/// Most readings [`cyrillic_readings`] gives for one key: each is one more key a check
+/// searches.
+const MAX_READINGS: usize = 4;
+
+/// The other spellings of a Latin serial key that may be a Cyrillic marking spelled in
+/// Latin letters: read as spelled by sound, its spelling by shape (`VS1234` → `BC1234`,
+/// `KKH9221` → `KX9221`); read as spelled by shape, its spellings by sound (`BC1234` →
+/// `VS1234`, `BS1234`). Registers of Russian, Ukrainian or Bulgarian firearms hold both
+/// kinds of spelling of one marking (`ВС 1234`), and either officer's must find the
+/// other's. At most [`MAX_READINGS`], none equal to `key`; none for a key holding
+/// anything but ASCII letters and digits, or no letter.
+///
+/// ```ignore
+/// assert_eq!(cyrillic_readings("VS1234"), ["BC1234", "VS1234"[..0].to_string()]);
+/// ```
+pub(crate) fn cyrillic_readings(key: &str) -> Vec<String> {
+    let b = key.as_bytes();
+    if !b.iter().all(u8::is_ascii_alphanumeric) || !b.iter().any(u8::is_ascii_uppercase) {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    let push = |s: String, out: &mut Vec<String>| {
+        if s != key && !out.contains(&s) && out.len() < MAX_READINGS {
+            out.push(s);
+        }
+    };
+    // By sound → by shape: one reading.
+    let mut shape = String::with_capacity(key.len());
+    let mut i = 0;
+    while i < b.len() {
+        match BY_SOUND
+            .iter()
+            .find(|(sound, _)| b[i..].starts_with(sound.as_bytes()))
+        {
+            Some((sound, by_shape)) => {
+                shape.push_str(by_shape);
+                i += sound.len();
+            }
+            None => {
+                shape.push(char::from(b[i]));
+                i += 1;
+            }
+        }
+    }
+    push(shape, &mut out);
+    // By shape → by sound: every letter at its likeliest reading first, then each
+    // ambiguous letter at its other reading, one at a time.
+    let choices: Vec<&[&str]> = b
+        .iter()
+        .map(|c| {
+            BY_SHAPE
+                .iter()
+                .find(|(l, _)| l == c)
+                .map_or(&[][..], |(_, r)| *r)
+        })
+        .collect();
+    let spell = |alt: Option<usize>| -> String {
+        let mut s = String::with_capacity(key.len() + 4);
+        for (j, (&c, r)) in b.iter().zip(&choices).enumerate() {
+            match r.len() {
+                0 => s.push(char::from(c)),
+                n => s.push_str(r[usize::from(alt == Some(j) && n > 1)]),
+            }
+        }
+        s
+    };
+    push(spell(None), &mut out);
+    for j in (0..b.len()).filter(|&j| choices[j].len() > 1) {
+        push(spell(Some(j)), &mut out);
+    }
+    out
+}
+
 /// True if the serial holds characters that fold differently by shape and by sound.
 fn has_transliterable(s: &str) -> bool {
     s.chars().any(|c| {
@@ -1070,6 +1180,27 @@ pub(crate) fn name_words(name: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn cyrillic_readings_spell_by_shape_and_by_sound() {
+        use super::cyrillic_readings as r;
+        // By sound → by shape, and the by-sound reading of that key's letters.
+        assert_eq!(r("VS1234"), ["BC1234"]);
+        assert_eq!(r("VU4348"), ["BY4348"]);
+        // BGN's digraph is one letter: К + Х, not К + К + Н.
+        assert_eq!(r("KKH922186")[0], "KX922186");
+        // By shape → by sound, the likelier reading first.
+        assert_eq!(r("BC1234"), ["VS1234", "BS1234"]);
+        assert_eq!(r("PK4458"), ["RK4458"]);
+        assert_eq!(r("BY4348"), ["VU4348", "BU4348", "VY4348"]);
+        // Nothing to read, or nothing but digits: no readings.
+        assert!(r("AK4711").is_empty());
+        assert!(r("12345").is_empty());
+        assert!(r("ab12").is_empty());
+        // Never more than the cap, never the key itself.
+        let many = r("BPYBPY12");
+        assert!(many.len() <= super::MAX_READINGS && !many.contains(&"BPYBPY12".to_string()));
+    }
+
     #[test]
     fn labels_before_a_serial_are_dropped_and_serials_kept() {
         for (text, key) in [

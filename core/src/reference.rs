@@ -767,6 +767,25 @@ impl Reference {
             .is_some_and(|m| m.importer)
     }
 
+    /// True if firearms of this make carry Cyrillic markings: its maker, or a maker its
+    /// text names beside it (`also`), works in a country that writes Cyrillic.
+    pub(crate) fn cyrillic_marked(&self, make: Option<&Resolved>, also: &[u32]) -> bool {
+        // Not Serbia's and North Macedonia's makers, who mark in Latin letters (a
+        // Zastava `V041413` read as `B041413` met other makes' serials on independent
+        // seed 23).
+        const CYRILLIC_COUNTRIES: [&str; 8] =
+            ["RUS", "UKR", "BLR", "BGR", "KAZ", "KGZ", "TJK", "MNG"];
+        make.and_then(|m| m.entry)
+            .into_iter()
+            .chain(also.iter().copied())
+            .filter_map(|i| self.data.make.get(i as usize))
+            .any(|m| {
+                m.country
+                    .as_deref()
+                    .is_some_and(|c| CYRILLIC_COUNTRIES.contains(&c))
+            })
+    }
+
     /// The country of manufacture of a make, if the reference knows it.
     pub fn make_country(&self, make: &str) -> Option<&str> {
         let r = self.resolve_make(make);

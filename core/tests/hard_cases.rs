@@ -975,3 +975,63 @@ fn a_partial_serial_with_a_slip_of_the_hand_is_found_only_as_a_weak_lead() {
     assert!(ix.check(&Query::new("K02?765"), &low).unwrap().is_empty());
     assert!(ix.check(&Query::new("K0?2?6"), &low).unwrap().is_empty());
 }
+
+#[test]
+fn a_cyrillic_marking_the_register_holds_in_one_latin_spelling_is_found_by_the_other() {
+    // `ВС 1234` on a Makarov: one register keys it by shape, another by sound.
+    let ix = index(&[
+        ("RUS-1", "VS 1234", Some("Izhmash")),
+        ("RUS-2", "BC 5678", Some("Baikal")),
+        ("RUS-3", "KKH922186", Some("Molot")),
+        // The same Latin letters on a firearm no Cyrillic marks.
+        ("AUT-1", "BC 1234", Some("Glock")),
+        ("AUT-2", "VS 5678", Some("Glock")),
+    ]);
+    // By shape, the register's spelling by sound; by sound, the register's by shape;
+    // a digraph of BGN is one letter (`KH` is `Х`, read `X` by shape).
+    for (q, make, id) in [
+        ("BC-1234", Some("Izhmash"), "RUS-1"),
+        ("VS5678", Some("Izhevsk Mechanical Plant"), "RUS-2"),
+        ("KX 922186", Some("Molot"), "RUS-3"),
+        ("BC1234", None, "RUS-1"),
+    ] {
+        let mut query = Query::new(q);
+        if let Some(m) = make {
+            query = query.make(m);
+        }
+        let hits = check(&ix, query);
+        consistent(&hits);
+        let h = hits.iter().find(|h| h.record.id == id).expect(q);
+        assert_eq!(h.explanation.serial.kind, SerialMatch::Normalized, "{q}");
+        assert!(h.explanation.serial.transliterated, "{q}");
+        assert!(h.score > 0.9, "{q}: {h:?}");
+        // Without a make, the Glock spelled as written ranks first; the reading of
+        // the Izhmash is the other lead.
+        if make.is_none() {
+            assert_eq!(ids(&hits), ["AUT-1", "RUS-1"], "{q}");
+        }
+    }
+    // The other spelling of a Glock's serial is another firearm: no reading for a make
+    // that marks in Latin letters, on either side.
+    let opts = CheckOptions::default().threshold(0.0);
+    for (q, make, other) in [("VS1234", "Glock", "AUT-1"), ("BC5678", "Glock", "AUT-2")] {
+        let hits = ix.check(&Query::new(q).make(make), &opts).unwrap();
+        let h = hits.iter().find(|h| h.record.id == other);
+        assert!(h.is_none_or(|h| h.score < 0.01), "{q}: {h:?}");
+    }
+    // A check without a make reads `VS1234` as `BC1234`, which meets the Izhmash
+    // spelled so but not the Glock spelled so.
+    let hits = ix.check(&Query::new("VS5678"), &opts).unwrap();
+    let glock = hits.iter().find(|h| h.record.id == "AUT-2").unwrap();
+    assert_eq!(glock.explanation.serial.kind, SerialMatch::Normalized);
+    assert!(!glock.explanation.serial.transliterated);
+    assert!(hits
+        .iter()
+        .filter(|h| h.explanation.serial.transliterated)
+        .all(|h| h.record.id == "RUS-2"));
+    // A record added after the build is found the same way.
+    ix.insert(Record::new("RUS-4", "ZHU 4411").make("Tula Arms Plant"))
+        .unwrap();
+    let hits = check(&ix, Query::new("ZHY4411").make("TOZ"));
+    assert_eq!(ids(&hits), ["RUS-4"]);
+}
