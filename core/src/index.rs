@@ -695,13 +695,16 @@ impl Prepared {
         readings: bool,
     ) -> (SerialEvidence, f32, bool) {
         let mut best: Option<(SerialEvidence, f32)> = None;
-        let mut best_reading = false;
         let first_reading = self.score_keys.len() - self.readings;
         // Two serials written in Cyrillic or Greek are compared as written (by shape):
         // transliterations bridge a script and its Latin spellings, and between two
         // transliterations letters meet that no reader confuses (`Х` spelled `CH` the
         // German way is `Ч` spelled the English way; `Ц` and `Ч` are both ISO 9's `C`).
-        let scripted = self.scripted && has_script_letter(record_serial);
+        let record_scripted = has_script_letter(record_serial);
+        let scripted = self.scripted && record_scripted;
+        // A record written in Cyrillic meets a Latin check through its own
+        // transliterations: the check's readings are for records in Latin letters.
+        let readings = readings && !record_scripted;
         for (ri, rk) in record_keys.iter().enumerate() {
             if scripted && ri > 0 {
                 break;
@@ -712,14 +715,18 @@ impl Prepared {
                 if (scripted && *transliterated) || (reading && !readings) {
                     continue;
                 }
-                let (e, mut s) =
+                let (mut e, mut s) =
                     serial_evidence(&self.raw, record_serial, qk, rk, *transliterated || ri > 0);
+                e.reading = reading;
                 if reading && !matches!(e.kind, SerialMatch::Exact | SerialMatch::Normalized) {
                     s *= READING_FUZZY;
                 }
-                if best.as_ref().is_none_or(|b| s > b.1) {
+                // On a tie, the serial as the check spelled it.
+                if best
+                    .as_ref()
+                    .is_none_or(|b| s > b.1 || (s == b.1 && b.0.reading && !reading))
+                {
                     best = Some((e, s));
-                    best_reading = reading;
                 }
             }
             // A pattern is matched against the key and, as the walk does (see
@@ -783,7 +790,6 @@ impl Prepared {
                     }
                     if best.as_ref().is_none_or(|b| s > b.1) {
                         best = Some((e, s));
-                        best_reading = false;
                     }
                 }
             }
@@ -797,11 +803,13 @@ impl Prepared {
                     check_key: String::new(),
                     record_key: String::new(),
                     transliterated: false,
+                    reading: false,
                 },
                 0.0,
             )
         });
-        (e, s, best_reading)
+        let reading = e.reading;
+        (e, s, reading)
     }
 
     /// Scores a candidate: its evidence and explanation; `None` if its calibrated score

@@ -359,8 +359,14 @@ pub struct SerialEvidence {
     pub check_key: String,
     /// The record's key that matched.
     pub record_key: String,
-    /// True if the match went through a transliteration of a Cyrillic or Greek serial.
+    /// True if the match went through a transliteration of a Cyrillic or Greek serial,
+    /// or through a Cyrillic reading (`reading`).
     pub transliterated: bool,
+    /// True if the match went through the check's other Latin spelling of a Cyrillic
+    /// marking: a Latin serial spelled by shape read as spelled by sound or back
+    /// (`BC1234` as `VS1234`), for a firearm of a make that marks in Cyrillic.
+    #[serde(default)]
+    pub reading: bool,
 }
 
 /// Why a hit scored what it did.
@@ -484,7 +490,9 @@ impl fmt::Display for Explanation {
         write!(f, "serial {}", s.kind.as_str())?;
         if s.kind != SerialMatch::None {
             write!(f, " ({} vs {}", s.check_key, s.record_key)?;
-            if s.transliterated {
+            if s.reading {
+                f.write_str(", the check's other Latin spelling of a Cyrillic marking")?;
+            } else if s.transliterated {
                 f.write_str(", transliterated")?;
             }
             if !s.edits.is_empty() {
@@ -734,6 +742,7 @@ pub(crate) fn serial_evidence(
             check_key: check_key.to_string(),
             record_key: record_key.to_string(),
             transliterated,
+            reading: false,
         },
         score,
     )
@@ -857,6 +866,7 @@ pub(crate) fn partial_evidence(
             check_key: pattern_text.to_string(),
             record_key: String::new(),
             transliterated,
+            reading: false,
         },
         s,
     )

@@ -1003,7 +1003,11 @@ fn a_cyrillic_marking_the_register_holds_in_one_latin_spelling_is_found_by_the_o
         consistent(&hits);
         let h = hits.iter().find(|h| h.record.id == id).expect(q);
         assert_eq!(h.explanation.serial.kind, SerialMatch::Normalized, "{q}");
-        assert!(h.explanation.serial.transliterated, "{q}");
+        assert!(h.explanation.serial.transliterated && h.explanation.serial.reading);
+        assert!(h
+            .explanation
+            .to_string()
+            .contains("other Latin spelling of a Cyrillic marking"));
         assert!(h.score > 0.9, "{q}: {h:?}");
         // Without a make, the Glock spelled as written ranks first; the reading of
         // the Izhmash is the other lead.
@@ -1029,6 +1033,15 @@ fn a_cyrillic_marking_the_register_holds_in_one_latin_spelling_is_found_by_the_o
         .iter()
         .filter(|h| h.explanation.serial.transliterated)
         .all(|h| h.record.id == "RUS-2"));
+    // A marking the register holds in Cyrillic meets a Latin check through its own
+    // transliterations, not through a reading of the check.
+    ix.insert(Record::new("RUS-5", "ВС 4321").make("Izhmash"))
+        .unwrap();
+    for q in ["VS4321", "BC4321"] {
+        let hits = check(&ix, Query::new(q));
+        assert_eq!(ids(&hits), ["RUS-5"], "{q}");
+        assert!(!hits[0].explanation.serial.reading, "{q}");
+    }
     // A record added after the build is found the same way.
     ix.insert(Record::new("RUS-4", "ZHU 4411").make("Tula Arms Plant"))
         .unwrap();

@@ -1785,6 +1785,19 @@ armsmatch_status armsmatch_hit_serial_transliterated(const struct armsmatch_hits
                                                      bool *out);
 
 /**
+ * True if the serial match of hit `i` went through the check's other Latin spelling
+ * of a Cyrillic marking (`BC1234` read as `VS1234`), for a make that marks in
+ * Cyrillic; such a match is counted as transliterated too.
+ *
+ * # Safety
+ *
+ * `hits` must be NULL or a live hits handle; `out` NULL or valid for a write.
+ */
+armsmatch_status armsmatch_hit_serial_reading(const struct armsmatch_hits *hits,
+                                              size_t i,
+                                              bool *out);
+
+/**
  * The number of edits in the serial alignment of hit `i` (confusable and fuzzy
  * matches; 0 otherwise).
  *

@@ -517,6 +517,27 @@ pub unsafe extern "C" fn armsmatch_hit_serial_transliterated(
     }
 }
 
+/// True if the serial match of hit `i` went through the check's other Latin spelling
+/// of a Cyrillic marking (`BC1234` read as `VS1234`), for a make that marks in
+/// Cyrillic; such a match is counted as transliterated too.
+///
+/// # Safety
+///
+/// `hits` must be NULL or a live hits handle; `out` NULL or valid for a write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_hit_serial_reading(
+    hits: *const armsmatch_hits,
+    i: usize,
+    out: *mut bool,
+) -> armsmatch_status {
+    // SAFETY: forwarded contract.
+    unsafe {
+        hit_value("armsmatch_hit_serial_reading", hits, i, out, |e| {
+            e.hit.explanation.serial.reading
+        })
+    }
+}
+
 /// The number of edits in the serial alignment of hit `i` (confusable and fuzzy
 /// matches; 0 otherwise).
 ///

@@ -843,6 +843,9 @@ static void test_check_and_hits(void) {
     CHECK(text_is(p, len, "\xd0\x92\xd0\xa1 1234"));
     OK(armsmatch_hit_serial_transliterated(hits, 0, &translit));
     CHECK(translit);
+    bool reading = true;
+    OK(armsmatch_hit_serial_reading(hits, 0, &reading));
+    CHECK(!reading); /* a transliteration of the record's Cyrillic, no reading */
     OK(armsmatch_hit_record_model(hits, 0, &p, &len));
     CHECK(p == NULL && len == 0);
     OK(armsmatch_hit_record_country(hits, 0, &p, &len));
@@ -956,6 +959,26 @@ static void test_check_and_hits(void) {
     EXPECT(armsmatch_index_check(index, &q, NULL, &hits), ARMSMATCH_STATUS_INVALID_ARGUMENT);
     free(big);
     CHECK(hits == sentinel);
+
+    /* A Cyrillic marking the register holds spelled by sound (a record added live),
+       checked as keyed by shape: found through the check's other spelling. */
+    armsmatch_record latin = make_record("RUS-2", "VS 5678");
+    set_text(&latin.make, &latin.make_len, "Baikal");
+    OK(armsmatch_index_insert(index, &latin));
+    q = make_query("BC-5678");
+    set_text(&q.make, &q.make_len, "Izhevsk Mechanical Plant");
+    OK(armsmatch_index_check(index, &q, NULL, &hits));
+    OK(armsmatch_hits_len(hits, &n));
+    CHECK(n == 1);
+    OK(armsmatch_hit_record_id(hits, 0, &p, &len));
+    CHECK(text_is(p, len, "RUS-2"));
+    bool read_so = false, translit_so = false;
+    OK(armsmatch_hit_serial_reading(hits, 0, &read_so));
+    OK(armsmatch_hit_serial_transliterated(hits, 0, &translit_so));
+    CHECK(read_so && translit_so);
+    EXPECT(armsmatch_hit_serial_reading(hits, 1, &read_so), ARMSMATCH_STATUS_OUT_OF_RANGE);
+    EXPECT(armsmatch_hit_serial_reading(hits, 0, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    armsmatch_hits_free(hits);
 
     armsmatch_index_free(index);
 }

@@ -276,10 +276,18 @@ impl Explanation {
         self.inner.serial.record_key.clone()
     }
 
-    /// True if the match went through a transliteration (Cyrillic, Greek).
+    /// True if the match went through a transliteration (Cyrillic, Greek), or
+    /// through a Cyrillic reading (``reading``).
     #[getter]
     fn transliterated(&self) -> bool {
         self.inner.serial.transliterated
+    }
+
+    /// True if the match went through the check's other Latin spelling of a Cyrillic
+    /// marking (``BC1234`` read as ``VS1234``), for a make that marks in Cyrillic.
+    #[getter]
+    fn reading(&self) -> bool {
+        self.inner.serial.reading
     }
 
     /// The serial edits: dicts with ``kind`` (confusable, rare_confusion,
@@ -358,6 +366,7 @@ impl Explanation {
         d.set_item("check_key", self.check_key())?;
         d.set_item("record_key", self.record_key())?;
         d.set_item("transliterated", self.transliterated())?;
+        d.set_item("reading", self.reading())?;
         d.set_item("edits", self.edits(py)?)?;
         d.set_item("make_match", self.make_match())?;
         d.set_item("model_match", self.model_match())?;

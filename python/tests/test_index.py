@@ -110,6 +110,22 @@ def test_custom_reference() -> None:
     assert default.check("AB123456", make="acme", threshold=0.0)[0].explanation.make_match not in ("same", "alias")
 
 
+def test_a_cyrillic_marking_spelled_by_sound_is_found_by_its_spelling_by_shape() -> None:
+    index = armsmatch.Index.build([
+        {"id": "RUS-2", "serial": "VS 5678", "make": "Baikal"},
+        {"id": "AUT-2", "serial": "VS 9999", "make": "Glock"},
+    ])
+    hits = index.check("BC-5678", make="Izhevsk Mechanical Plant")
+    assert ids(hits) == ["RUS-2"]
+    e = hits[0].explanation
+    assert e.reading and e.transliterated and e.as_dict()["reading"] is True
+    assert e.serial_match == "normalized" and "other Latin spelling of a Cyrillic marking" in str(e)
+    # A Glock is marked in Latin letters: its other spelling is another firearm.
+    assert index.check("BC9999", make="Glock") == []
+    plain = index.check("VS-5678", make="Baikal")[0].explanation
+    assert not plain.reading and plain.as_dict()["reading"] is False
+
+
 def test_hit_object(index: armsmatch.Index) -> None:
     hit = index.check("AB123465", make="Glock")[0]
     assert hit.record_id == "DEU-1" and hit.record.id == "DEU-1"
