@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use armsmatch::io::{Encoding, HitRow, ReadOptions};
 use armsmatch::{CheckOptions, Error, IndexBuilder, Query};
@@ -34,7 +34,11 @@ use crate::reference::Reference;
 /// by the other), still valid when the file is replaced.
 #[pyclass(frozen, module = "armsmatch._armsmatch")]
 pub(crate) struct Index {
-    inner: armsmatch::Index,
+    /// None once closed (``close()`` or the end of a ``with`` block). A call holds its
+    /// own reference while it runs, so closing never pulls the index from under a
+    /// check running in another thread: the memory map is released when the last
+    /// call ends.
+    inner: RwLock<Option<Arc<armsmatch::Index>>>,
     /// The file this index is identical to, if any, and that file's checksum
     /// (`armsmatch::Index::file_checksum`) then (set by `open` and `save`, cleared by any
     /// change). Also held while changing the index, so a pickle by path never races a
@@ -94,14 +98,29 @@ fn chunk_size(threads: usize) -> usize {
 impl Index {
     fn wrap(inner: armsmatch::Index, path: Option<(PathBuf, u32)>) -> Index {
         Index {
-            inner,
+            inner: RwLock::new(Some(Arc::new(inner))),
             path: Mutex::new(path),
         }
     }
 
+    /// The index, or `ValueError` once it is closed.
+    fn live(&self) -> PyResult<Arc<armsmatch::Index>> {
+        // The guarded value is a plain handle: a panic elsewhere cannot leave it invalid.
+        self.inner
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .ok_or_else(|| {
+                pyo3::exceptions::PyValueError::new_err(
+                    "the index is closed (Index.close(), or the end of its `with` block)",
+                )
+            })
+    }
+
     /// The index as file bytes (`to_bytes`), built without the GIL.
     fn bytes(&self, py: Python<'_>) -> PyResult<Vec<u8>> {
-        let inner = &self.inner;
+        let inner = self.live()?;
+        let inner = &*inner;
         py.allow_threads(|| inner.to_bytes()).map_err(to_py_err)
     }
 
@@ -127,7 +146,8 @@ impl Index {
     where
         T: Send,
     {
-        let inner = &self.inner;
+        let inner = self.live()?;
+        let inner = &*inner;
         let path = &self.path;
         py.allow_threads(|| {
             let mut guard = path.lock().unwrap_or_else(|p| p.into_inner());
@@ -150,7 +170,8 @@ impl Index {
         threads: usize,
         skip_failed: bool,
     ) -> PyResult<(HitColumns, Vec<String>)> {
-        let inner = &self.inner;
+        let inner = self.live()?;
+        let inner = &*inner;
         // The options are the same for every check: validate them once, so an invalid
         // option is reported as such rather than as the first query's error.
         py.allow_threads(|| inner.check(&Query::default(), opts))
@@ -550,7 +571,8 @@ impl Index {
     fn save(&self, py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<()> {
         let path = path_arg(path, "path")?;
         let path = std::path::absolute(&path).unwrap_or(path);
-        let inner = &self.inner;
+        let inner = self.live()?;
+        let inner = &*inner;
         let slot = &self.path;
         py.allow_threads(|| {
             let mut guard = slot.lock().unwrap_or_else(|p| p.into_inner());
@@ -585,31 +607,69 @@ impl Index {
     /// Folds the records inserted and removed since the last compaction into the
     /// search structure. Checks from other threads keep running meanwhile.
     fn compact(&self, py: Python<'_>) -> PyResult<()> {
-        let inner = &self.inner;
+        let inner = self.live()?;
+        let inner = &*inner;
         py.allow_threads(|| inner.compact()).map_err(to_py_err)
     }
 
     /// The record with this id (text, or an int as for ``remove``), or None.
     fn get(&self, id: &Bound<'_, PyAny>) -> PyResult<Option<Record>> {
         let id = id_arg(id, "id")?;
-        Ok(self.inner.get(&id).map(|inner| Record { inner }))
+        Ok(self.live()?.get(&id).map(|inner| Record { inner }))
     }
 
     /// ``id in index``: an id is text, or an int as for ``remove``; anything else is
-    /// not an id of the index (False, not an error).
-    fn __contains__(&self, id: &Bound<'_, PyAny>) -> bool {
-        id_arg(id, "id").is_ok_and(|id| self.inner.contains(&id))
+    /// not an id of the index (False, not an error). A closed index raises ValueError.
+    fn __contains__(&self, id: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let index = self.live()?;
+        Ok(id_arg(id, "id").is_ok_and(|id| index.contains(&id)))
     }
 
-    fn __len__(&self) -> usize {
-        self.inner.len()
+    fn __len__(&self) -> PyResult<usize> {
+        Ok(self.live()?.len())
+    }
+
+    /// Closes the index: every later call raises ValueError, and the memory-mapped
+    /// file is released once checks running in other threads end (on Windows, only
+    /// then can the file be replaced or deleted). Closing twice is no error.
+    ///
+    /// ```python
+    /// with armsmatch.Index.open("register.armsidx") as index:
+    ///     hits = index.check("AB123456", make="Glock")
+    /// assert index.closed
+    /// ```
+    fn close(&self) {
+        let old = self.inner.write().unwrap_or_else(|p| p.into_inner()).take();
+        drop(old);
+    }
+
+    /// True once the index is closed.
+    #[getter]
+    fn closed(&self) -> bool {
+        self.inner
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_none()
+    }
+
+    /// ``with index:``: the index itself (ValueError if closed); closed at the end of
+    /// the block, whatever ends it.
+    fn __enter__(slf: Bound<'_, Self>) -> PyResult<Bound<'_, Self>> {
+        slf.get().live()?;
+        Ok(slf)
+    }
+
+    #[pyo3(signature = (*_args))]
+    fn __exit__(&self, _args: &Bound<'_, pyo3::types::PyTuple>) -> bool {
+        self.close();
+        false
     }
 
     /// Register statistics as a dict (the ``register`` part of ``armsmatch stats
     /// --format json``): records by status, reporting country, make (canonical names),
     /// kind, calibre and month.
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let stats = armsmatch::stats::RegisterStats::from_index(&self.inner);
+        let stats = armsmatch::stats::RegisterStats::from_index(&*self.live()?);
         let text = serde_json::to_string(&stats)
             .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
         py.import("json")?.call_method1("loads", (text,))
@@ -620,7 +680,7 @@ impl Index {
     /// and ``total``), ``reference_version``, ``format_version`` and ``path`` (the file
     /// the index is identical to, or None).
     fn info<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let i = self.inner.info();
+        let i = self.live()?.info();
         let d = PyDict::new(py);
         d.set_item("records", i.records)?;
         d.set_item("base_records", i.base_records)?;
@@ -650,10 +710,10 @@ impl Index {
 
     /// The reference the index compares names with (a copy).
     #[getter]
-    fn reference(&self) -> Reference {
-        Reference {
-            inner: (*self.inner.reference()).clone(),
-        }
+    fn reference(&self) -> PyResult<Reference> {
+        Ok(Reference {
+            inner: (*self.live()?.reference()).clone(),
+        })
     }
 
     /// Checks one firearm: hits ranked by score (ties: first the record that names more of
@@ -694,7 +754,8 @@ impl Index {
             country: opt_text_arg(country, "country")?,
         };
         let opts = check_options(top, threshold, max_edits, serial_only)?;
-        let inner = &self.inner;
+        let inner = self.live()?;
+        let inner = &*inner;
         let hits = py
             .allow_threads(|| inner.check(&query, &opts))
             .map_err(to_py_err)?;
@@ -810,6 +871,7 @@ impl Index {
     /// memory-map it; unpickling refuses a file replaced since), else by bytes.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, PyObject)> {
         let class = py.get_type::<Index>();
+        self.live()?;
         let guard = self.path_lock();
         if let Some((path, checksum)) = guard.as_ref() {
             let args = (path.display().to_string(), *checksum).into_py_any(py)?;
@@ -821,9 +883,12 @@ impl Index {
     }
 
     fn __repr__(&self) -> String {
+        let Ok(index) = self.live() else {
+            return "<armsmatch.Index: closed>".to_string();
+        };
         match self.path() {
-            Some(p) => format!("<armsmatch.Index: {} records, {p}>", self.inner.len()),
-            None => format!("<armsmatch.Index: {} records>", self.inner.len()),
+            Some(p) => format!("<armsmatch.Index: {} records, {p}>", index.len()),
+            None => format!("<armsmatch.Index: {} records>", index.len()),
         }
     }
 }

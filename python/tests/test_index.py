@@ -3,6 +3,8 @@ save and open; info, get, len, contains."""
 
 from __future__ import annotations
 
+import copy
+import pickle
 import signal
 import sys
 import threading
@@ -124,6 +126,77 @@ def test_a_cyrillic_marking_spelled_by_sound_is_found_by_its_spelling_by_shape()
     assert index.check("BC9999", make="Glock") == []
     plain = index.check("VS-5678", make="Baikal")[0].explanation
     assert not plain.reading and plain.as_dict()["reading"] is False
+
+
+def test_an_index_closes_at_the_end_of_a_with_block(index: armsmatch.Index, tmp_path: Path) -> None:
+    path = tmp_path / "small.armsidx"
+    index.save(path)
+    with armsmatch.Index.open(path) as opened:
+        assert not opened.closed and ids(opened.check("AB123456", make="Glock"))[0] == "DEU-1"
+    assert opened.closed and repr(opened) == "<armsmatch.Index: closed>"
+    calls = [
+        lambda: opened.check("AB123456"),
+        lambda: opened.check_many([{"serial": "AB123456"}]),
+        lambda: len(opened),
+        lambda: "DEU-1" in opened,
+        lambda: opened.get("DEU-1"),
+        lambda: opened.insert({"id": "X-1", "serial": "QW123456"}),
+        lambda: opened.remove("DEU-1"),
+        lambda: opened.compact(),
+        lambda: opened.save(tmp_path / "again.armsidx"),
+        lambda: opened.to_bytes(),
+        lambda: opened.info(),
+        lambda: opened.stats(),
+        lambda: opened.reference,
+        lambda: pickle.dumps(opened),
+        lambda: copy.copy(opened),
+        lambda: opened.__enter__(),
+    ]
+    for call in calls:
+        with pytest.raises(ValueError, match="closed"):
+            call()
+    opened.close()  # twice is no error
+    # An exception ends the block too, and is not swallowed.
+    with pytest.raises(KeyError):
+        with armsmatch.Index.open(path) as again:
+            raise KeyError("x")
+    assert again.closed
+    # The file is free: replaced, and reopened with the new content.
+    index.insert({"id": "NEW-9", "serial": "ZX998877", "make": "Walther"})
+    index.save(path)
+    with armsmatch.Index.open(path) as fresh:
+        assert "NEW-9" in fresh
+
+
+def test_closing_leaves_a_check_running_in_another_thread_to_finish(tmp_path: Path) -> None:
+    records = synthetic_records(20_000)
+    path = tmp_path / "big.armsidx"
+    armsmatch.Index.build(records).save(path)
+    index = armsmatch.Index.open(path)
+    queries = [{"serial": r["serial"], "make": r.get("make")} for r in records[:8000]]
+    out: list[Any] = []
+    started = threading.Event()
+
+    def run() -> None:
+        started.set()
+        try:
+            out.append(index.check_many(queries, threads=1))
+        except ValueError as e:
+            out.append(e)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    started.wait()
+    index.close()
+    worker.join()
+    # Either the batch had begun and ran to its end on its own reference, or it had
+    # not and raised; it never reads a released map.
+    assert index.closed and len(out) == 1
+    if isinstance(out[0], ValueError):
+        assert "closed" in str(out[0])
+    else:
+        # Every check finds its own record at least.
+        assert len(out[0]) >= len(queries)
 
 
 def test_hit_object(index: armsmatch.Index) -> None:
