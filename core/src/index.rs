@@ -12,8 +12,8 @@ use crate::distance::{osa_within, Edit};
 use crate::error::{Error, Result};
 use crate::limits;
 use crate::normalize::{
-    cyrillic_readings, has_script_letter, padding_forms, placeholder, search_keys, skeleton_of_key,
-    unmarked_label_reading, variants, zero_free,
+    cyrillic_readings, cyrillic_shape_reading, has_script_letter, padding_forms, placeholder,
+    search_keys, skeleton_of_key, unmarked_label_reading, variants, zero_free,
 };
 use crate::raw::{fuzzy_walk_split, wildcard_walk, Pattern, Token};
 use crate::record::{Query, Record};
@@ -585,13 +585,19 @@ impl Prepared {
             // maker writes Cyrillic, or no make is given) is searched in its other
             // Latin spellings too: by shape for one spelled by sound and back
             // (`VS1234`, `BC1234` for `ВС 1234`).
-            let may_be_cyrillic = q.serial.is_ascii()
-                && match &identity.make {
-                    None => true,
-                    Some(m) => reference.cyrillic_marked(Some(m), &identity.also_makes),
-                };
+            let may_be_cyrillic = match &identity.make {
+                None => true,
+                Some(m) => reference.cyrillic_marked(Some(m), &identity.also_makes),
+            };
             if may_be_cyrillic {
-                for v in cyrillic_readings(&score_keys[0].0) {
+                // A check written in Cyrillic: the register may hold the marking copied
+                // by shape with letters that have no Latin twin (`4H4194` for `ЧН 4194`).
+                let readings_of = if q.serial.is_ascii() {
+                    cyrillic_readings(&score_keys[0].0)
+                } else {
+                    cyrillic_shape_reading(&q.serial).into_iter().collect()
+                };
+                for v in readings_of {
                     if score_keys.iter().any(|(k, _)| *k == v) {
                         continue;
                     }
@@ -719,6 +725,12 @@ impl Prepared {
                     serial_evidence(&self.raw, record_serial, qk, rk, *transliterated || ri > 0);
                 e.reading = reading;
                 if reading && !matches!(e.kind, SerialMatch::Exact | SerialMatch::Normalized) {
+                    // A Cyrillic check's shape reading puts digits for letters (`Б` →
+                    // `6`): with a misreading or a slip besides, it meets Latin serials
+                    // by chance (`ГБ5598` read `G65598` met `665598` through `G`/`6`).
+                    if self.scripted {
+                        continue;
+                    }
                     s *= READING_FUZZY;
                 }
                 // On a tie, the serial as the check spelled it.

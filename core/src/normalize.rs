@@ -378,7 +378,26 @@ pub(crate) enum Fold {
     /// By sound, German (Duden) style, as officers in German-speaking countries write
     /// it: `Х` → `CH`, `В` → `W`, `Ш` → `SCH`, `Ч` → `TSCH`, `Ж` → `SH`, `Я` → `JA`.
     German,
+    /// By shape, letters with no Latin twin too, as a register may store a marking it
+    /// could not type: `Б` → `6`, `Ч` → `4`, `Ш` → `W`, `П` → `II`, `Я` → `R`
+    /// ([`SHAPES`]); the others as [`Fold::Visual`].
+    Shape,
 }
+
+/// Cyrillic letters with no Latin twin, and what a reader copying their shape types.
+const SHAPES: &[(char, &str)] = &[
+    ('Б', "6"),
+    ('Ч', "4"),
+    ('Ш', "W"),
+    ('Щ', "W"),
+    ('Ц', "U"),
+    ('И', "N"),
+    ('Й', "N"),
+    ('П', "II"),
+    ('Л', "JI"),
+    ('Ю', "IO"),
+    ('Я', "R"),
+];
 
 /// Cyrillic capitals: (letter, visual, BGN, ISO 9 without diacritics, German/Duden).
 const CYRILLIC: &[(char, &str, &str, &str, &str)] = &[
@@ -472,13 +491,18 @@ fn push_folded(c: char, fold: Fold, keep_wildcards: bool, out: &mut String) {
         out.push(c);
     } else if let Some(&(_, vis, bgn, iso, ger)) = CYRILLIC.iter().find(|e| e.0 == c) {
         out.push_str(match fold {
+            Fold::Shape => SHAPES.iter().find(|e| e.0 == c).map_or(vis, |e| e.1),
             Fold::Visual => vis,
             Fold::Bgn => bgn,
             Fold::Iso9 => iso,
             Fold::German => ger,
         });
     } else if let Some(&(_, vis, tr)) = GREEK.iter().find(|e| e.0 == c) {
-        out.push_str(if fold == Fold::Visual { vis } else { tr });
+        out.push_str(if matches!(fold, Fold::Visual | Fold::Shape) {
+            vis
+        } else {
+            tr
+        });
     } else if let Some(d) = ascii_digit(c) {
         out.push(d);
     }
@@ -556,6 +580,17 @@ const BY_SHAPE: &[(u8, &[&str])] = &[
     (b'X', &["KH"]),
 ];
 
+/// A serial written in Cyrillic copied by shape with its letters that have no Latin
+/// twin too (`ЧН 4194` → `4H4194`, `РБ.823` → `P6823`), where that differs from its
+/// [`serial_key`]: how a register that could not type the marking may hold it.
+pub(crate) fn cyrillic_shape_reading(serial: &str) -> Option<String> {
+    if serial.is_ascii() || !has_script_letter(serial) {
+        return None;
+    }
+    let shape = fold_serial(serial, Fold::Shape, false);
+    (shape != fold_serial(serial, Fold::Visual, false)).then_some(shape)
+}
+
 /// Most readings [`cyrillic_readings`] gives for one key: each is one more key a check
 /// searches.
 const MAX_READINGS: usize = 4;
@@ -566,11 +601,8 @@ const MAX_READINGS: usize = 4;
 /// `VS1234`, `BS1234`). Registers of Russian, Ukrainian or Bulgarian firearms hold both
 /// kinds of spelling of one marking (`ВС 1234`), and either officer's must find the
 /// other's. At most [`MAX_READINGS`], none equal to `key`; none for a key holding
-/// anything but ASCII letters and digits, or no letter.
-///
-/// ```ignore
-/// assert_eq!(cyrillic_readings("VS1234"), ["BC1234", "VS1234"[..0].to_string()]);
-/// ```
+/// anything but ASCII letters and digits, or no letter. (Crate-private: its unit test
+/// `cyrillic_readings_spell_by_shape_and_by_sound` holds the examples.)
 pub(crate) fn cyrillic_readings(key: &str) -> Vec<String> {
     let b = key.as_bytes();
     if !b.iter().all(u8::is_ascii_alphanumeric) || !b.iter().any(u8::is_ascii_uppercase) {
@@ -1180,6 +1212,18 @@ pub(crate) fn name_words(name: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cyrillic_serial_copied_by_shape_with_its_letters_that_have_no_twin() {
+        use super::cyrillic_shape_reading as r;
+        assert_eq!(r("ЧН 4194").as_deref(), Some("4H4194"));
+        assert_eq!(r("РБ.823").as_deref(), Some("P6823"));
+        assert_eq!(r("ТП-5633").as_deref(), Some("TII5633"));
+        // Only twins (the serial key already), Latin, or nothing Cyrillic: none.
+        assert_eq!(r("ВС 1234"), None);
+        assert_eq!(r("BC1234"), None);
+        assert_eq!(r("Ä1234"), None);
+    }
+
     #[test]
     fn cyrillic_readings_spell_by_shape_and_by_sound() {
         use super::cyrillic_readings as r;

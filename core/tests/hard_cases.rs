@@ -1042,6 +1042,20 @@ fn a_cyrillic_marking_the_register_holds_in_one_latin_spelling_is_found_by_the_o
         assert_eq!(ids(&hits), ["RUS-5"], "{q}");
         assert!(!hits[0].explanation.serial.reading, "{q}");
     }
+    // A register that could not type the marking copied its letters with no Latin twin
+    // by shape (`Ч` → `4`); the check in Cyrillic finds it, but such a copy meets no
+    // serial through a misreading besides (`ГБ5598` copied `G65598` is no `665598`).
+    ix.insert(Record::new("RUS-6", "4H 4194").make("Kalashnikov"))
+        .unwrap();
+    ix.insert(Record::new("RUS-7", "665598").make("Izhevsk Mechanical Plant"))
+        .unwrap();
+    ix.insert(Record::new("AUT-3", "4H 4194").make("Glock"))
+        .unwrap();
+    let hits = check(&ix, Query::new("ЧН 4194").make("Izhmash"));
+    assert_eq!(ids(&hits), ["RUS-6"]);
+    assert!(hits[0].explanation.serial.reading && hits[0].score > 0.9);
+    assert!(check(&ix, Query::new("ЧН 4194").make("Glock")).is_empty());
+    assert!(check(&ix, Query::new("ГБ5598").make("Baikal")).is_empty());
     // A record added after the build is found the same way.
     ix.insert(Record::new("RUS-4", "ZHU 4411").make("Tula Arms Plant"))
         .unwrap();
