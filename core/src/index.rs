@@ -592,10 +592,17 @@ impl Prepared {
             if may_be_cyrillic {
                 // A check written in Cyrillic: the register may hold the marking copied
                 // by shape with letters that have no Latin twin (`4H4194` for `ЧН 4194`).
-                let readings_of = if q.serial.is_ascii() {
-                    cyrillic_readings(&score_keys[0].0)
-                } else {
+                // A serial in Latin letters (its raw text may hold `№`, a dash or a
+                // space of another script) is read from each of its own keys, the one
+                // with a label word dropped too (`SN VS1234`).
+                let readings_of: Vec<String> = if has_script_letter(&q.serial) {
                     cyrillic_shape_reading(&q.serial).into_iter().collect()
+                } else {
+                    score_keys
+                        .iter()
+                        .filter(|(_, transliterated)| !transliterated)
+                        .flat_map(|(k, _)| cyrillic_readings(k))
+                        .collect()
                 };
                 for v in readings_of {
                     if score_keys.iter().any(|(k, _)| *k == v) {

@@ -768,8 +768,13 @@ impl Reference {
     }
 
     /// True if firearms of this make carry Cyrillic markings: its maker, or a maker its
-    /// text names beside it (`also`), works in a country that writes Cyrillic.
+    /// text names beside it (`also`), works in a country that writes Cyrillic. A make
+    /// text that only holds such a maker's name among other words (`Kalashnikov USA`,
+    /// `Arsenal Firearms`) may name a company elsewhere that marks in Latin letters:
+    /// only a name the reference knows whole (or a misspelling of one) counts.
     pub(crate) fn cyrillic_marked(&self, make: Option<&Resolved>, also: &[u32]) -> bool {
+        let make =
+            make.filter(|m| self.make_keys.contains_key(&m.key) || m.form == NameForm::Misspelling);
         // Not Serbia's and North Macedonia's makers, who mark in Latin letters (a
         // Zastava `V041413` read as `B041413` met other makes' serials on independent
         // seed 23).

@@ -1015,6 +1015,24 @@ fn a_cyrillic_marking_the_register_holds_in_one_latin_spelling_is_found_by_the_o
             assert_eq!(ids(&hits), ["AUT-1", "RUS-1"], "{q}");
         }
     }
+    // A Latin serial as exports write it: a `№` label, a label word, a dash or a space
+    // of another script.
+    for q in ["№ VS5678", "SN VS5678", "VS\u{2013}5678", "VS\u{a0}5678"] {
+        let hits = check(&ix, Query::new(q).make("Baikal"));
+        assert_eq!(ids(&hits), ["RUS-2"], "{q}");
+        assert!(hits[0].explanation.serial.reading, "{q}");
+    }
+    // A make text that names such a maker among other words may be a company that
+    // marks in Latin letters (a Kalashnikov made in the USA): no reading.
+    ix.insert(Record::new("USA-1", "BC 3141").make("Kalashnikov USA"))
+        .unwrap();
+    let opts0 = CheckOptions::default().threshold(0.0);
+    let hits = ix
+        .check(&Query::new("VS3141").make("Kalashnikov USA"), &opts0)
+        .unwrap();
+    assert!(hits
+        .iter()
+        .all(|h| !h.explanation.serial.reading && h.score < 0.01));
     // The other spelling of a Glock's serial is another firearm: no reading for a make
     // that marks in Latin letters, on either side.
     let opts = CheckOptions::default().threshold(0.0);

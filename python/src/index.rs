@@ -103,6 +103,13 @@ impl Index {
         }
     }
 
+    /// The file this index is identical to, as text.
+    fn path_text(&self) -> Option<String> {
+        self.path_lock()
+            .as_ref()
+            .map(|(p, _)| p.display().to_string())
+    }
+
     /// The index, or `ValueError` once it is closed.
     fn live(&self) -> PyResult<Arc<armsmatch::Index>> {
         // The guarded value is a plain handle: a panic elsewhere cannot leave it invalid.
@@ -695,17 +702,16 @@ impl Index {
         d.set_item("bytes", bytes)?;
         d.set_item("reference_version", &i.reference_version)?;
         d.set_item("format_version", i.format_version)?;
-        d.set_item("path", self.path())?;
+        d.set_item("path", self.path_text())?;
         Ok(d)
     }
 
     /// The file this index is identical to (opened from or saved to, unchanged since),
     /// or None.
     #[getter]
-    fn path(&self) -> Option<String> {
-        self.path_lock()
-            .as_ref()
-            .map(|(p, _)| p.display().to_string())
+    fn path(&self) -> PyResult<Option<String>> {
+        self.live()?;
+        Ok(self.path_text())
     }
 
     /// The reference the index compares names with (a copy).
@@ -886,7 +892,7 @@ impl Index {
         let Ok(index) = self.live() else {
             return "<armsmatch.Index: closed>".to_string();
         };
-        match self.path() {
+        match self.path_text() {
             Some(p) => format!("<armsmatch.Index: {} records, {p}>", index.len()),
             None => format!("<armsmatch.Index: {} records>", index.len()),
         }

@@ -148,6 +148,8 @@ def test_an_index_closes_at_the_end_of_a_with_block(index: armsmatch.Index, tmp_
         lambda: opened.info(),
         lambda: opened.stats(),
         lambda: opened.reference,
+        lambda: opened.path,
+        lambda: opened.update({"id": "DEU-1", "serial": "AB123456"}),
         lambda: pickle.dumps(opened),
         lambda: copy.copy(opened),
         lambda: opened.__enter__(),
