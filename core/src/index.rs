@@ -616,9 +616,22 @@ impl Prepared {
                     readings += 1;
                 }
             }
-            for v in search {
+            // A reading is itself one guess: it is searched with one edit fewer than
+            // the check's own keys, and no wider than they are when it lengthens the key
+            // (`X1234` read `KH1234`). Measured: the full search of readings cost 8 % of
+            // the time of independent seed 23's checks (827 of them name a Russian
+            // maker) for one more first hit in 3,000 on the third generator.
+            let own = search.len() - reading_keys;
+            let widest = search[..own].iter().map(String::len).max().unwrap_or(0);
+            for (i, v) in search.into_iter().enumerate() {
                 let s = skeleton_of_key(&v);
-                let r = Reach::of(opts, v.len());
+                let r = if i < own {
+                    Reach::of(opts, v.len())
+                } else {
+                    let mut r = Reach::of(opts, v.len().min(widest));
+                    r.search = r.search.saturating_sub(1);
+                    r
+                };
                 keys.push((v, s, r));
             }
         }
