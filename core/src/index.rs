@@ -712,14 +712,15 @@ impl Prepared {
         })
     }
 
-    /// Best serial evidence of this check against a record's serial, and whether it
-    /// came through one of the check's Cyrillic readings (compared only if `readings`).
+    /// Best serial evidence of this check against a record's serial (its `reading` says
+    /// whether it came through one of the check's Cyrillic readings, which are compared
+    /// only if `readings`).
     fn serial_evidence(
         &self,
         record_serial: &str,
         record_keys: &[String],
         readings: bool,
-    ) -> (SerialEvidence, f32, bool) {
+    ) -> (SerialEvidence, f32) {
         let mut best: Option<(SerialEvidence, f32)> = None;
         let first_reading = self.score_keys.len() - self.readings;
         // Two serials written in Cyrillic or Greek are compared as written (by shape):
@@ -826,7 +827,7 @@ impl Prepared {
                 }
             }
         }
-        let (e, s) = best.unwrap_or_else(|| {
+        best.unwrap_or_else(|| {
             (
                 SerialEvidence {
                     kind: SerialMatch::None,
@@ -839,9 +840,7 @@ impl Prepared {
                 },
                 0.0,
             )
-        });
-        let reading = e.reading;
-        (e, s, reading)
+        })
     }
 
     /// Scores a candidate: its evidence and explanation; `None` if its calibrated score
@@ -857,7 +856,8 @@ impl Prepared {
         let mut identity: Option<Identity> = None;
         let serial_evidence = if self.has_serial() {
             let keys = variants(record_serial, false);
-            let (mut e, mut s, reading) = self.serial_evidence(record_serial, &keys, true);
+            let (mut e, mut s) = self.serial_evidence(record_serial, &keys, true);
+            let reading = e.reading;
             // A Latin spelling read as Cyrillic meets only a firearm marked so: a
             // record that only a reading found, or that scores best through one, must
             // be of such a make.
@@ -868,7 +868,7 @@ impl Prepared {
                     if only_by_reading {
                         return None;
                     }
-                    (e, s, _) = self.serial_evidence(record_serial, &keys, false);
+                    (e, s) = self.serial_evidence(record_serial, &keys, false);
                 }
                 identity = Some(id);
             }
@@ -903,7 +903,7 @@ impl Prepared {
             };
             (e, s, f)
         } else {
-            let (e, _, _) = self.serial_evidence(record_serial, &[], false);
+            let (e, _) = self.serial_evidence(record_serial, &[], false);
             (e, identity_only_score(make, model, calibre), 1.0)
         };
         let explanation = Explanation {
