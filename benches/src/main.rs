@@ -846,7 +846,7 @@ fn split_walks<D: AsRef<[u8]>>(
             n += 1;
             true
         });
-        fuzzy_walk_split(rev.as_fst(), &rq, k, q.len() - head, b, |_, _, _| {
+        fuzzy_walk_split(rev.as_fst(), &rq, k, q.len() + 1 - head, b, |_, _, _| {
             n += 1;
             true
         });

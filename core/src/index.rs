@@ -1636,9 +1636,9 @@ fn scored_hits(g: &Inner, p: &Prepared) -> Result<Vec<(f32, HitSource)>> {
                 continue;
             }
             // Two walks, one from each end (see `raw::fuzzy_walk_split`): the forward
-            // walk allows `a` edits in the first half of the serial, the reversed walk
-            // `b` in the second half; a + b = k − 1 covers every key within k. Keys
-            // found by both are deduplicated below.
+            // walk allows `a` edits in its first `head` columns, the reversed walk `b`
+            // in the remaining `n + 1 − head`; a + b = k − 1 covers every key within k.
+            // Keys found by both are deduplicated below.
             let a = (k - 1) / 2;
             let b = k - 1 - a;
             // Where to split, measured on 1 M registered serials (same run, q/s): for
@@ -1658,7 +1658,7 @@ fn scored_hits(g: &Inner, p: &Prepared) -> Result<Vec<(f32, HitSource)>> {
                 go_on
             });
             if go_on {
-                fuzzy_walk_split(rev, &rq, k, q.len() - head, b, |key, v, d| {
+                fuzzy_walk_split(rev, &rq, k, q.len() + 1 - head, b, |key, v, d| {
                     !reach.admits(q.len(), key.len(), d) || push(v)
                 });
             }

@@ -40,16 +40,20 @@ pub fn fuzzy_walk<D: AsRef<[u8]>>(
 }
 
 /// Like [`fuzzy_walk`], but only along alignments that spend at most `head_budget`
-/// edits before they leave the first `head` characters of the query. A key is visited
-/// if such an alignment within `k` exists; the distance passed to `visit` is the cost of
-/// the best such alignment (at least the true distance).
+/// edits in the first `head` columns of the alignment matrix (column `j`: the first `j`
+/// query bytes consumed; an edit counts in the column where it is paid). A key is
+/// visited if such an alignment within `k` exists; the distance passed to `visit` is
+/// the cost of the best such alignment (at least the true distance).
 ///
 /// Why: with `head_budget` 0 the first `head` levels of the walk are a single probed
-/// path instead of a fan-out over every byte. Run once over an FST of keys and once,
-/// with the query reversed, over an FST of reversed keys, two such walks cover every
-/// key within `k` as soon as the two head budgets add up to at least `k − 1` (an
-/// alignment that broke both would cost at least `a + b + 2`). [`crate::Index`] does
-/// exactly that; the property tests check the union against a brute-force scan.
+/// path instead of a fan-out over every byte. Run once over an FST of keys with head
+/// `h` and budget `a`, and once, with the query of `n` bytes reversed, over an FST of
+/// reversed keys with head `n + 1 − h` and budget `b`, two such walks cover every key
+/// within `k` as soon as `a + b ≥ k − 1`: the two heads split the `n + 1` columns
+/// between them (an edit paid in forward column `c` is paid in reversed column `n − c`
+/// or after, so those the reversed head pays are paid at `c ≥ h` forward), and an
+/// alignment that broke both would cost at least `a + b + 2`. [`crate::Index`] does exactly that; the property tests check the union
+/// against a brute-force scan.
 ///
 /// ```
 /// use armsmatch::raw::fuzzy_walk_split;
@@ -512,7 +516,7 @@ mod tests {
             let mut got = std::collections::BTreeSet::new();
             fuzzy_walk_split(fwd.as_fst(), &q, k, head, a, |_, v, _| { got.insert(v); true });
             let rq: Vec<u8> = q.iter().rev().copied().collect();
-            fuzzy_walk_split(rev.as_fst(), &rq, k, q.len() - head, b, |_, v, _| { got.insert(v); true });
+            fuzzy_walk_split(rev.as_fst(), &rq, k, q.len() + 1 - head, b, |_, v, _| { got.insert(v); true });
             let want: std::collections::BTreeSet<u64> = keys.iter().enumerate()
                 .filter(|(_, key)| osa_distance(key, &q) <= k).map(|(i, _)| i as u64).collect();
             prop_assert_eq!(got, want);
