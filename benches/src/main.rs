@@ -837,7 +837,7 @@ fn split_walks<D: AsRef<[u8]>>(
         let a = (k - 1) / 2;
         let b = k - 1 - a;
         let head = if k == 2 {
-            (2 * q.len() + 2) / 5
+            (9 * q.len() + 10) / 20
         } else {
             q.len().div_ceil(2)
         };
