@@ -21,9 +21,9 @@ use crate::reference::Reference;
 use crate::score::{
     auto_search_budget, calibrate, compare_identity, evidence_floor, identity_factor,
     identity_only_score, odds, pair_edit_budget, partial_confusables, partial_evidence,
-    serial_evidence, CheckOptions, Explanation, FieldMatch, Hit, Identity, SerialEvidence,
-    SerialMatch, CONFUSABLE_PARTIAL, EMPTY_RUN_PARTIAL, LEADING_ZERO_PARTIAL, PARTIAL_MAX,
-    READING_FUZZY, SLIP_PARTIAL,
+    serial_evidence, surely_other_make, CheckOptions, Explanation, FieldMatch, Hit, Identity,
+    SerialEvidence, SerialMatch, CONFUSABLE_PARTIAL, EMPTY_RUN_PARTIAL, LEADING_ZERO_PARTIAL,
+    PARTIAL_MAX, READING_FUZZY, SLIP_PARTIAL,
 };
 use crate::segment::{check_record, refuse_wildcards, Backing, Meta, Segment, SegmentWriter};
 
@@ -841,6 +841,24 @@ impl Prepared {
                 0.0,
             )
         })
+    }
+
+    /// True if a candidate of this make cannot reach the threshold whatever its serial:
+    /// another make's identity factor is at most that of [`FieldMatch::Different`] with
+    /// the model and calibre the same (0.2), and a serial scores at most 1. Asked before
+    /// the serial comparison, which it spares most candidates of a fuzzy search (they
+    /// are of other makes); it changes no result, [`Prepared::score`] would drop them.
+    fn cannot_reach(
+        &self,
+        reference: &Reference,
+        make: Option<&crate::reference::Resolved>,
+        also_makes: &[u32],
+    ) -> bool {
+        let most = identity_factor(FieldMatch::Different, FieldMatch::Same, FieldMatch::Same);
+        self.has_serial()
+            && !self.opts.serial_only
+            && self.evidence_floor > most
+            && surely_other_make(reference, &self.identity, make, also_makes)
     }
 
     /// Scores a candidate: its evidence and explanation; `None` if its calibrated score
@@ -1713,6 +1731,13 @@ fn scored_hits(g: &Inner, p: &Prepared) -> Result<Vec<(f32, HitSource)>> {
             if g.live.removed.contains(&i) {
                 continue;
             }
+            let row = base.row(i);
+            if p.cannot_reach(reference, base.make_resolved(&row), base.make_also(&row)) {
+                debug_assert!(p
+                    .score(reference, base.serial(i), || base_identity(base, i))
+                    .is_none());
+                continue;
+            }
             if let Some((s, e)) = p.score(reference, base.serial(i), || base_identity(base, i)) {
                 hits.push((s, HitSource::Base(i, e)));
             }
@@ -1735,7 +1760,14 @@ fn scored_hits(g: &Inner, p: &Prepared) -> Result<Vec<(f32, HitSource)>> {
         } else {
             p.identity.make.is_some() && l.keys.is_empty()
         };
-        if reach {
+        let id = &l.identity;
+        let skip = reach && p.cannot_reach(reference, id.make.as_ref(), &id.also_makes);
+        debug_assert!(
+            !skip
+                || p.score(reference, &l.record.serial, || id.clone())
+                    .is_none()
+        );
+        if reach && !skip {
             if let Some((s, e)) = p.score(reference, &l.record.serial, || l.identity.clone()) {
                 hits.push((s, HitSource::Live(at, e)));
             }

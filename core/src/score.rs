@@ -1048,6 +1048,31 @@ pub(crate) fn compare_calibres(
     }
 }
 
+/// True when [`compare_identity`] is sure to call the makes different, from the make
+/// alone: both are reference entries, not the same, related neither way (importers and
+/// corporate families are), and neither side's make text also names the other's make.
+/// None of `compare_identity`'s exceptions (a model written as the make, an importer, a
+/// licensed family, an unresolved name) can apply then. Cheap: a check asks it of
+/// every candidate before comparing serials (see `Prepared::cannot_reach`).
+pub(crate) fn surely_other_make(
+    reference: &Reference,
+    q: &Identity,
+    r_make: Option<&Resolved>,
+    r_also: &[u32],
+) -> bool {
+    let (Some(a), Some(b)) = (
+        q.make.as_ref().and_then(|m| m.entry),
+        r_make.and_then(|m| m.entry),
+    ) else {
+        return false;
+    };
+    a != b
+        && !q.also_makes.contains(&b)
+        && !r_also.contains(&a)
+        && !reference.makes_related(a, b)
+        && !reference.makes_related(b, a)
+}
+
 /// Compares the identities of a check and a record: (make, model, calibre).
 pub(crate) fn compare_identity(
     reference: &Reference,
@@ -1208,6 +1233,46 @@ mod tests {
     /// An identity from make and model as written, with no calibre.
     fn id2(make: &str, model: &str) -> Identity {
         Identity::resolve(Reference::embedded(), Some(make), Some(model), None)
+    }
+
+    #[test]
+    fn surely_other_make_is_never_wrong_about_compare_identity() {
+        // Every pair of the reference's makes, written alone, with one of their
+        // models, and in a text naming a second make (`Century Arms / Romarm`): where
+        // the shortcut is sure, the whole comparison must call the makes different.
+        let r = Reference::embedded();
+        let makes = &r.data().make;
+        let mut ids = Vec::new();
+        for (i, m) in makes.iter().enumerate() {
+            let other = &makes[(i * 7 + 3) % makes.len()].name;
+            let mut models = vec![""];
+            models.extend(m.model.first().map(|x| x.name.as_str()));
+            for model in models {
+                ids.push(id2(&m.name, model));
+                ids.push(id2(&format!("{} / {other}", m.name), model));
+            }
+            // Another make's model under this make's name.
+            ids.extend(
+                makes[(i + 1) % makes.len()]
+                    .model
+                    .first()
+                    .map(|x| id2(&m.name, &x.name)),
+            );
+        }
+        let (mut sure, mut different) = (0, 0);
+        for q in &ids {
+            for rec in &ids {
+                let make = compare_identity(r, q, rec).0;
+                different += usize::from(make == FieldMatch::Different);
+                if surely_other_make(r, q, rec.make.as_ref(), &rec.also_makes) {
+                    sure += 1;
+                    assert_eq!(make, FieldMatch::Different, "{q:?} vs {rec:?}");
+                }
+            }
+        }
+        // The shortcut decides most of the pairs the whole comparison calls different
+        // (70 %: a make text naming two makes is left to the whole comparison).
+        assert!(sure * 2 > different, "{sure} of {different}");
     }
 
     fn serial_score(q: &str, r: &str) -> f32 {
