@@ -184,8 +184,17 @@ impl<D: AsRef<[u8]>> FuzzyWalk<'_, D> {
                 add(self.query[j - 2], &mut probe, &mut probes);
             }
         }
+        // Every child this node will step into is asked for from memory first
+        // ([`prefetch`]); a child whose row dies is never read, but at a fan-out every
+        // child lives.
         if any || probes == probe.len() {
-            for t in node.transitions() {
+            let data = self.fst.as_bytes();
+            let len = node.len();
+            for i in 0..len {
+                prefetch(data, node.transition_addr(i));
+            }
+            for i in 0..len {
+                let t = node.transition(i);
                 if !self.step(t.inp, t.addr, out.cat(t.out), depth, visit) {
                     return false;
                 }
@@ -193,12 +202,20 @@ impl<D: AsRef<[u8]>> FuzzyWalk<'_, D> {
         } else {
             // Byte order keeps the walk in key order.
             probe[..probes].sort_unstable();
+            let mut found = [0usize; 2 * (crate::limits::MAX_EDITS as usize * 2 + 2)];
+            let mut n_found = 0;
+            let data = self.fst.as_bytes();
             for &c in &probe[..probes] {
                 if let Some(i) = node.find_input(c) {
-                    let t = node.transition(i);
-                    if !self.step(t.inp, t.addr, out.cat(t.out), depth, visit) {
-                        return false;
-                    }
+                    prefetch(data, node.transition_addr(i));
+                    found[n_found] = i;
+                    n_found += 1;
+                }
+            }
+            for &i in &found[..n_found] {
+                let t = node.transition(i);
+                if !self.step(t.inp, t.addr, out.cat(t.out), depth, visit) {
+                    return false;
                 }
             }
         }
@@ -252,6 +269,31 @@ impl<D: AsRef<[u8]>> FuzzyWalk<'_, D> {
         }
         true
     }
+}
+
+/// Asks the processor to start loading the node at `addr` into the cache, so that the
+/// children a walk is about to visit come from memory together instead of one miss
+/// after the other: 3/4 of [`Node::new`]'s time was the load of a node's first byte on
+/// a 1.5 M-record index. Measured (default checks, binaries alternated, same hits):
+/// 7–9 % less time on one thread on independent seed 23, 3–8 % on two threads on three
+/// generators' registers; a plain read of the byte instead (safe code) gained 0–5 %.
+/// Elsewhere than x86-64, nothing.
+#[inline(always)]
+fn prefetch(data: &[u8], addr: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(b) = data.get(addr) {
+        #[allow(unsafe_code)]
+        // SAFETY: `_mm_prefetch` needs SSE, which every x86-64 processor has (it is in
+        // the target's baseline features); a prefetch only hints the cache, it never
+        // faults nor changes memory, and the pointer is to a byte of `data` anyway.
+        unsafe {
+            std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                (b as *const u8).cast::<i8>(),
+            );
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (data, addr);
 }
 
 /// One token of a wildcard [`Pattern`].
