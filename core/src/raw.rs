@@ -52,8 +52,8 @@ pub fn fuzzy_walk<D: AsRef<[u8]>>(
 /// within `k` as soon as `a + b ≥ k − 1`: the two heads split the `n + 1` columns
 /// between them (an edit paid in forward column `c` is paid in reversed column `n − c`
 /// or after, so those the reversed head pays are paid at `c ≥ h` forward), and an
-/// alignment that broke both would cost at least `a + b + 2`. [`crate::Index`] does exactly that; the property tests check the union
-/// against a brute-force scan.
+/// alignment that broke both would cost at least `a + b + 2`. [`crate::Index`] does
+/// exactly that; the property tests check the union against a brute-force scan.
 ///
 /// ```
 /// use armsmatch::raw::fuzzy_walk_split;
@@ -184,16 +184,11 @@ impl<D: AsRef<[u8]>> FuzzyWalk<'_, D> {
                 add(self.query[j - 2], &mut probe, &mut probes);
             }
         }
-        // Every child this node will step into is asked for from memory first
-        // ([`prefetch`]); a child whose row dies is never read, but at a fan-out every
-        // child lives.
+        // The children this node will step into are asked for from memory first
+        // ([`prefetch`]): at a fan-out every child lives.
         if any || probes == probe.len() {
-            let data = self.fst.as_bytes();
-            let len = node.len();
-            for i in 0..len {
-                prefetch(data, node.transition_addr(i));
-            }
-            for i in 0..len {
+            prefetch_children(self.fst.as_bytes(), node);
+            for i in 0..node.len() {
                 let t = node.transition(i);
                 if !self.step(t.inp, t.addr, out.cat(t.out), depth, visit) {
                     return false;
@@ -295,6 +290,13 @@ fn prefetch(data: &[u8], addr: usize) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = (data, addr);
+}
+
+/// [`prefetch`] of every child of `node`, before a walk steps into the first.
+fn prefetch_children(data: &[u8], node: &Node<'_>) {
+    for i in 0..node.len() {
+        prefetch(data, node.transition_addr(i));
+    }
 }
 
 /// One token of a wildcard [`Pattern`].
@@ -503,11 +505,8 @@ fn wild_descend<D: AsRef<[u8]>>(
             }
         }
     } else {
-        // At a wildcard: the children are asked for from memory first ([`prefetch`]).
-        let data = fst.as_bytes();
-        for i in 0..node.len() {
-            prefetch(data, node.transition_addr(i));
-        }
+        // At a wildcard every child may match: asked for from memory first.
+        prefetch_children(fst.as_bytes(), node);
         for tr in node.transitions() {
             if !go(tr.inp, tr.addr, tr.out, path) {
                 return false;
