@@ -1094,17 +1094,31 @@ pub(crate) fn compare_identity(
     if make == FieldMatch::Different {
         // `AK-47` or `Makarov PM` written as the make, the model left empty: on either
         // side, a text that names no make but a model of the other side's make is no
-        // evidence of another make; it is compared as the model it is.
+        // evidence of another make; it is compared as the model it is. So too a text
+        // that is the other side's model as written (`SKS` for a Norinco `SKS`: many
+        // plants made the rifle, the reference lists it under Tula's).
         let model_as_make = |a: &Identity, b: &Identity| -> Option<(u32, String)> {
             let written = a
                 .make
                 .as_ref()
                 .filter(|m| m.entry.is_none() && a.model.is_none())?;
             let mi = b.make.as_ref()?.entry?;
-            reference
+            let of_their_make = reference
                 .resolve_model(Some(mi), &written.canonical)
                 .entry
-                .map(|_| (mi, written.canonical.clone()))
+                .is_some();
+            let their_model = || {
+                matches!(
+                    compare_models(
+                        reference,
+                        Some(mi),
+                        Some(&written.canonical),
+                        b.model.as_deref()
+                    ),
+                    FieldMatch::Same | FieldMatch::Alias
+                )
+            };
+            (of_their_make || their_model()).then(|| (mi, written.canonical.clone()))
         };
         let moved = model_as_make(q, r)
             .map(|(mi, m)| compare_models(reference, Some(mi), Some(&m), r.model.as_deref()))
@@ -1650,6 +1664,14 @@ mod tests {
         assert_eq!((mk, mo), (FieldMatch::Unknown, FieldMatch::Different));
         let (mk, mo, _) = compare_identity(r, &id2("Kalashnikov", ""), &id2("AK-47", ""));
         assert_eq!((mk, mo), (FieldMatch::Unknown, FieldMatch::Unknown));
+        // The other side's model as written, though the reference lists it under
+        // another make (`SKS` is Tula's there; Norinco made it too), in either order.
+        let (mk, mo, _) = compare_identity(r, &id2("SKS", ""), &id2("Norinco", "SKS"));
+        assert_eq!((mk, mo), (FieldMatch::Unknown, FieldMatch::Same));
+        let (mk, mo, _) = compare_identity(r, &id2("Norinco", "sks"), &id2("S.K.S.", ""));
+        assert_eq!((mk, mo), (FieldMatch::Unknown, FieldMatch::Same));
+        let (mk, _, _) = compare_identity(r, &id2("SKS", ""), &id2("Norinco", "Type 56"));
+        assert_eq!(mk, FieldMatch::Different);
         // A model of another make stays another make.
         let (mk, _, _) = compare_identity(r, &id2("AK-47", ""), &id2("Glock", "19"));
         assert_eq!(mk, FieldMatch::Different);
