@@ -1,8 +1,8 @@
 //! The key set every serial search in the benchmark runs over.
 //!
 //! For a fair side-by-side, armsmatch and the baselines must search the *same* keys:
-//! the confusable skeleton of every search key of every record serial
-//! ([`armsmatch::search_keys`] then [`armsmatch::skeleton_char`] per character), which
+//! the confusable skeleton of every index key of every record serial
+//! ([`armsmatch::index_keys`] then [`armsmatch::skeleton_char`] per character), which
 //! is exactly what the index's serial FST holds (`core/src/segment.rs`). Placeholder
 //! serials (`UNK`, `000000`) are not indexed, so they are left out here too.
 
@@ -21,18 +21,22 @@ pub fn record_skeletons(serial: &str) -> Vec<String> {
     if armsmatch::is_placeholder_serial(serial) {
         return Vec::new();
     }
-    skeletons_of(armsmatch::search_keys(serial))
+    skeletons_of(armsmatch::index_keys(serial))
 }
 
-/// The skeletons a full (wildcard-free) query serial is searched with: the same rule as
-/// for records, which is what `Index::check` does.
+/// The skeletons a full (wildcard-free) query serial is searched with
+/// ([`armsmatch::search_keys`]: a record's index keys without the copy by shape of a
+/// Cyrillic serial), which is what `Index::check` does.
 ///
 /// ```
 /// use armsmatch_benches::keys::query_skeletons;
 /// assert_eq!(query_skeletons("00-12345"), vec!["0012345", "12345"]);
 /// ```
 pub fn query_skeletons(serial: &str) -> Vec<String> {
-    record_skeletons(serial)
+    if armsmatch::is_placeholder_serial(serial) {
+        return Vec::new();
+    }
+    skeletons_of(armsmatch::search_keys(serial))
 }
 
 fn skeletons_of(keys: Vec<String>) -> Vec<String> {

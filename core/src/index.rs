@@ -12,8 +12,9 @@ use crate::distance::{osa_within, Edit};
 use crate::error::{Error, Result};
 use crate::limits;
 use crate::normalize::{
-    cyrillic_readings, cyrillic_shape_reading, has_script_letter, padding_forms, placeholder,
-    search_keys, skeleton_of_key, unmarked_label_reading, variants, zero_free,
+    cyrillic_readings, cyrillic_shape_reading, has_script_letter, index_keys, padding_forms,
+    placeholder, record_variants, search_keys, skeleton_of_key, unmarked_label_reading, variants,
+    zero_free,
 };
 use crate::raw::{fuzzy_walk_split, wildcard_walk, Pattern, Token};
 use crate::record::{Query, Record};
@@ -23,7 +24,7 @@ use crate::score::{
     identity_only_score, odds, pair_edit_budget, partial_confusables, partial_evidence,
     serial_evidence, surely_other_make, CheckOptions, Explanation, FieldMatch, Hit, Identity,
     SerialEvidence, SerialMatch, CONFUSABLE_PARTIAL, EMPTY_RUN_PARTIAL, LEADING_ZERO_PARTIAL,
-    PARTIAL_MAX, READING_FUZZY, SLIP_PARTIAL,
+    PARTIAL_MAX, READING_FUZZY, SHAPE_COPY, SLIP_PARTIAL,
 };
 use crate::segment::{check_record, refuse_wildcards, Backing, Meta, Segment, SegmentWriter};
 
@@ -703,7 +704,7 @@ impl Prepared {
     /// Latin letters, is no candidate.
     fn reaches_as_written(&self, record_serial: &str) -> bool {
         let own = &self.keys[..self.keys.len() - self.reading_keys];
-        search_keys(record_serial).iter().any(|rk| {
+        index_keys(record_serial).iter().any(|rk| {
             let rs = skeleton_of_key(rk);
             own.iter().any(|(_, qs, r)| {
                 osa_within(qs.as_bytes(), rs.as_bytes(), r.search)
@@ -718,9 +719,10 @@ impl Prepared {
     fn serial_evidence(
         &self,
         record_serial: &str,
-        record_keys: &[String],
+        record: RecordKeys<'_>,
         readings: bool,
     ) -> (SerialEvidence, f32) {
+        let record_keys = record.keys;
         let mut best: Option<(SerialEvidence, f32)> = None;
         let first_reading = self.score_keys.len() - self.readings;
         // Two serials written in Cyrillic or Greek are compared as written (by shape):
@@ -736,6 +738,7 @@ impl Prepared {
             if scripted && ri > 0 {
                 break;
             }
+            let shape_copy = record.shape_copy && ri + 1 == record_keys.len();
             let rs = skeleton_of_key(rk);
             for (qi, (qk, transliterated)) in self.score_keys.iter().enumerate() {
                 let reading = qi >= first_reading;
@@ -745,6 +748,17 @@ impl Prepared {
                 let (mut e, mut s) =
                     serial_evidence(&self.raw, record_serial, qk, rk, *transliterated || ri > 0);
                 e.reading = reading;
+                if shape_copy {
+                    // The record's Cyrillic marking copied by shape, letters without a
+                    // Latin twin too (`Ч` as `4`, `И` as `N`): met as written, it is one
+                    // guess, less sure than a transliteration (`UN1381` spells `УН1381`
+                    // by sound and `ЦИ 1381` by shape); with a slip besides, mostly
+                    // chance.
+                    if !matches!(e.kind, SerialMatch::Exact | SerialMatch::Normalized) {
+                        continue;
+                    }
+                    s *= SHAPE_COPY;
+                }
                 if reading && !matches!(e.kind, SerialMatch::Exact | SerialMatch::Normalized) {
                     // A Cyrillic check's shape reading puts digits for letters (`Б` →
                     // `6`): with a misreading or a slip besides, it meets Latin serials
@@ -793,6 +807,9 @@ impl Prepared {
                         v.transliterated || ri > 0,
                     );
                     e.record_key = rk.clone();
+                    if shape_copy {
+                        s *= SHAPE_COPY;
+                    }
                     // Zeros one side pads and the other does not are one more thing
                     // they disagree on.
                     if len < rk.len() || v.zero_free {
@@ -873,8 +890,12 @@ impl Prepared {
         let mut record_identity = Some(record_identity);
         let mut identity: Option<Identity> = None;
         let serial_evidence = if self.has_serial() {
-            let keys = variants(record_serial, false);
-            let (mut e, mut s) = self.serial_evidence(record_serial, &keys, true);
+            let (keys, shape_copy) = record_variants(record_serial);
+            let keys = RecordKeys {
+                keys: &keys,
+                shape_copy,
+            };
+            let (mut e, mut s) = self.serial_evidence(record_serial, keys, true);
             let reading = e.reading;
             // A Latin spelling read as Cyrillic meets only a firearm marked so: a
             // record that only a reading found, or that scores best through one, must
@@ -886,7 +907,7 @@ impl Prepared {
                     if only_by_reading {
                         return None;
                     }
-                    (e, s) = self.serial_evidence(record_serial, &keys, false);
+                    (e, s) = self.serial_evidence(record_serial, keys, false);
                 }
                 identity = Some(id);
             }
@@ -921,7 +942,11 @@ impl Prepared {
             };
             (e, s, f)
         } else {
-            let (e, _) = self.serial_evidence(record_serial, &[], false);
+            let none = RecordKeys {
+                keys: &[],
+                shape_copy: false,
+            };
+            let (e, _) = self.serial_evidence(record_serial, none, false);
             (e, identity_only_score(make, model, calibre), 1.0)
         };
         let explanation = Explanation {
@@ -939,6 +964,14 @@ impl Prepared {
     }
 }
 
+/// A record serial's keys as scoring compares them (`record_variants`): the last is its
+/// Cyrillic marking copied by shape if `shape_copy`.
+#[derive(Clone, Copy)]
+struct RecordKeys<'a> {
+    keys: &'a [String],
+    shape_copy: bool,
+}
+
 impl Index {
     /// A builder with the embedded default reference.
     pub fn builder() -> IndexBuilder {
@@ -948,7 +981,7 @@ impl Index {
     /// The index of a verified segment, with the changes its journal holds replayed
     /// into the live layer. `name` labels errors.
     fn from_segment(segment: Segment, name: &str) -> Result<Index> {
-        let stale_keys = segment.meta.serial_keys < crate::normalize::SERIAL_KEYS_VERSION;
+        let keys_version = segment.meta.serial_keys;
         let journal = Journal::parse(segment.journal(), name)?;
         let index = Index {
             inner: RwLock::new(Inner {
@@ -958,20 +991,21 @@ impl Index {
             compacting: Mutex::new(()),
         };
         journal.replay(&index, name)?;
-        if stale_keys {
-            index.rekey_labelled();
+        if keys_version < crate::normalize::SERIAL_KEYS_VERSION {
+            index.rekey(keys_version);
         }
         Ok(index)
     }
 
-    /// Re-keys, in the live layer, the records of a file written before labels were
-    /// dropped from serials (`S/N 4321` was keyed `SN4321`, and a check `4321` or
-    /// `S/N 4321` now searches `4321`). Only records whose serial starts with a label
-    /// changed key; compaction or a save writes them with their new keys.
-    fn rekey_labelled(&self) {
+    /// Re-keys, in the live layer, the records of a file written with keys of an older
+    /// `version` whose keys changed since: a serial with a label (`S/N 4321` was keyed
+    /// `SN4321` before version 3, and a check `4321` or `S/N 4321` searches `4321`), a
+    /// Cyrillic serial with letters that have no Latin twin (no copy by shape before
+    /// version 4). Compaction or a save writes them with their new keys.
+    fn rekey(&self, version: u32) {
         let base = Arc::clone(&self.read().base);
         for i in 0..base.len() {
-            if crate::normalize::has_label(base.serial(i)) {
+            if crate::normalize::rekeyed_since(version, base.serial(i)) {
                 // The record came out of a verified file, so its fields are valid and
                 // its id present: `update` cannot fail; if it did, the record would
                 // keep its old key, as before this version.
@@ -1444,7 +1478,7 @@ fn live_record(mut record: Record, reference: &Reference) -> Result<LiveRecord> 
     let keys = if placeholder(&record.serial, &keys[0]) {
         Vec::new()
     } else {
-        search_keys(&record.serial)
+        index_keys(&record.serial)
             .into_iter()
             .map(|k| {
                 let s = skeleton_of_key(&k);

@@ -75,9 +75,9 @@ pub use distance::{osa_distance, Alignment, Edit, EditShape};
 pub use error::{Error, Result};
 pub use index::{Index, IndexBuilder, IndexInfo};
 pub use normalize::{
-    is_placeholder_name, is_placeholder_serial, name_key, search_keys, serial_key, serial_keys,
-    skeleton, skeleton_char, zero_free, CONFUSABLE_CLASSES, PLACEHOLDER_NAMES, PLACEHOLDER_SERIALS,
-    RARE_CONFUSIONS,
+    index_keys, is_placeholder_name, is_placeholder_serial, name_key, search_keys, serial_key,
+    serial_keys, skeleton, skeleton_char, zero_free, CONFUSABLE_CLASSES, PLACEHOLDER_NAMES,
+    PLACEHOLDER_SERIALS, RARE_CONFUSIONS,
 };
 pub use record::{country_code, Date, Kind, Query, Record, Status};
 pub use reference::{

@@ -737,12 +737,18 @@ const SERIAL_LABELS: &[(&str, Follow)] = &[
 /// Version of the serial keys an index file stores: files that do not say are of
 /// version 1, written before labels were dropped from serials (`S/N: 1234` was keyed
 /// `SN1234`); version 2 kept a note after the serial (`1234 (frame)` was keyed
-/// `1234FRAME`). Opening an older file re-keys its records whose serial has a label or
-/// a note.
-pub(crate) const SERIAL_KEYS_VERSION: u32 = 3;
+/// `1234FRAME`); version 3 had no copy by shape of a Cyrillic serial ([`index_keys`]).
+/// Opening an older file re-keys the records whose keys changed since its version
+/// ([`rekeyed_since`]).
+pub(crate) const SERIAL_KEYS_VERSION: u32 = 4;
+
+/// True if a record serial's keys differ from those an index file of `version` gave it.
+pub(crate) fn rekeyed_since(version: u32, serial: &str) -> bool {
+    (version < 3 && has_label(serial)) || (version < 4 && record_shape_key(serial).is_some())
+}
 
 /// True if the serial has a label before it or a note after it that its key drops.
-pub(crate) fn has_label(serial: &str) -> bool {
+fn has_label(serial: &str) -> bool {
     strip_label(serial).len() != serial.len()
 }
 
@@ -914,6 +920,52 @@ pub fn search_keys(serial: &str) -> Vec<String> {
         }
     }
     keys
+}
+
+/// The keys a record's serial is indexed under: its [`search_keys`], and for a serial
+/// written in Cyrillic with letters that have no Latin twin, its copy by shape too
+/// (`ЧН 4194` → `4H4194`, `ЮР 7395` → `IOP7395`) with that copy's zero-free form. An
+/// officer who cannot type the marking copies it so, and the check in Latin letters
+/// then meets the record as written, with its full edit budget. A copy by shape longer
+/// than [`crate::limits::MAX_KEY_CHARS`] is left out (the serial's own keys are not).
+///
+/// ```
+/// use armsmatch::{index_keys, search_keys};
+/// assert!(index_keys("ЧН 4194").contains(&"4H4194".to_string()));
+/// assert!(index_keys("ЮР-07395").contains(&"IOP7395".to_string()));
+/// // Letters with Latin twins are copied by shape already; Latin serials gain nothing.
+/// assert_eq!(index_keys("ВС 1234"), search_keys("ВС 1234"));
+/// assert_eq!(index_keys("AB-001234"), search_keys("AB-001234"));
+/// ```
+pub fn index_keys(serial: &str) -> Vec<String> {
+    let mut keys = search_keys(serial);
+    if let Some(shape) = record_shape_key(serial) {
+        let stripped = zero_free(&shape);
+        for k in std::iter::once(shape).chain(stripped) {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    keys
+}
+
+/// A record serial's keys as scoring compares them: its [`variants`], then its copy by
+/// shape ([`index_keys`]), if it has one that is not among them (then `true`).
+pub(crate) fn record_variants(serial: &str) -> (Vec<String>, bool) {
+    let mut keys = variants(serial, false);
+    match record_shape_key(serial) {
+        Some(shape) if !keys.contains(&shape) => {
+            keys.push(shape);
+            (keys, true)
+        }
+        _ => (keys, false),
+    }
+}
+
+/// The copy by shape [`index_keys`] adds, if any.
+fn record_shape_key(serial: &str) -> Option<String> {
+    cyrillic_shape_reading(serial).filter(|k| k.len() <= crate::limits::MAX_KEY_CHARS)
 }
 
 /// A key (or partial-serial pattern) without the zeros that lead its digit runs, or

@@ -748,6 +748,11 @@ pub(crate) fn serial_evidence(
     )
 }
 
+/// Factor on the serial score of an exact match through a record's Cyrillic marking
+/// copied by shape with letters that have no Latin twin (`ЮР 7395` as `IOP7395`,
+/// [`crate::index_keys`]); fuzzy matches through it are not taken.
+pub(crate) const SHAPE_COPY: f32 = 0.9;
+
 /// Factor on the serial score of a fuzzy or confusable match through a check's Cyrillic
 /// reading (a Latin serial read as the other Latin spelling of a Cyrillic marking,
 /// `BC1234` as `VS1234`): the reading is one guess and the edits another. On the third

@@ -53,7 +53,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::limits;
-use crate::normalize::{placeholder, search_keys, skeleton_of_key, variants};
+use crate::normalize::{index_keys, placeholder, skeleton_of_key, variants};
 use crate::record::{country_code, Date, Kind, Record, Status};
 use crate::reference::{Reference, Resolved};
 
@@ -381,7 +381,7 @@ impl SegmentWriter {
         if placeholder(&r.serial, &keys[0]) {
             self.no_serial.push(rec);
         } else {
-            let mut skels: Vec<String> = search_keys(&r.serial)
+            let mut skels: Vec<String> = index_keys(&r.serial)
                 .iter()
                 .map(|k| skeleton_of_key(k))
                 .collect();

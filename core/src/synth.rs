@@ -60,8 +60,8 @@ use serde::{Deserialize, Serialize};
 use crate::distance::osa_distance;
 use crate::error::{Error, Result};
 use crate::normalize::{
-    is_placeholder_serial, name_key, search_keys, serial_key, skeleton_of_key, variants,
-    CONFUSABLE_CLASSES, RARE_CONFUSIONS,
+    index_keys, is_placeholder_serial, name_key, search_keys, serial_key, skeleton_of_key,
+    variants, CONFUSABLE_CLASSES, RARE_CONFUSIONS,
 };
 use crate::raw::Pattern;
 use crate::record::{Date, Kind, Query, Record, Status};
@@ -1605,7 +1605,7 @@ impl World {
                     let (rec, info) = reg.r#gen(i);
                     let placeholder = is_placeholder_serial(&rec.serial);
                     if !placeholder {
-                        let mut skels: Vec<String> = search_keys(&rec.serial)
+                        let mut skels: Vec<String> = index_keys(&rec.serial)
                             .iter()
                             .map(|k| skeleton_of_key(k))
                             .filter(|s| !s.is_empty())

@@ -1080,3 +1080,80 @@ fn a_cyrillic_marking_the_register_holds_in_one_latin_spelling_is_found_by_the_o
     let hits = check(&ix, Query::new("ZHY4411").make("TOZ"));
     assert_eq!(ids(&hits), ["RUS-4"]);
 }
+
+#[test]
+fn a_cyrillic_marking_copied_by_shape_in_the_check_finds_the_record_as_marked() {
+    // The register holds the marking in Cyrillic; the officer copied it by shape,
+    // letters without a Latin twin too (`Ю` as `IO`, `Ч` as `4`, `Л` as `JI`, `Б` as
+    // `6`): found in the built index and in a record added after the build.
+    let ix = index(&[
+        ("RUS-1", "ЮР 7395", Some("Izhevsk Mechanical Plant")),
+        ("RUS-2", "ЧН 4194", Some("KBP Instrument Design Bureau")),
+        ("RUS-3", "ЛМ 017404", Some("Molot")),
+        ("RUS-4", "УН1381", Some("Izhmash")),
+        ("RUS-5", "ЦИ 1381", Some("Izhmash")),
+    ]);
+    ix.insert(Record::new("RUS-6", "АБ 2981").make("Baikal"))
+        .unwrap();
+    for (q, make, id) in [
+        ("IOP7395", "Izhevsk Mechanical Plant", "RUS-1"),
+        ("4H-4194", "KBP", "RUS-2"),
+        ("JIM 017404", "Molot", "RUS-3"),
+        ("A62981", "Baikal", "RUS-6"),
+    ] {
+        let hits = check(&ix, Query::new(q).make(make));
+        consistent(&hits);
+        assert_eq!(ids(&hits), [id], "{q}");
+        let s = &hits[0].explanation.serial;
+        assert_eq!(s.kind, SerialMatch::Normalized, "{q}");
+        assert!(
+            s.transliterated && hits[0].score > 0.9,
+            "{q}: {:?}",
+            hits[0]
+        );
+    }
+    // `UN1381` spells `УН1381` by sound and `ЦИ 1381` by shape: both are found, the
+    // transliteration first (a copy by shape of letters with no twin is one guess).
+    let hits = check(&ix, Query::new("UN1381").make("Izhmash"));
+    consistent(&hits);
+    assert_eq!(ids(&hits), ["RUS-4", "RUS-5"]);
+    assert!(hits[0].score > hits[1].score, "{hits:?}");
+    // A copy by shape with a slip besides is chance, not a match: `IOP7396` meets
+    // `ЮР 7395` through no key.
+    assert!(check(&ix, Query::new("IOP7396").make("Izhevsk Mechanical Plant")).is_empty());
+    // A partial serial meets the copy too.
+    let hits = check(&ix, Query::new("IOP73?5").make("Izhevsk Mechanical Plant"));
+    assert_eq!(ids(&hits), ["RUS-1"]);
+}
+
+/// A file written before records in Cyrillic were indexed by their copy by shape (by
+/// armsmatch at a3b4a26, serial keys version 3) opens with those records re-keyed:
+/// `ЮР 7395` and `ЧН 4194` are found as copied by shape; `ВС 1234` (every letter has a
+/// Latin twin) and a Latin serial were not re-keyed.
+#[test]
+fn an_index_written_before_copies_by_shape_finds_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/cyrillic-serials-a3b4a26.armsidx"
+    );
+    let index = Index::open(fixture).unwrap();
+    assert_eq!((index.len(), index.info().live_added), (4, 2));
+    let saved = dir.path().join("resaved.armsidx");
+    index.save(&saved).unwrap();
+    let compacted = Index::open(fixture).unwrap();
+    compacted.compact().unwrap();
+    for index in [&index, &Index::open(&saved).unwrap(), &compacted] {
+        for (serial, id) in [
+            ("IOP7395", "OLD-1"),
+            ("ЮР 7395", "OLD-1"),
+            ("4H4194", "OLD-2"),
+            ("BC1234", "OLD-3"),
+            ("ABC123", "OLD-4"),
+        ] {
+            assert_eq!(ids(&check(index, Query::new(serial))), [id], "{serial}");
+        }
+        assert_eq!(index.len(), 4);
+    }
+    assert_eq!(Index::open(&saved).unwrap().info().live_added, 0);
+}

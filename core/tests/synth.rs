@@ -12,8 +12,8 @@ use armsmatch::synth::{
     SynthConfig, Truth, NOISE_KINDS, NON_HIT_KINDS,
 };
 use armsmatch::{
-    is_placeholder_serial, osa_distance, search_keys, serial_key, serial_keys, skeleton,
-    CheckOptions, Date, Index, Record, Reference, RARE_CONFUSIONS,
+    index_keys, is_placeholder_serial, osa_distance, search_keys, serial_key, serial_keys,
+    skeleton, CheckOptions, Date, Index, Record, Reference, RARE_CONFUSIONS,
 };
 
 const RECORDS: usize = 30_000;
@@ -47,7 +47,7 @@ fn fixture() -> &'static Fixture {
             if is_placeholder_serial(&r.serial) {
                 continue;
             }
-            for k in skeletons(&r.serial) {
+            for k in record_skeletons(&r.serial) {
                 by_skeleton.entry(k).or_default().push(i);
             }
         }
@@ -60,9 +60,14 @@ fn fixture() -> &'static Fixture {
     })
 }
 
-/// Skeletons of all search keys of a serial (what the index compares).
+/// Skeletons of all search keys of a check's serial (what the index searches).
 fn skeletons(serial: &str) -> HashSet<String> {
     search_keys(serial).iter().map(|k| skeleton(k)).collect()
+}
+
+/// Skeletons of all index keys of a record's serial (what the index holds).
+fn record_skeletons(serial: &str) -> HashSet<String> {
+    index_keys(serial).iter().map(|k| skeleton(k)).collect()
 }
 
 /// The make entry a name resolves to (None for a missing or unknown make).
@@ -82,7 +87,7 @@ fn compatible(make: Option<&str>, record: &Record) -> bool {
 fn pattern_matches(pattern: &str, record: &Record) -> bool {
     // The index folds a partial serial like any serial but keeps the wildcards.
     let folded = fold_variants(pattern);
-    let keys = skeletons(&record.serial);
+    let keys = record_skeletons(&record.serial);
     folded.iter().any(|p| {
         let skel: String = p
             .chars()
