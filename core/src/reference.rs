@@ -193,6 +193,8 @@ pub struct Reference {
     calibre_keys: HashMap<String, (u32, NameForm)>,
     /// (make entry, model key) → (model index within the make, form).
     model_keys: HashMap<(u32, String), (u32, NameForm)>,
+    /// Model key (name or alias) → the make entries listing such a model.
+    model_makes: HashMap<String, Vec<u32>>,
     related: HashSet<(u32, u32)>,
     makes_related: HashSet<(u32, u32)>,
     /// The TOML written into index files ([`Reference::file_toml`]), made on first use:
@@ -423,6 +425,16 @@ impl Reference {
                 }
             }
         }
+        let mut model_makes: HashMap<String, Vec<u32>> = HashMap::new();
+        for &(i, ref key) in model_keys.keys() {
+            let makes = model_makes.entry(key.clone()).or_default();
+            if !makes.contains(&i) {
+                makes.push(i);
+            }
+        }
+        for makes in model_makes.values_mut() {
+            makes.sort_unstable();
+        }
         for (i, m) in data.make.iter().enumerate() {
             for a in &m.misspellings {
                 make_keys
@@ -488,6 +500,7 @@ impl Reference {
             data,
             make_keys,
             calibre_keys,
+            model_makes,
             model_keys,
             related,
             makes_related,
@@ -772,7 +785,13 @@ impl Reference {
     /// text that only holds such a maker's name among other words (`Kalashnikov USA`,
     /// `Arsenal Firearms`) may name a company elsewhere that marks in Latin letters:
     /// only a name the reference knows whole (or a misspelling of one) counts.
+    /// A make text the reference does not know that is a model's name (`Saiga`, `SKS`
+    /// written as the make) counts as the makers listing that model.
     pub(crate) fn cyrillic_marked(&self, make: Option<&Resolved>, also: &[u32]) -> bool {
+        let by_model = make
+            .filter(|m| m.entry.is_none())
+            .and_then(|m| self.model_makes.get(&model_key(&m.canonical)))
+            .map_or(&[][..], Vec::as_slice);
         let make =
             make.filter(|m| self.make_keys.contains_key(&m.key) || m.form == NameForm::Misspelling);
         // Not Serbia's and North Macedonia's makers, who mark in Latin letters (a
@@ -783,6 +802,7 @@ impl Reference {
         make.and_then(|m| m.entry)
             .into_iter()
             .chain(also.iter().copied())
+            .chain(by_model.iter().copied())
             .filter_map(|i| self.data.make.get(i as usize))
             .any(|m| {
                 m.country

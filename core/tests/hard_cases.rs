@@ -1157,3 +1157,28 @@ fn an_index_written_before_copies_by_shape_finds_them() {
     }
     assert_eq!(Index::open(&saved).unwrap().info().live_added, 0);
 }
+
+#[test]
+fn a_model_written_as_the_make_reads_the_serial_as_its_makers_would_mark_it() {
+    // `Saiga` and `SKS` are no makes but models of makers that mark in Cyrillic: a Latin
+    // serial under such a make is read in its other Latin spelling too (`BC1234` spelled
+    // by shape is `VS1234` by sound), on the check's side and on the record's.
+    let ix = index(&[
+        ("RUS-1", "VS 1234", Some("Izhmash")),
+        ("RUS-2", "BC 5678", Some("Saiga")),
+        ("AUT-1", "VS 9012", Some("Glock")),
+    ]);
+    let hits = check(&ix, Query::new("BC1234").make("Saiga"));
+    consistent(&hits);
+    assert_eq!(ids(&hits), ["RUS-1"]);
+    assert!(hits[0].explanation.serial.reading, "{:?}", hits[0]);
+    let hits = check(&ix, Query::new("VS5678").make("Izhmash"));
+    assert_eq!(ids(&hits), ["RUS-2"]);
+    assert!(hits[0].explanation.serial.reading, "{:?}", hits[0]);
+    // A model of a maker marking in Latin letters reads nothing.
+    let hits = check(&ix, Query::new("BC9012").make("Glock 17"));
+    assert!(
+        hits.iter().all(|h| !h.explanation.serial.reading),
+        "{hits:?}"
+    );
+}
