@@ -22,9 +22,9 @@ use crate::reference::Reference;
 use crate::score::{
     auto_search_budget, calibrate, compare_identity, evidence_floor, identity_factor,
     identity_only_score, odds, pair_edit_budget, partial_confusables, partial_evidence,
-    serial_evidence, surely_other_make, CheckOptions, Explanation, FieldMatch, Hit, Identity,
-    SerialEvidence, SerialMatch, CONFUSABLE_PARTIAL, EMPTY_RUN_PARTIAL, LEADING_ZERO_PARTIAL,
-    PARTIAL_MAX, READING_FUZZY, SHAPE_COPY, SLIP_PARTIAL,
+    serial_evidence, serial_score_bound, surely_other_make, CheckOptions, Explanation, FieldMatch,
+    Hit, Identity, SerialEvidence, SerialMatch, CONFUSABLE_PARTIAL, EMPTY_RUN_PARTIAL,
+    LEADING_ZERO_PARTIAL, PARTIAL_MAX, READING_FUZZY, SHAPE_COPY, SLIP_PARTIAL,
 };
 use crate::segment::{check_record, refuse_wildcards, Backing, Meta, Segment, SegmentWriter};
 
@@ -734,15 +734,27 @@ impl Prepared {
         // A record written in Cyrillic meets a Latin check through its own
         // transliterations: the check's readings are for records in Latin letters.
         let readings = readings && !record_scripted;
+        let raw_equal = self.raw.trim() == record_serial.trim();
         for (ri, rk) in record_keys.iter().enumerate() {
             if scripted && ri > 0 {
                 break;
             }
             let shape_copy = record.shape_copy && ri + 1 == record_keys.len();
             let rs = skeleton_of_key(rk);
+            // No pair with this record key can score above this; the factors below
+            // only lower it.
+            let bound = serial_score_bound(raw_equal, rk.len());
             for (qi, (qk, transliterated)) in self.score_keys.iter().enumerate() {
                 let reading = qi >= first_reading;
                 if (scripted && *transliterated) || (reading && !readings) {
+                    continue;
+                }
+                // A pair that cannot win (below the best, or tied with a best that a
+                // tie keeps) is not aligned.
+                if best
+                    .as_ref()
+                    .is_some_and(|b| bound < b.1 || (bound == b.1 && (reading || !b.0.reading)))
+                {
                     continue;
                 }
                 let (mut e, mut s) =

@@ -693,6 +693,13 @@ fn specificity(len: usize) -> f32 {
     (0.55 + 0.1 * len as f32).min(1.0)
 }
 
+/// The most [`serial_evidence`] can score against a record key of `len` bytes: an exact
+/// serial (the raw texts equal, `raw_equal`) scores its specificity, anything else at
+/// most 0.99 of it. Lets a check skip aligning key pairs that cannot beat a match found.
+pub(crate) fn serial_score_bound(raw_equal: bool, len: usize) -> f32 {
+    (if raw_equal { 1.0 } else { 0.99 }) * specificity(len)
+}
+
 /// Serial evidence and serial score of a (non-partial) check key against a record key.
 pub(crate) fn serial_evidence(
     check_raw: &str,
