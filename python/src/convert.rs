@@ -570,6 +570,8 @@ pub(crate) fn record_from_row(row: &Row<'_, '_>, context: &str) -> PyResult<Reco
             "the record id is empty",
         ));
     }
+    // Past the id, errors name it too: a filtered frame's row 250 may be labelled 500.
+    let context = &format!("{context} (id {id:?})");
     record_from_parts(
         id,
         row.text("serial", context)?.unwrap_or_default(),

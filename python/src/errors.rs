@@ -71,7 +71,7 @@ impl Exceptions {
              date, a missing required column, text that is not valid Unicode (a lone \
              surrogate), an out-of-range option.\n\nAttribute `field` names the input: the \
              argument (`\"country\"`), or, for a row of a table, the column qualified by \
-             its row (`\"records[3].country\"`, `'queries[7] (query_id \"Q7\").serial'`); \
+             its row (`'records[3] (id \"R3\").country'`, `'queries[7] (query_id \"Q7\").serial'`); \
              the message names the row too.",
             false,
         )?;
@@ -83,7 +83,7 @@ impl Exceptions {
              length, edit budget, wildcards, `top`, candidates of one check.\n\nAttributes \
              `what` (the limit, as `\"serial length in bytes\"`), `limit` and `got`, and \
              `field` as for `InvalidInputError`: the input over the limit, qualified by its \
-             row in a table (`\"records[3].serial\"`; `\"serial\"` for one check).",
+             row in a table (`'records[3] (id \"R3\").serial'`; `\"serial\"` for one check).",
             false,
         )?;
         let duplicate_id = new_class(
@@ -230,7 +230,7 @@ pub(crate) fn to_py_err(err: Error) -> PyErr {
 /// (`records[3]`, `queries[7] (query_id "Q7")`), or nowhere in particular (`""`).
 ///
 /// One convention for both classes that carry a field: the message names the row, and
-/// `field` is the input that was wrong, qualified by its row (`records[3].country`,
+/// `field` is the input that was wrong, qualified by its row (`records[3] (id "R3").country`,
 /// `queries[7] (query_id "Q7").serial`; a bare `serial` for a single check). A
 /// `LimitExceededError`'s `what` is the limit's description as core gives it (`serial
 /// length in bytes`), without the row.

@@ -434,9 +434,12 @@ impl Index {
             let chunk = std::mem::take(pending);
             py.allow_threads(|| {
                 chunk.into_iter().try_for_each(|(i, record)| {
+                    // The id names the row whatever the frame's labels (a filtered
+                    // frame's row 250 may be labelled 500).
+                    let id = record.id.clone();
                     builder
                         .add(record)
-                        .map_err(|e| (e, format!("records[{i}]")))
+                        .map_err(|e| (e, format!("records[{i}] (id {id:?})")))
                 })
             })
             .map_err(|(e, at)| to_py_err_at(e, &at))

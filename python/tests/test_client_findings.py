@@ -217,7 +217,7 @@ def test_field_names_the_row_for_invalid_input_and_limits_alike(index: armsmatch
     assert invalid.value.field == 'queries[0] (query_id "c").country'
     with pytest.raises(LimitExceededError) as built:
         armsmatch.Index.build([{"id": "R1", "serial": "AB1"}, {"id": "R2", "serial": "X" * 300}])
-    assert built.value.field == "records[1].serial"
+    assert built.value.field == 'records[1] (id "R2").serial'
     assert built.value.what.startswith("serial length in bytes")
     # A single check: the bare field.
     with pytest.raises(LimitExceededError) as single:
@@ -236,3 +236,20 @@ def test_a_bad_field_in_a_queries_file_is_named_by_its_line(tmp_path: Path, inde
     with pytest.raises(armsmatch.ParseError) as info:
         index.check_many(str(queries))
     assert (info.value.path, info.value.line, info.value.column) == (str(queries), 3, "country")
+
+
+def test_build_errors_name_the_record_id_whatever_the_frame_labels() -> None:
+    # A filtered frame's third row is labelled 4: the error names its position among
+    # the rows and, past doubt, the record's id.
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({
+        "id": [f"R{i}" for i in range(6)],
+        "serial": [f"AB12345{i}" for i in range(6)],
+        "country": ["DEU"] * 6,
+    })
+    frame.loc[4, "country"] = "Germany"
+    filtered = frame[frame.index % 2 == 0]
+    with pytest.raises(InvalidInputError) as info:
+        armsmatch.Index.build(filtered)
+    assert info.value.field == 'records[2] (id "R4").country'
+    assert '(id "R4")' in str(info.value)

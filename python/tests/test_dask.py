@@ -71,3 +71,47 @@ def test_dask_query_ids_are_pandas_query_ids(tmp_path: Path) -> None:
             assert got.reset_index(drop=True).equals(want.reset_index(drop=True))
     assert index.check_many(seized, top=1)["query_id"].isin([str(i) for i in seized.index]).all()
     assert index.check_many(with_ids)["query_id"].dtype == "int64"
+
+
+def test_dask_errors_skip_leaves_out_failing_checks_and_raise_fails(tmp_path: Path) -> None:
+    import dask
+
+    records, path, index = saved_register(tmp_path, 300, seed=17)
+    queries = pd.DataFrame({
+        "query_id": [f"Q{i}" for i in range(40)],
+        # Every 10th check is a wildcard-only serial, which is refused.
+        "serial": ["*??*" if i % 10 == 0 else r["serial"] for i, r in enumerate(records[:40])],
+    })
+    with pytest.warns(RuntimeWarning):
+        want = index.check_many(queries, top=2, errors="skip")
+    assert not want["query_id"].isin(["Q0", "Q10", "Q20", "Q30"]).any()
+    assert want["query_id"].nunique() == 36
+    with dask.config.set(scheduler="synchronous"):
+        ddf = dd.from_pandas(queries, npartitions=4)
+        lazy = armsmatch.dask.check_many(ddf, path, top=2, errors="skip")
+        with pytest.warns(RuntimeWarning):
+            got = lazy.compute()
+        assert got.reset_index(drop=True).equals(want.reset_index(drop=True))
+        with pytest.raises(armsmatch.InvalidInputError):
+            armsmatch.dask.check_many(ddf, path, top=2).compute()
+    with pytest.raises(ValueError):
+        armsmatch.dask.check_many(ddf, path, errors="ignore")  # type: ignore[arg-type]
+
+
+def test_dask_warns_when_query_ids_may_repeat_across_partitions(tmp_path: Path) -> None:
+    import warnings
+
+    records, path, _ = saved_register(tmp_path, 100, seed=19)
+    queries = pd.DataFrame({"serial": [r["serial"] for r in records[:30]]})
+    # What dd.read_csv gives: several partitions, divisions unknown, no query_id column.
+    unknown = dd.from_pandas(queries, npartitions=3).clear_divisions()
+    assert not unknown.known_divisions
+    with pytest.warns(UserWarning, match="query_id"):
+        armsmatch.dask.check_many(unknown, path)
+    # With a query_id column, or with known divisions, or one partition: no warning.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with_ids = dd.from_pandas(queries.assign(query_id=range(30)), npartitions=3)
+        armsmatch.dask.check_many(with_ids.clear_divisions(), path)
+        armsmatch.dask.check_many(dd.from_pandas(queries, npartitions=3), path)
+        armsmatch.dask.check_many(dd.from_pandas(queries, npartitions=1).clear_divisions(), path)

@@ -71,7 +71,7 @@ def test_exceptions_pickle(index: armsmatch.Index) -> None:
         (lambda ix: armsmatch.Index.from_bytes("not bytes"), "data"),
         (lambda ix: armsmatch.Index.open(None), "path"),
         (lambda ix: armsmatch.Index.build(7), "records"),
-        (lambda ix: armsmatch.Index.build([{"id": "R1", "serial": True}]), "records[0].serial"),
+        (lambda ix: armsmatch.Index.build([{"id": "R1", "serial": True}]), 'records[0] (id "R1").serial'),
         (lambda ix: armsmatch.Record(None, "AB1"), "id"),
         (lambda ix: armsmatch.Reference.embedded().resolve_make(None), "name"),
         (lambda ix: armsmatch.Reference.embedded().extend(3), "other"),
@@ -113,9 +113,9 @@ def test_none_or_missing_where_required_names_the_field(index: armsmatch.Index, 
         (lambda ix: ix.check("AB123456", make="Gl\udfffck"), "make"),
         (lambda ix: ix.check_many([{"serial": SURROGATE}]), "queries[0].serial"),
         (lambda ix: ix.check_many([{"serial": "AB1", "query_id": "\ud800"}]), "queries[0].query_id"),
-        (lambda ix: armsmatch.Index.build([{"id": "R1", "serial": SURROGATE}]), "records[0].serial"),
+        (lambda ix: armsmatch.Index.build([{"id": "R1", "serial": SURROGATE}]), 'records[0] (id "R1").serial'),
         (lambda ix: armsmatch.Index.build([{"id": "R\ud800", "serial": "AB1"}]), "records[0].record_id"),
-        (lambda ix: ix.insert({"id": "R9", "serial": "AB1", "model": "\ud800"}), "record.model"),
+        (lambda ix: ix.insert({"id": "R9", "serial": "AB1", "model": "\ud800"}), 'record (id "R9").model'),
         (lambda ix: ix.remove("\ud800"), "id"),
         (lambda ix: ix.get("\ud800"), "id"),
         (lambda ix: armsmatch.normalize_serial(SURROGATE), "serial"),
@@ -141,7 +141,7 @@ def test_surrogates_in_dataframe_columns() -> None:
     frame = pd.DataFrame({"serial": ["AB123456", "AB123456"], "make": ["Glock", "\ud800"]}, dtype=object)
     with pytest.raises(InvalidInputError, match=r"queries\[1\]\.make"):
         index.check_many(frame)
-    with pytest.raises(InvalidInputError, match=r"records\[0\]\.serial"):
+    with pytest.raises(InvalidInputError, match=r'records\[0\] \(id "R1"\)\.serial'):
         armsmatch.Index.build(pd.DataFrame({"id": ["R1"], "serial": ["A\ud800"]}, dtype=object))
 
 
@@ -162,10 +162,10 @@ def test_missing_required_columns() -> None:
 def test_invalid_values_name_row_and_field() -> None:
     with pytest.raises(InvalidInputError) as info:
         armsmatch.Index.build([{"id": "R1", "serial": "AB1"}, {"id": "R2", "serial": "AB2", "country": "Germany"}])
-    assert info.value.field == "records[1].country"
+    assert info.value.field == 'records[1] (id "R2").country'
     with pytest.raises(InvalidInputError) as info:
         armsmatch.Index.build([{"id": "R1", "serial": "AB1", "reported_on": "2023-02-29"}])
-    assert info.value.field == "records[0].reported_on"
+    assert info.value.field == 'records[0] (id "R1").reported_on'
     with pytest.raises(InvalidInputError) as info:
         armsmatch.Record("R1", "AB1", country="X1")
     assert info.value.field == "country"

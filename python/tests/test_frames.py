@@ -238,7 +238,7 @@ def test_numeric_identifier_columns() -> None:
     queries = pd.read_csv(io.StringIO("query_id,serial\n1,123456\n2,\n"))
     assert index.check_many(queries, top=1)["record_id"].tolist() == ["A"]
     for bad in (12345.5, np.float32(0.5), float("inf"), 1e20):
-        with pytest.raises(TypeError, match=r"records\[0\]\.serial: .*dtype=str.*leading zeros"):
+        with pytest.raises(TypeError, match=r'records\[0\] \(id "X"\)\.serial: .*dtype=str.*leading zeros'):
             armsmatch.Index.build([{"id": "X", "serial": bad}])
     with pytest.raises(TypeError, match=r"queries\[0\]\.serial: .*dtype=str"):
         index.check_many(pd.DataFrame({"serial": [1.5, None]}))

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Any, SupportsIndex
+import warnings
+from typing import Any, Literal, SupportsIndex
 
 from ._armsmatch import Index
 
@@ -65,16 +66,21 @@ def check_many(
     max_edits: SupportsIndex | None = None,
     serial_only: bool = False,
     threads: SupportsIndex | None = None,
+    errors: Literal["raise", "skip"] = "raise",
 ) -> Any:
     """``Index.check_many`` over a Dask DataFrame of queries, partition by partition
     (``map_partitions``); returns a lazy Dask DataFrame of hits with the hits columns.
 
     Query ids are those ``Index.check_many`` gives the computed frame: without a
     ``query_id`` column, the frame's index labels, as text (``dd.read_csv`` restarts
-    the index at 0 in every partition, so give such a frame a ``query_id`` column); an
-    integer ``query_id`` column keeps its type. ``threads`` bounds the threads one partition's checks use (default: all
-    cores of the worker); with several worker processes on one machine, ``threads=1``
-    avoids oversubscription.
+    the index at 0 in every partition, so give such a frame a ``query_id`` column: a
+    frame of several partitions with neither a ``query_id`` column nor known
+    divisions gets a ``UserWarning``, as its ids may repeat); an integer ``query_id``
+    column keeps its type. ``threads`` bounds the threads one partition's checks use
+    (default: all cores of the worker); with several worker processes on one machine,
+    ``threads=1`` avoids oversubscription. ``errors="skip"`` leaves out the checks
+    that fail, as ``Index.check_many`` does (each partition with such checks warns, in
+    the worker that checked it), instead of failing the whole computation.
     """
     path = os.path.abspath(os.fspath(index_path))
     # Fail here, on the client, rather than in every task.
@@ -85,7 +91,16 @@ def check_many(
         "max_edits": max_edits,
         "serial_only": serial_only,
         "threads": threads,
+        "errors": errors,
     }
+    if "query_id" not in ddf.columns and ddf.npartitions > 1 and not ddf.known_divisions:
+        warnings.warn(
+            "armsmatch.dask.check_many: the frame has no query_id column and its index "
+            "labels (the query ids then) may repeat across its partitions (dd.read_csv "
+            "restarts them at 0 in each): give it a query_id column",
+            UserWarning,
+            stacklevel=2,
+        )
     # The hits of the frame's empty meta: typed columns (query_id as the queries'), and
     # a missing column or a bad option is reported here too.
     meta = index.check_many(ddf._meta, **options)
