@@ -318,6 +318,51 @@ fn read_options(source: &Bound<'_, PyAny>, encoding: &str) -> PyResult<ReadOptio
     })
 }
 
+/// How many reasons a warning about skipped rows gives.
+const SKIP_REASONS: usize = 5;
+
+/// `errors=`: `"raise"` (false) or `"skip"` (true).
+fn skip_errors(errors: &str) -> PyResult<bool> {
+    match errors {
+        "raise" => Ok(false),
+        "skip" => Ok(true),
+        other => Err(to_py_err(Error::InvalidInput {
+            field: "errors".into(),
+            message: format!("{other:?} is neither \"raise\" nor \"skip\""),
+        })),
+    }
+}
+
+/// The one `RuntimeWarning` of a build that left out `skipped` of `rows` records, with
+/// the first reasons; nothing when none was.
+fn warn_skipped_records(
+    py: Python<'_>,
+    skipped: u64,
+    rows: u64,
+    reasons: &[String],
+) -> PyResult<()> {
+    if skipped == 0 {
+        return Ok(());
+    }
+    let shown = reasons
+        .iter()
+        .take(SKIP_REASONS)
+        .map(String::as_str)
+        .collect::<Vec<_>>();
+    warn(
+        py,
+        &format!(
+            "{skipped} of {rows} records could not go in and were skipped: {}{}",
+            shown.join("; "),
+            if skipped > shown.len() as u64 {
+                "; ..."
+            } else {
+                ""
+            }
+        ),
+    )
+}
+
 /// Issues a `RuntimeWarning` (attributed to the caller's line).
 fn warn(py: Python<'_>, message: &str) -> PyResult<()> {
     let category = py.get_type::<pyo3::exceptions::PyRuntimeWarning>();
@@ -381,10 +426,16 @@ impl Index {
     /// ``"latin-1"``; a file that is not UTF-8 is refused unless it is named. Only for a
     /// path: tables and dicts are already text.
     ///
-    /// Raises ``InvalidInputError`` naming the row and field, ``DuplicateIdError`` when
-    /// two records share an id, ``ParseError`` for a malformed file row.
+    /// Raises ``InvalidInputError`` naming the row (its position and record id) and
+    /// field, ``DuplicateIdError`` when two records share an id, ``ParseError`` for a
+    /// malformed file row. With ``errors="skip"``, a record that cannot go in (a bad
+    /// value, a wrong type, a malformed file row, a serial over a limit) is left out
+    /// instead, as the command line's ``build --skip-bad-rows`` does, and one
+    /// ``RuntimeWarning`` says how many were and why (the first five); two records
+    /// sharing an id still raise (which one is the register's is not for armsmatch to
+    /// guess).
     #[classmethod]
-    #[pyo3(signature = (records, *, reference=None, encoding="utf-8"))]
+    #[pyo3(signature = (records, *, reference=None, encoding="utf-8", errors="raise"))]
     #[allow(clippy::too_many_lines)]
     fn build(
         _cls: &Bound<'_, PyType>,
@@ -392,8 +443,11 @@ impl Index {
         records: &Bound<'_, PyAny>,
         reference: Option<PyRef<'_, Reference>>,
         encoding: &str,
+        errors: &str,
     ) -> PyResult<Index> {
-        let read = read_options(records, encoding)?;
+        let skip_bad = skip_errors(errors)?;
+        let mut read = read_options(records, encoding)?;
+        read.skip_bad_rows = skip_bad;
         let mut builder = match &reference {
             Some(r) => IndexBuilder::with_reference(Arc::new(r.inner.clone())),
             None => IndexBuilder::new(),
@@ -406,7 +460,7 @@ impl Index {
             let mut interrupted: Option<PyErr> = None;
             let built = py.allow_threads(|| {
                 let mut n = 0usize;
-                armsmatch::io::for_each_record(&path, read, |r| {
+                let report = armsmatch::io::for_each_record(&path, read, |r| {
                     n += 1;
                     if n % SIGNAL_ROWS == 0 {
                         if let Err(e) = Python::with_gil(|py| py.check_signals()) {
@@ -419,35 +473,60 @@ impl Index {
                     }
                     builder.add(r)
                 })?;
-                builder.build()
+                builder.build().map(|index| (index, report))
             });
             if let Some(e) = interrupted {
                 return Err(e);
             }
-            return Ok(Index::wrap(built.map_err(to_py_err)?, None));
+            let (index, report) = built.map_err(to_py_err)?;
+            warn_skipped_records(py, report.skipped, report.rows, &report.errors)?;
+            return Ok(Index::wrap(index, None));
         }
         let GlueTable { table, .. } = table_of(records, "records", "records", None)?;
         // Rows are converted with the GIL (they are Python objects) and added to the
         // builder (normalized, keyed, their names resolved) without it, a chunk at a time.
         let mut pending: Vec<(usize, armsmatch::Record)> = Vec::new();
-        let mut flush = |py: Python<'_>, pending: &mut Vec<(usize, armsmatch::Record)>| {
+        // With errors="skip": how many rows were left out, and why (the first few).
+        let (mut rows, mut skipped, mut reasons) = (0u64, 0u64, Vec::<String>::new());
+        let mut flush = |py: Python<'_>,
+                         pending: &mut Vec<(usize, armsmatch::Record)>,
+                         skipped: &mut u64,
+                         reasons: &mut Vec<String>| {
             let chunk = std::mem::take(pending);
             py.allow_threads(|| {
                 chunk.into_iter().try_for_each(|(i, record)| {
                     // The id names the row whatever the frame's labels (a filtered
                     // frame's row 250 may be labelled 500).
                     let id = record.id.clone();
-                    builder
-                        .add(record)
-                        .map_err(|e| (e, format!("records[{i}] (id {id:?})")))
+                    match builder.add(record) {
+                        Ok(()) => Ok(()),
+                        Err(e) if skip_bad => {
+                            *skipped += 1;
+                            if reasons.len() < SKIP_REASONS {
+                                reasons.push(format!("records[{i}] (id {id:?}): {e}"));
+                            }
+                            Ok(())
+                        }
+                        Err(e) => Err((e, format!("records[{i}] (id {id:?})"))),
+                    }
                 })
             })
             .map_err(|(e, at)| to_py_err_at(e, &at))
         };
-        let mut add = |i: usize, record: armsmatch::Record| {
-            pending.push((i, record));
+        let mut add = |py: Python<'_>, row: PyResult<armsmatch::Record>, i: usize| {
+            rows += 1;
+            match row {
+                Ok(record) => pending.push((i, record)),
+                Err(e) if skip_bad => {
+                    skipped += 1;
+                    if reasons.len() < SKIP_REASONS {
+                        reasons.push(e.value(py).to_string());
+                    }
+                }
+                Err(e) => return Err(e),
+            }
             if pending.len() >= BUILD_CHUNK {
-                flush(py, &mut pending)?;
+                flush(py, &mut pending, &mut skipped, &mut reasons)?;
             }
             Ok::<(), PyErr>(())
         };
@@ -466,10 +545,8 @@ impl Index {
                     if i % SIGNAL_ROWS == SIGNAL_ROWS - 1 {
                         py.check_signals()?;
                     }
-                    add(
-                        i,
-                        Record::from_py_seen(&row?, &format!("records[{i}]"), &mut seen)?,
-                    )?;
+                    let record = Record::from_py_seen(&row?, &format!("records[{i}]"), &mut seen);
+                    add(py, record, i)?;
                 }
             }
             Table::Columns { .. } => {
@@ -478,14 +555,15 @@ impl Index {
                     "records",
                     RECORD_COLUMNS,
                     &["record_id", "serial"],
-                    |i, row| add(i, record_from_row(row, &format!("records[{i}]"))?),
+                    |i, row| add(py, record_from_row(row, &format!("records[{i}]")), i),
                 )?;
             }
         }
-        flush(py, &mut pending)?;
+        flush(py, &mut pending, &mut skipped, &mut reasons)?;
         let inner = py
             .allow_threads(move || builder.build())
             .map_err(to_py_err)?;
+        warn_skipped_records(py, skipped, rows, &reasons)?;
         Ok(Index::wrap(inner, None))
     }
 
@@ -819,16 +897,7 @@ impl Index {
         encoding: &str,
         errors: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let skip_failed = match errors {
-            "raise" => false,
-            "skip" => true,
-            other => {
-                return Err(to_py_err(Error::InvalidInput {
-                    field: "errors".into(),
-                    message: format!("{other:?} is neither \"raise\" nor \"skip\""),
-                }))
-            }
-        };
+        let skip_failed = skip_errors(errors)?;
         let read = read_options(queries, encoding)?;
         let opts = check_options(top, threshold, max_edits, serial_only)?;
         let threads = threads_arg(threads)?;

@@ -253,3 +253,34 @@ def test_build_errors_name_the_record_id_whatever_the_frame_labels() -> None:
         armsmatch.Index.build(filtered)
     assert info.value.field == 'records[2] (id "R4").country'
     assert '(id "R4")' in str(info.value)
+
+
+@pytest.mark.parametrize("kind", ["dicts", "pandas", "polars", "file"])
+def test_build_errors_skip_leaves_out_bad_records_and_warns(kind: str, tmp_path: Path) -> None:
+    rows: list[dict[str, Any]] = [
+        {"id": f"R{i}", "serial": f"AB12345{i}", "country": "DEU"} for i in range(8)
+    ]
+    rows[2]["country"] = "Germany"          # a malformed country code
+    rows[5]["serial"] = "X" * 300           # a serial over the limit
+    source: Any = rows
+    if kind == "pandas":
+        source = pytest.importorskip("pandas").DataFrame(rows)
+    elif kind == "polars":
+        source = pytest.importorskip("polars").DataFrame(rows)
+    elif kind == "file":
+        path = tmp_path / "records.csv"
+        path.write_text("record_id,serial,country\n" + "".join(
+            f"{r['id']},{r['serial']},{r['country']}\n" for r in rows), encoding="utf-8")
+        source = path
+    with pytest.raises((InvalidInputError, LimitExceededError, armsmatch.ParseError)):
+        armsmatch.Index.build(source)
+    with pytest.warns(RuntimeWarning, match=r"^2 of 8 records could not go in and were skipped: .*country.*serial length"):
+        index = armsmatch.Index.build(source, errors="skip")
+    assert len(index) == 6
+    assert index.check("AB123457", top=1)[0].record.id == "R7"
+    assert index.get("R2") is None and index.get("R5") is None
+    with pytest.raises(InvalidInputError, match="errors"):
+        armsmatch.Index.build(source, errors="ignore")  # type: ignore[arg-type]
+    # Two records sharing an id are not guessed between, skip or not.
+    with pytest.raises(armsmatch.DuplicateIdError):
+        armsmatch.Index.build([rows[0], rows[0]], errors="skip")

@@ -270,6 +270,7 @@ class Index:
         *,
         reference: Reference | None = None,
         encoding: str = "utf-8",
+        errors: Literal["raise", "skip"] = "raise",
     ) -> Index: ...
     @classmethod
     def open(cls, path: _StrPath) -> Index: ...
