@@ -1145,7 +1145,9 @@ impl Index {
 
     /// Saves the index (with its live changes, see [`Index::to_bytes`]) to one file:
     /// written to a temporary file in the same directory, flushed, then renamed over
-    /// `path`, so a crash leaves either the old file or the new one.
+    /// `path`, so a crash leaves either the old file or the new one. A file replaced
+    /// keeps its permissions (a register readable by its owner alone stays so); a new
+    /// file gets the process's default (its umask applied).
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
         let path = path.as_ref();
         let bytes = self.to_bytes()?;
@@ -1170,6 +1172,9 @@ impl Index {
                 .write(true)
                 .create_new(true)
                 .open(&tmp)?;
+            if let Ok(old) = std::fs::metadata(path) {
+                f.set_permissions(old.permissions())?;
+            }
             f.write_all(&bytes)?;
             f.sync_all()?;
             std::fs::rename(&tmp, path)?;

@@ -1254,6 +1254,18 @@ pub fn for_each_record(
                     column: "record_id".into(),
                     message: format!("duplicate record id {id:?}"),
                 },
+                // A field the index refuses (a NUL, a wildcard in a registered serial):
+                // named as its column.
+                Error::InvalidInput { field, message } => Error::Parse {
+                    path: name.clone(),
+                    line,
+                    column: if field == "id" {
+                        "record_id".into()
+                    } else {
+                        field
+                    },
+                    message,
+                },
                 e => Error::Parse {
                     path: name.clone(),
                     line,
@@ -1873,11 +1885,14 @@ mod tests {
             assert!(msg.contains("not a CSV or JSON Lines text file"), "{msg}");
             assert!(msg.contains(what), "{msg}");
         }
-        // A zero byte in a value is the value's (dropped from the serial's key, as
-        // control characters are), not the sign of a binary file.
+        // A zero byte in a value is not the sign of a binary file: that value is
+        // refused (no stored text may hold one), named by its line and column.
         let p = dir.path().join("nul.csv");
         std::fs::write(&p, b"record_id,serial\nR1,AB\x001234\n").unwrap();
-        assert_eq!(read_records(&p, ReadOptions::default()).unwrap().0.len(), 1);
+        let e = read_records(&p, ReadOptions::default()).unwrap_err();
+        let (line, column, msg) = at(&e);
+        assert_eq!((line, column), (2, "serial"), "{msg}");
+        assert!(msg.contains("NUL") && !msg.contains("not a CSV"), "{msg}");
     }
 
     #[test]

@@ -768,7 +768,8 @@ pub fn country_code(s: &str) -> Result<String> {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Record {
-    /// The reporting country's reference; unique within an index.
+    /// The reporting country's reference; unique within an index. Stored without the
+    /// white space around it (` X9\t` is `X9`): two ids equal once trimmed are one id.
     pub id: String,
     /// The serial number as reported.
     pub serial: String,

@@ -256,6 +256,15 @@ pub(crate) fn check_record(r: &Record) -> Result<Vec<String>> {
             r.serial.len(),
         ));
     }
+    // A NUL would cut the text short for every C client that reads it back (`%s`,
+    // `strlen`): refused in every field, whichever way the record came in (a file row,
+    // Python, Rust), as the C API refuses it in its arguments.
+    if r.serial.contains('\0') {
+        return Err(Error::invalid(
+            "serial",
+            format!("record {:?}: a serial may not contain NUL", r.id),
+        ));
+    }
     for (name, v) in [
         ("make", &r.make),
         ("model", &r.model),
@@ -268,6 +277,12 @@ pub(crate) fn check_record(r: &Record) -> Result<Vec<String>> {
                     format!("{name} length in bytes (record {:?})", r.id),
                     limits::MAX_FIELD_BYTES,
                     v.len(),
+                ));
+            }
+            if v.contains('\0') {
+                return Err(Error::invalid(
+                    name,
+                    format!("record {:?}: a {name} may not contain NUL", r.id),
                 ));
             }
         }

@@ -1146,3 +1146,25 @@ fn a_directory_given_for_a_file_is_an_io_error_that_says_so() {
         assert!(err.to_string().contains("is a directory"), "{err}");
     }
 }
+
+/// Saving over a register readable by its owner alone keeps it so: the file that
+/// replaces it takes its permissions (a C client found the mode reset to the default).
+#[cfg(unix)]
+#[test]
+fn saving_over_a_file_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("register.armsidx");
+    let index = build(&[Record::new("R1", "AB123456")]);
+    index.save(&path).unwrap();
+    for mode in [0o600, 0o640, 0o604] {
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+        index
+            .insert(Record::new(format!("R{mode}"), "CD123456"))
+            .unwrap();
+        index.save(&path).unwrap();
+        let got = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(got, mode, "{mode:o}");
+        assert_eq!(Index::open(&path).unwrap().len(), index.len());
+    }
+}

@@ -604,7 +604,9 @@ typedef struct armsmatch_date {
  */
 typedef struct armsmatch_record {
   /**
-   * The reporting country's reference; unique within an index. Required.
+   * The reporting country's reference; unique within an index. Required. Stored
+   * without the white space around it (` X9\t` is `X9`, and a hit gives `X9` back),
+   * as ids from files are; two ids equal once trimmed are one id.
    */
   const char *id;
   /**
@@ -645,9 +647,10 @@ typedef struct armsmatch_record {
   size_t calibre_len;
   /**
    * Reporting country: an ISO 3166-1 code of two or three ASCII letters, any case. An
-   * assigned alpha-2 code is stored as its alpha-3 code (`nl` → `NLD`, `UK` → `GBR`);
-   * other codes of two or three letters (user-assigned, former or unofficial ones:
-   * `XK`, `YUG`) are kept as written, uppercase. Anything else is refused.
+   * assigned alpha-2 code is stored as its alpha-3 code (`nl` → `NLD`, `UK` → `GBR`,
+   * and Kosovo's `XK` → `XKX` as the EU and INTERPOL use them); other codes of two or
+   * three letters (user-assigned, former or unofficial ones: `ZZ`, `YUG`) are kept as
+   * written, uppercase. Anything else is refused.
    */
   const char *country;
   /**

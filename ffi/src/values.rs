@@ -207,7 +207,9 @@ pub struct armsmatch_edit {
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
 pub struct armsmatch_record {
-    /// The reporting country's reference; unique within an index. Required.
+    /// The reporting country's reference; unique within an index. Required. Stored
+    /// without the white space around it (` X9\t` is `X9`, and a hit gives `X9` back),
+    /// as ids from files are; two ids equal once trimmed are one id.
     pub id: *const c_char,
     /// Length of `id` in bytes.
     pub id_len: usize,
@@ -228,9 +230,10 @@ pub struct armsmatch_record {
     /// Length of `calibre` in bytes.
     pub calibre_len: usize,
     /// Reporting country: an ISO 3166-1 code of two or three ASCII letters, any case. An
-    /// assigned alpha-2 code is stored as its alpha-3 code (`nl` → `NLD`, `UK` → `GBR`);
-    /// other codes of two or three letters (user-assigned, former or unofficial ones:
-    /// `XK`, `YUG`) are kept as written, uppercase. Anything else is refused.
+    /// assigned alpha-2 code is stored as its alpha-3 code (`nl` → `NLD`, `UK` → `GBR`,
+    /// and Kosovo's `XK` → `XKX` as the EU and INTERPOL use them); other codes of two or
+    /// three letters (user-assigned, former or unofficial ones: `ZZ`, `YUG`) are kept as
+    /// written, uppercase. Anything else is refused.
     pub country: *const c_char,
     /// Length of `country` in bytes.
     pub country_len: usize,
@@ -492,12 +495,45 @@ pub(crate) fn date_of(d: Option<Date>) -> armsmatch_date {
     })
 }
 
+/// Refuses a field longer than core would take before a byte of it is read: a length
+/// that is wrong (a `sizeof` of the wrong buffer, a garbage value) then fails as
+/// `ARMSMATCH_STATUS_LIMIT_EXCEEDED` instead of reading past the caller's buffer to
+/// validate it (core checks the same limits on the text).
+/// A NULL pointer, or a length no object can have, is left to [`text_arg`] to refuse
+/// (`NULL_ARGUMENT`, `INVALID_ARGUMENT`), which reads nothing either.
+fn length_within(ptr: *const c_char, len: usize, limit: usize, what: &str) -> FfiResult<()> {
+    if !ptr.is_null() && len <= isize::MAX as usize && len > limit {
+        return Err(Failure::from(armsmatch::Error::LimitExceeded {
+            what: format!("{what} length in bytes"),
+            limit,
+            got: len,
+        }));
+    }
+    Ok(())
+}
+
+/// [`length_within`] of a record's or a query's text fields.
+fn fields_within(fields: &[(*const c_char, usize, usize, &str)]) -> FfiResult<()> {
+    fields
+        .iter()
+        .try_for_each(|&(ptr, len, limit, what)| length_within(ptr, len, limit, what))
+}
+
 /// A core [`Record`] from the caller's struct.
 ///
 /// # Safety
 ///
 /// Every non-NULL string pointer of `r` must be valid for reads of its length.
 pub(crate) unsafe fn record_from_c(r: &armsmatch_record) -> FfiResult<Record> {
+    use armsmatch::limits::{MAX_FIELD_BYTES as FIELD, MAX_SERIAL_BYTES as SERIAL};
+    fields_within(&[
+        (r.id, r.id_len, FIELD, "record.id"),
+        (r.serial, r.serial_len, SERIAL, "record.serial"),
+        (r.make, r.make_len, FIELD, "record.make"),
+        (r.model, r.model_len, FIELD, "record.model"),
+        (r.calibre, r.calibre_len, FIELD, "record.calibre"),
+        (r.country, r.country_len, FIELD, "record.country"),
+    ])?;
     // SAFETY (all string reads below): the caller's contract for `armsmatch_record`.
     let id = unsafe { text_required(r.id, r.id_len, "record.id") }?.to_string();
     let serial = unsafe { text_arg(r.serial, r.serial_len, "record.serial") }?
@@ -546,6 +582,14 @@ pub(crate) unsafe fn record_from_c(r: &armsmatch_record) -> FfiResult<Record> {
 ///
 /// Every non-NULL string pointer of `q` must be valid for reads of its length.
 pub(crate) unsafe fn query_from_c(q: &armsmatch_query) -> FfiResult<Query> {
+    use armsmatch::limits::{MAX_FIELD_BYTES as FIELD, MAX_SERIAL_BYTES as SERIAL};
+    fields_within(&[
+        (q.serial, q.serial_len, SERIAL, "query.serial"),
+        (q.make, q.make_len, FIELD, "query.make"),
+        (q.model, q.model_len, FIELD, "query.model"),
+        (q.calibre, q.calibre_len, FIELD, "query.calibre"),
+        (q.country, q.country_len, FIELD, "query.country"),
+    ])?;
     // SAFETY (all string reads below): the caller's contract for `armsmatch_query`.
     let serial = unsafe { text_arg(q.serial, q.serial_len, "query.serial") }?
         .unwrap_or("")

@@ -441,6 +441,22 @@ static void test_builder_errors(void) {
     r.model = "x";
     r.model_len = (size_t)-1;
     EXPECT(armsmatch_builder_add(b, &r), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    /* So is a length over the field's limit (a wrong length, here 1 MiB for a 2-byte
+       buffer: under ASan, reading it to validate it would be a heap overflow). */
+    {
+        char *two = malloc(2);
+        CHECK(two != NULL);
+        memcpy(two, "xy", 2);
+        r = make_record("R1", "AB123456");
+        r.make = two;
+        r.make_len = (size_t)1 << 20;
+        EXPECT(armsmatch_builder_add(b, &r), ARMSMATCH_STATUS_LIMIT_EXCEEDED);
+        r = make_record("R1", "AB123456");
+        r.serial = two;
+        r.serial_len = 4096;
+        EXPECT(armsmatch_builder_add(b, &r), ARMSMATCH_STATUS_LIMIT_EXCEEDED);
+        free(two);
+    }
 
     size_t n = 99;
     OK(armsmatch_builder_len(b, &n));
@@ -957,6 +973,17 @@ static void test_check_and_hits(void) {
     q.country = big;
     q.country_len = (size_t)-1;
     EXPECT(armsmatch_index_check(index, &q, NULL, &hits), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    {
+        /* A length over the field's limit is refused before the text is read. */
+        char *two = malloc(2);
+        CHECK(two != NULL);
+        memcpy(two, "xy", 2);
+        q = make_query("AB123456");
+        q.model = two;
+        q.model_len = (size_t)1 << 20;
+        EXPECT(armsmatch_index_check(index, &q, NULL, &hits), ARMSMATCH_STATUS_LIMIT_EXCEEDED);
+        free(two);
+    }
     free(big);
     CHECK(hits == sentinel);
 
