@@ -26,7 +26,7 @@ use crate::score::{
     Hit, Identity, SerialEvidence, SerialMatch, CONFUSABLE_PARTIAL, EMPTY_RUN_PARTIAL,
     LEADING_ZERO_PARTIAL, PARTIAL_MAX, READING_FUZZY, SHAPE_COPY, SLIP_PARTIAL,
 };
-use crate::segment::{check_record, refuse_wildcards, Backing, Meta, Segment, SegmentWriter};
+use crate::segment::{check_record, refuse_new, Backing, Meta, Segment, SegmentWriter};
 
 /// Collects records and builds an [`Index`].
 ///
@@ -68,7 +68,7 @@ impl IndexBuilder {
 
     /// Adds a record by reference.
     pub fn add_ref(&mut self, record: &Record) -> Result<()> {
-        refuse_wildcards(record)?;
+        refuse_new(record)?;
         self.writer.add(record)
     }
 
@@ -1483,7 +1483,7 @@ impl Index {
 }
 
 fn live_record(mut record: Record, reference: &Reference) -> Result<LiveRecord> {
-    refuse_wildcards(&record)?;
+    refuse_new(&record)?;
     let keys = check_record(&record)?;
     record.id = record.id.trim().to_string();
     // As the builder stores it, so `get` answers the same before and after compaction.

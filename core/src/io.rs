@@ -1192,7 +1192,7 @@ fn record_from_row(path: &str, (line, row): RawRow) -> Result<Record> {
         status: opt(&row, "status").and_then(|s| s.parse::<Status>().ok()),
         reported_on,
     };
-    crate::segment::refuse_wildcards(&record)
+    crate::segment::refuse_new(&record)
         .and_then(|()| crate::segment::check_record(&record))
         .map_err(|e| {
             let col = match &e {

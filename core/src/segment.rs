@@ -219,7 +219,7 @@ impl Interner {
 /// Refuses a record entering an index (built, inserted or updated) whose serial holds a
 /// wildcard. Kept apart from [`check_record`]: records already in an index file
 /// (written before this rule) are compacted as they are.
-pub(crate) fn refuse_wildcards(r: &Record) -> Result<()> {
+fn refuse_wildcards(r: &Record) -> Result<()> {
     if r.serial.contains(['?', '*']) {
         // Dropped silently, `KP??4567` would be indexed as `KP4567`: the firearm would
         // be found by another serial and missed by its own.
@@ -230,6 +230,30 @@ pub(crate) fn refuse_wildcards(r: &Record) -> Result<()> {
                 r.id
             ),
         ));
+    }
+    Ok(())
+}
+
+/// Refuses what a record coming in may not hold, that records already stored may (a file
+/// written before the rule still opens, compacts and saves): wildcards in its serial
+/// ([`refuse_wildcards`]), and a NUL byte in any text field, which would cut the text
+/// short for every C client that reads it back (`%s`, `strlen`) — whichever way the
+/// record comes in (a file row, Python, Rust), as the C API refuses it in its arguments.
+pub(crate) fn refuse_new(r: &Record) -> Result<()> {
+    refuse_wildcards(r)?;
+    for (name, v) in [
+        ("serial", Some(&r.serial)),
+        ("make", r.make.as_ref()),
+        ("model", r.model.as_ref()),
+        ("calibre", r.calibre.as_ref()),
+        ("country", r.country.as_ref()),
+    ] {
+        if v.is_some_and(|v| v.contains('\0')) {
+            return Err(Error::invalid(
+                name,
+                format!("record {:?}: a {name} may not contain NUL", r.id),
+            ));
+        }
     }
     Ok(())
 }
@@ -256,15 +280,6 @@ pub(crate) fn check_record(r: &Record) -> Result<Vec<String>> {
             r.serial.len(),
         ));
     }
-    // A NUL would cut the text short for every C client that reads it back (`%s`,
-    // `strlen`): refused in every field, whichever way the record came in (a file row,
-    // Python, Rust), as the C API refuses it in its arguments.
-    if r.serial.contains('\0') {
-        return Err(Error::invalid(
-            "serial",
-            format!("record {:?}: a serial may not contain NUL", r.id),
-        ));
-    }
     for (name, v) in [
         ("make", &r.make),
         ("model", &r.model),
@@ -277,12 +292,6 @@ pub(crate) fn check_record(r: &Record) -> Result<Vec<String>> {
                     format!("{name} length in bytes (record {:?})", r.id),
                     limits::MAX_FIELD_BYTES,
                     v.len(),
-                ));
-            }
-            if v.contains('\0') {
-                return Err(Error::invalid(
-                    name,
-                    format!("record {:?}: a {name} may not contain NUL", r.id),
                 ));
             }
         }
