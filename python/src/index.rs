@@ -753,6 +753,57 @@ impl Index {
         false
     }
 
+    /// Every record present (the built ones, then those added since), as a table of
+    /// ``kind``: ``"rows"`` (a list of dicts, the default), ``"pandas"``, ``"polars"`` or
+    /// ``"arrow"``, with the columns of a records file: ``record_id, make, model,
+    /// serial, calibre, type, country, status, reported_on`` (text; None when unknown;
+    /// the date as ``YYYY-MM-DD``), each as stored (an id trimmed, a country as its
+    /// alpha-3 code). ``Index.build`` of the result builds the same register again.
+    #[pyo3(signature = (*, kind="rows"))]
+    fn records<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyAny>> {
+        if !matches!(kind, "rows" | "pandas" | "polars" | "arrow") {
+            return Err(to_py_err(Error::InvalidInput {
+                field: "kind".into(),
+                message: format!(
+                    "{kind:?} is not one of \"rows\", \"pandas\", \"polars\", \"arrow\""
+                ),
+            }));
+        }
+        let index = self.live()?;
+        // Nine columns of text, filled without the GIL.
+        let columns: [Vec<Option<String>>; 9] = py.allow_threads(|| {
+            let mut c: [Vec<Option<String>>; 9] = Default::default();
+            index.for_each_record(|r| {
+                c[0].push(Some(r.id));
+                c[1].push(r.make);
+                c[2].push(r.model);
+                c[3].push(Some(r.serial).filter(|s| !s.is_empty()));
+                c[4].push(r.calibre);
+                c[5].push(r.kind.map(|k| k.as_str().to_string()));
+                c[6].push(r.country);
+                c[7].push(r.status.map(|s| s.as_str().to_string()));
+                c[8].push(r.reported_on.map(|d| d.to_string()));
+            });
+            c
+        });
+        let names = [
+            "record_id",
+            "make",
+            "model",
+            "serial",
+            "calibre",
+            "type",
+            "country",
+            "status",
+            "reported_on",
+        ];
+        let dict = PyDict::new(py);
+        for (name, column) in names.iter().zip(columns) {
+            dict.set_item(name, column)?;
+        }
+        frames(py)?.call_method1("records_table", (kind, dict))
+    }
+
     /// Register statistics as a dict (the ``register`` part of ``armsmatch stats
     /// --format json``): records by status, reporting country, make (canonical names),
     /// kind, calibre and month.

@@ -284,3 +284,35 @@ def test_build_errors_skip_leaves_out_bad_records_and_warns(kind: str, tmp_path:
     # Two records sharing an id are not guessed between, skip or not.
     with pytest.raises(armsmatch.DuplicateIdError):
         armsmatch.Index.build([rows[0], rows[0]], errors="skip")
+
+
+@pytest.mark.parametrize("kind", ["rows", "pandas", "polars", "arrow"])
+def test_records_export_the_register_as_stored_and_build_it_again(kind: str) -> None:
+    if kind != "rows":
+        pytest.importorskip({"pandas": "pandas", "polars": "polars", "arrow": "pyarrow"}[kind])
+    index = armsmatch.Index.build([
+        {"id": " R1 ", "serial": "ВС 1234", "make": "Izhmash", "country": "ru", "type": "pistol",
+         "status": "stolen", "reported_on": "2021-03-04"},
+        {"id": "R2", "serial": "AB-001234", "calibre": "9mm"},
+        {"id": "R3", "serial": "UNK", "make": "Glock", "model": "19"},
+    ])
+    index.insert({"id": "L1", "serial": "CD5678", "make": "Beretta"})
+    index.remove("R2")
+    rows = index.records()
+    assert [r["record_id"] for r in rows] == ["R1", "R3", "L1"]
+    assert rows[0] == {
+        "record_id": "R1", "make": "Izhmash", "model": None, "serial": "ВС 1234",
+        "calibre": None, "type": "pistol", "country": "RUS", "status": "stolen",
+        "reported_on": "2021-03-04",
+    }
+    table = index.records(kind=kind)
+    if kind == "pandas":
+        assert list(table.columns) == list(rows[0]) and len(table) == 3
+    elif kind in ("polars", "arrow"):
+        assert list(table.column_names if kind == "arrow" else table.columns) == list(rows[0])
+    again = armsmatch.Index.build(table)
+    # A build numbers records in id order: the same records, in that order.
+    assert again.records() == sorted(rows, key=lambda r: r["record_id"])
+    assert again.check("VS1234", top=1)[0].record.id == "R1"
+    with pytest.raises(InvalidInputError, match="kind"):
+        index.records(kind="excel")  # type: ignore[arg-type]

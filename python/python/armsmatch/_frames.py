@@ -5,7 +5,8 @@ The native module calls two functions here:
 * ``table(obj, which, what, id_name)`` tells which kind of table ``obj`` is and hands
   over its columns as whole Python lists (one conversion per column, not a Python
   object per row and field), or, for an iterable of dicts, the iterable itself;
-* ``hits_table(kind, columns, restore)`` turns the hits columns back into that kind.
+* ``hits_table(kind, columns, restore)`` turns the hits columns back into that kind;
+* ``records_table(kind, columns)`` the records columns (``Index.records``).
 
 pandas, polars and pyarrow are imported only when the caller passed one of their
 objects (they are found in ``sys.modules``), so none of them is a dependency.
@@ -194,3 +195,22 @@ def hits_table(kind: str, columns: dict[str, list[Any]], restore: Any = None) ->
     names = [n for n, _ in HIT_COLUMNS]
     return [dict(zip(names, values)) for values in zip(*(columns[n] for n in names))]
 
+
+
+def records_table(kind: str, columns: dict[str, list[str | None]]) -> Any:
+    """The records columns (text, None when unknown) as a table of ``kind`` (``rows``: a
+    list of dicts)."""
+    names = list(columns)
+    if kind == "pandas":
+        import pandas as pd
+
+        return pd.DataFrame({n: pd.Series(columns[n], dtype="str") for n in names})
+    if kind == "polars":
+        import polars as pl
+
+        return pl.DataFrame(columns, schema={n: pl.String for n in names})
+    if kind == "arrow":
+        import pyarrow as pa
+
+        return pa.table({n: pa.array(columns[n], type=pa.string()) for n in names})
+    return [dict(zip(names, values)) for values in zip(*(columns[n] for n in names))]
