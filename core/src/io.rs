@@ -235,6 +235,25 @@ pub struct HitRow {
     pub calibre_match: String,
 }
 
+/// The columns of a records file, in the order `armsmatch generate` writes them (a
+/// reader takes them in any order, under the names [`Columns`] knows).
+///
+/// ```
+/// assert_eq!(armsmatch::io::RECORD_COLUMNS[0], "record_id");
+/// assert!(armsmatch::io::RECORD_COLUMNS.contains(&"serial"));
+/// ```
+pub const RECORD_COLUMNS: [&str; 9] = [
+    "record_id",
+    "make",
+    "model",
+    "serial",
+    "calibre",
+    "type",
+    "country",
+    "status",
+    "reported_on",
+];
+
 impl HitRow {
     /// The column names, in file order.
     pub const COLUMNS: [&'static str; 9] = [

@@ -371,21 +371,7 @@ impl Register {
 /// ```
 pub fn write_records_csv(register: &Register, path: &Path) -> Result<u64> {
     let mut w = csv_writer(path)?;
-    write_row(
-        &mut w,
-        path,
-        &[
-            "record_id",
-            "make",
-            "model",
-            "serial",
-            "calibre",
-            "type",
-            "country",
-            "status",
-            "reported_on",
-        ],
-    )?;
+    write_row(&mut w, path, &crate::io::RECORD_COLUMNS)?;
     let mut n = 0u64;
     for r in register.records() {
         let date = r.reported_on.map(|d| d.to_string()).unwrap_or_default();

@@ -786,19 +786,8 @@ impl Index {
             });
             c
         });
-        let names = [
-            "record_id",
-            "make",
-            "model",
-            "serial",
-            "calibre",
-            "type",
-            "country",
-            "status",
-            "reported_on",
-        ];
         let dict = PyDict::new(py);
-        for (name, column) in names.iter().zip(columns) {
+        for (name, column) in armsmatch::io::RECORD_COLUMNS.iter().zip(columns) {
             dict.set_item(name, column)?;
         }
         frames(py)?.call_method1("records_table", (kind, dict))
