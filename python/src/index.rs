@@ -419,7 +419,9 @@ impl Index {
     /// ``pd.NaT``, ``pd.NA``, empty text) is unknown; an unknown serial never produces a
     /// serial hit. Integers (numpy's too) and whole-number floats (a numeric column with
     /// blanks, as ``pd.read_csv`` reads it) are read as integer text; a fraction is a
-    /// TypeError (read identifier columns as text: ``dtype=str`` keeps leading zeros).
+    /// TypeError, and so is a number from 2^24 on in a float32 column (2^11 in float16),
+    /// which may already be a neighbouring number (read identifier columns as text:
+    /// ``dtype=str`` keeps leading zeros).
     ///
     /// ``encoding`` is a file's character encoding: ``"utf-8"`` (default),
     /// ``"cp1252"`` (``"windows-1252"``), ``"cp1251"`` (``"windows-1251"``, Cyrillic) or

@@ -316,3 +316,26 @@ def test_records_export_the_register_as_stored_and_build_it_again(kind: str) -> 
     assert again.check("VS1234", top=1)[0].record.id == "R1"
     with pytest.raises(InvalidInputError, match="kind"):
         index.records(kind="excel")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", ["pandas", "polars", "arrow"])
+def test_a_float32_identifier_column_past_exact_whole_numbers_is_refused(kind: str) -> None:
+    # 16777217 read as float32 is 16777216: indexing that would register another serial.
+    np = pytest.importorskip("numpy")
+    serials = np.array([123456.0, 16777217.0], dtype=np.float32)
+    ok = np.array([123456.0, 16777215.0], dtype=np.float32)
+    if kind == "pandas":
+        pd = pytest.importorskip("pandas")
+        make = lambda s: pd.DataFrame({"id": ["A", "B"], "serial": s})  # noqa: E731
+    elif kind == "polars":
+        pl = pytest.importorskip("polars")
+        make = lambda s: pl.DataFrame({"id": ["A", "B"], "serial": pl.Series(s, dtype=pl.Float32)})  # noqa: E731
+    else:
+        pa = pytest.importorskip("pyarrow")
+        make = lambda s: pa.table({"id": ["A", "B"], "serial": pa.array(s, type=pa.float32())})  # noqa: E731
+    with pytest.raises(TypeError, match=r"float32.*16,777,216.*as text"):
+        armsmatch.Index.build(make(serials))
+    index = armsmatch.Index.build(make(ok))
+    assert index.get("B").serial == "16777215"
+    with pytest.raises(TypeError, match="float32"):
+        index.check_many(make(serials).rename({"id": "query_id"}) if kind == "polars" else make(serials))

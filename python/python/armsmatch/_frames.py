@@ -71,6 +71,48 @@ def _pandas_column(series: Any) -> list[Any]:
     return values
 
 
+# From these on, a float32 (float16) no longer tells every whole number apart: the
+# column may already hold another number than the one registered (16777217 read as
+# float32 is 16777216), and reading it as that number would index the wrong serial.
+_EXACT_FLOAT = {"float32": 2.0**24, "float16": 2.0**11}
+
+
+def _float_width(obj: Any, kind: str, name: Any) -> str | None:
+    """``float32``/``float16`` if column ``name`` has that narrow float type, else None."""
+    if kind == "pandas":
+        dtype = obj[name].dtype
+        arrow_type = getattr(dtype, "pyarrow_dtype", None)
+        text = str(arrow_type if arrow_type is not None else dtype).lower()
+        return {"float32": "float32", "float": "float32", "float16": "float16",
+                "halffloat": "float16"}.get(text)
+    if kind == "polars":
+        text = str(obj.get_column(name).dtype).lower()
+        return text if text in _EXACT_FLOAT else None
+    import pyarrow as pa
+
+    t = obj.column(name).type
+    return "float32" if pa.types.is_float32(t) else "float16" if pa.types.is_float16(t) else None
+
+
+def _refuse_inexact_floats(obj: Any, kind: str, name: Any, values: list[Any], what: str) -> None:
+    """Refuses a narrow float column holding a whole number past what it holds exactly."""
+    width = _float_width(obj, kind, name)
+    if width is None:
+        return
+    exact = _EXACT_FLOAT[width]
+    for v in values:
+        try:
+            x = float(v)  # numpy's float32 is no Python float
+        except (TypeError, ValueError):
+            continue
+        # At the bound itself the number may be a rounded neighbour already.
+        if x == x and abs(x) >= exact:
+            raise TypeError(
+                f"{what}: column {str(name)!r} is {width}, which tells whole numbers apart only "
+                f"below {int(exact):,}; {x:.0f} may be another number than the one written: "
+                "read the column as text, e.g. pandas.read_csv(..., dtype=str)")
+
+
 def _column_names(obj: Any, kind: str) -> list[Any]:
     """Every column name of the table, as the table holds them."""
     names = obj.column_names if kind == "arrow" else obj.columns
@@ -137,6 +179,8 @@ def table(obj: Any, which: str, what: str, id_name: str | None = None) -> tuple[
         columns = {c: obj.get_column(n).to_list() for n, c in present}
     else:
         columns = {c: obj.column(n).to_pylist() for n, c in present}
+    for n, c in present:
+        _refuse_inexact_floats(obj, kind, n, columns[c], what)
     restore = None
     if id_name:
         source = next((n for n, c in present if c == id_name), None)
