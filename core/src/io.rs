@@ -1273,18 +1273,6 @@ pub fn for_each_record(
                     column: "record_id".into(),
                     message: format!("duplicate record id {id:?}"),
                 },
-                // A field the index refuses (a NUL, a wildcard in a registered serial):
-                // named as its column.
-                Error::InvalidInput { field, message } => Error::Parse {
-                    path: name.clone(),
-                    line,
-                    column: if field == "id" {
-                        "record_id".into()
-                    } else {
-                        field
-                    },
-                    message,
-                },
                 e => Error::Parse {
                     path: name.clone(),
                     line,

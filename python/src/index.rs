@@ -321,6 +321,9 @@ fn read_options(source: &Bound<'_, PyAny>, encoding: &str) -> PyResult<ReadOptio
 /// How many reasons a warning about skipped rows gives.
 const SKIP_REASONS: usize = 5;
 
+/// What [`warn_skipped`] says of records a build left out.
+const RECORDS_SKIPPED: &str = "records could not go in";
+
 /// `errors=`: `"raise"` (false) or `"skip"` (true).
 fn skip_errors(errors: &str) -> PyResult<bool> {
     match errors {
@@ -333,12 +336,14 @@ fn skip_errors(errors: &str) -> PyResult<bool> {
     }
 }
 
-/// The one `RuntimeWarning` of a build that left out `skipped` of `rows` records, with
-/// the first reasons; nothing when none was.
-fn warn_skipped_records(
+/// The one `RuntimeWarning` of a call that left out `skipped` of `rows` items (`what`:
+/// `"checks failed"`, `"records could not go in"`), with the first reasons; nothing
+/// when none was.
+fn warn_skipped(
     py: Python<'_>,
     skipped: u64,
     rows: u64,
+    what: &str,
     reasons: &[String],
 ) -> PyResult<()> {
     if skipped == 0 {
@@ -349,16 +354,16 @@ fn warn_skipped_records(
         .take(SKIP_REASONS)
         .map(String::as_str)
         .collect::<Vec<_>>();
+    let more = if skipped > shown.len() as u64 {
+        "; ..."
+    } else {
+        ""
+    };
     warn(
         py,
         &format!(
-            "{skipped} of {rows} records could not go in and were skipped: {}{}",
-            shown.join("; "),
-            if skipped > shown.len() as u64 {
-                "; ..."
-            } else {
-                ""
-            }
+            "{skipped} of {rows} {what} and were skipped: {}{more}",
+            shown.join("; ")
         ),
     )
 }
@@ -481,7 +486,13 @@ impl Index {
                 return Err(e);
             }
             let (index, report) = built.map_err(to_py_err)?;
-            warn_skipped_records(py, report.skipped, report.rows, &report.errors)?;
+            warn_skipped(
+                py,
+                report.skipped,
+                report.rows,
+                RECORDS_SKIPPED,
+                &report.errors,
+            )?;
             return Ok(Index::wrap(index, None));
         }
         let GlueTable { table, .. } = table_of(records, "records", "records", None)?;
@@ -565,7 +576,7 @@ impl Index {
         let inner = py
             .allow_threads(move || builder.build())
             .map_err(to_py_err)?;
-        warn_skipped_records(py, skipped, rows, &reasons)?;
+        warn_skipped(py, skipped, rows, RECORDS_SKIPPED, &reasons)?;
         Ok(Index::wrap(inner, None))
     }
 
@@ -968,21 +979,13 @@ impl Index {
             warn(py, &format!("{m} ({})", repeated_id_rows(&rows)))?;
         }
         let (columns, failed) = self.check_batch(py, &rows, &opts, threads, skip_failed)?;
-        if !failed.is_empty() {
-            let shown: Vec<&str> = failed.iter().take(5).map(String::as_str).collect();
-            let message = format!(
-                "{} of {} checks failed and were skipped: {}{}",
-                failed.len(),
-                rows.len(),
-                shown.join("; "),
-                if failed.len() > shown.len() {
-                    "; ..."
-                } else {
-                    ""
-                }
-            );
-            warn(py, &message)?;
-        }
+        warn_skipped(
+            py,
+            failed.len() as u64,
+            rows.len() as u64,
+            "checks failed",
+            &failed,
+        )?;
         let columns = columns.into_dict(py)?;
         frames(py)?.call_method1("hits_table", (kind, columns, restore))
     }
