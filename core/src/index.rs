@@ -1,6 +1,6 @@
 //! [`IndexBuilder`] → [`Index`]: the register, searchable by serial.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 use std::sync::{Arc, Mutex, RwLock};
@@ -22,9 +22,9 @@ use crate::reference::Reference;
 use crate::score::{
     auto_search_budget, calibrate, compare_identity, evidence_floor, identity_factor,
     identity_only_score, odds, pair_edit_budget, partial_confusables, partial_evidence,
-    serial_evidence, serial_score_bound, surely_other_make, CheckOptions, Explanation, FieldMatch,
-    Hit, Identity, SerialEvidence, SerialMatch, CONFUSABLE_PARTIAL, EMPTY_RUN_PARTIAL,
-    LEADING_ZERO_PARTIAL, PARTIAL_MAX, READING_FUZZY, SHAPE_COPY, SLIP_PARTIAL,
+    partial_score, serial_evidence, serial_score_bound, surely_other_make, CheckOptions,
+    Explanation, FieldMatch, Hit, Identity, SerialEvidence, SerialMatch, CONFUSABLE_PARTIAL,
+    EMPTY_RUN_PARTIAL, LEADING_ZERO_PARTIAL, PARTIAL_MAX, READING_FUZZY, SHAPE_COPY, SLIP_PARTIAL,
 };
 use crate::segment::{check_record, refuse_new, Backing, Meta, Segment, SegmentWriter};
 
@@ -812,13 +812,8 @@ impl Prepared {
                 if let Some((len, zero_free_key)) = matched {
                     // A `?` read as a padding zero is a character of the padded
                     // record's serial that the check does not know.
-                    let (mut e, mut s) = partial_evidence(
-                        &v.text,
-                        p.known(),
-                        len + v.padding,
-                        v.transliterated || ri > 0,
-                    );
-                    e.record_key = rk.clone();
+                    let padded = len + v.padding;
+                    let mut s = partial_score(p.known(), padded);
                     if shape_copy {
                         s *= SHAPE_COPY;
                     }
@@ -844,13 +839,24 @@ impl Prepared {
                     if confusables > 0 {
                         s *= CONFUSABLE_PARTIAL.powi(confusables.min(8) as i32);
                     }
-                    if let Some(slip) = v.slip {
-                        // The slip is an edit against the key the form matched.
+                    if v.slip.is_some() {
                         s *= SLIP_PARTIAL;
-                        e.edits.extend(slip_edit(slip, &v.text, &key));
-                        e.record_key = key.into_owned();
                     }
+                    // The explanation is written only for a match that wins.
                     if best.as_ref().is_none_or(|b| s > b.1) {
+                        let transliterated = v.transliterated || ri > 0;
+                        let mut e = partial_evidence(
+                            &v.text,
+                            rk.clone(),
+                            p.known(),
+                            padded,
+                            transliterated,
+                        );
+                        if let Some(slip) = v.slip {
+                            // The slip is an edit against the key the form matched.
+                            e.edits.extend(slip_edit(slip, &v.text, &key));
+                            e.record_key = key.into_owned();
+                        }
                         best = Some((e, s));
                     }
                 }
@@ -883,11 +889,16 @@ impl Prepared {
         make: Option<&crate::reference::Resolved>,
         also_makes: &[u32],
     ) -> bool {
+        self.drops_other_makes() && surely_other_make(reference, &self.identity, make, also_makes)
+    }
+
+    /// True if [`Prepared::cannot_reach`] can drop a candidate by its make: a check
+    /// with a serial, scored with make, model and calibre, whose threshold another
+    /// make's best identity factor cannot reach. When false, a candidate's make need
+    /// not be read (its row is one more cache miss per candidate).
+    fn drops_other_makes(&self) -> bool {
         let most = identity_factor(FieldMatch::Different, FieldMatch::Same, FieldMatch::Same);
-        self.has_serial()
-            && !self.opts.serial_only
-            && self.evidence_floor > most
-            && surely_other_make(reference, &self.identity, make, also_makes)
+        self.has_serial() && !self.opts.serial_only && self.evidence_floor > most
     }
 
     /// Scores a candidate: its evidence and explanation; `None` if its calibrated score
@@ -1778,12 +1789,15 @@ fn scored_hits(g: &Inner, p: &Prepared) -> Result<Vec<(f32, HitSource)>> {
     if p.has_serial() {
         candidates.sort_unstable();
         candidates.dedup();
+        let by_make = p.drops_other_makes();
         for &i in &candidates {
             if g.live.removed.contains(&i) {
                 continue;
             }
-            let row = base.row(i);
-            if p.cannot_reach(reference, base.make_resolved(&row), base.make_also(&row)) {
+            if by_make && {
+                let row = base.row(i);
+                p.cannot_reach(reference, base.make_resolved(&row), base.make_also(&row))
+            } {
                 debug_assert!(p
                     .score(reference, base.serial(i), || base_identity(base, i))
                     .is_none());
@@ -1897,18 +1911,23 @@ fn ranked(g: &Inner, p: &Prepared, hits: Vec<(f32, HitSource)>) -> Result<Vec<Hi
 /// then share one denominator, `1 + the summed odds`, so the shared scores keep the
 /// order of the evidence.
 fn share_among_serials(hits: &mut [(f32, HitSource)]) {
-    // Ordered, so that the sum is the same float on every call (a hash map's order,
-    // and with it the sum's last bit, would change from one check to the next).
-    let mut best: BTreeMap<String, f32> = BTreeMap::new();
-    for (evidence, src) in hits.iter() {
-        let o = odds(calibrate(*evidence));
-        let slot = best
-            .entry(src.explanation().serial.record_key.clone())
-            .or_insert(0.0);
-        *slot = slot.max(o);
-    }
-    let total: f32 = best.values().sum();
-    let others = best.len().saturating_sub(1) as u32;
+    // Summed in key order, so that the sum is the same float on every call (a hash
+    // map's order, and with it the sum's last bit, would change from one check to the
+    // next). Keys borrowed and sorted, not copied into a map: a short pattern matches
+    // hundreds of serials.
+    let (total, others) = {
+        let mut best: Vec<(&str, f32)> = hits
+            .iter()
+            .map(|(evidence, src)| {
+                let key = src.explanation().serial.record_key.as_str();
+                (key, odds(calibrate(*evidence)))
+            })
+            .collect();
+        best.sort_unstable_by(|a, b| a.0.cmp(b.0).then(b.1.total_cmp(&a.1)));
+        best.dedup_by(|later, first| later.0 == first.0);
+        let total: f32 = best.iter().map(|(_, o)| o).sum();
+        (total, best.len().saturating_sub(1) as u32)
+    };
     for (evidence, src) in hits.iter_mut() {
         let own = odds(calibrate(*evidence));
         let e = src.explanation_mut();
