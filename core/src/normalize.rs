@@ -954,12 +954,17 @@ pub fn index_keys(serial: &str) -> Vec<String> {
 /// shape ([`index_keys`]), if it has one that is not among them (then `true`).
 pub(crate) fn record_variants(serial: &str) -> (Vec<String>, bool) {
     let mut keys = variants(serial, false);
-    match record_shape_key(serial) {
-        Some(shape) if !keys.contains(&shape) => {
-            keys.push(shape);
-            (keys, true)
-        }
-        _ => (keys, false),
+    // As `record_shape_key`, without folding the serial by sight a second time: asked
+    // of every candidate, and `keys[0]` is that fold.
+    if serial.is_ascii() || !has_script_letter(serial) {
+        return (keys, false);
+    }
+    let shape = fold_serial(serial, Fold::Shape, false);
+    if shape.len() <= crate::limits::MAX_KEY_CHARS && !keys.contains(&shape) {
+        keys.push(shape);
+        (keys, true)
+    } else {
+        (keys, false)
     }
 }
 
@@ -1264,6 +1269,33 @@ pub(crate) fn name_words(name: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn record_variants_are_the_variants_and_the_copy_by_shape() {
+        for s in [
+            "ЧН 4194",
+            "ЮР-07395",
+            "ВС 1234",
+            "ХА-55",
+            "AB-001234",
+            "ΑΒ 1234",
+            "Ж 123",
+            "ЖЖЖ",
+            "É123",
+            "№ ЛМ 017404",
+            "",
+        ] {
+            let mut want = super::variants(s, false);
+            let copied = match super::record_shape_key(s) {
+                Some(shape) if !want.contains(&shape) => {
+                    want.push(shape);
+                    true
+                }
+                _ => false,
+            };
+            assert_eq!(super::record_variants(s), (want, copied), "{s}");
+        }
+    }
+
     #[test]
     fn a_cyrillic_serial_copied_by_shape_with_its_letters_that_have_no_twin() {
         use super::cyrillic_shape_reading as r;

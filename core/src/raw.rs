@@ -490,11 +490,14 @@ fn wild_descend<D: AsRef<[u8]>>(
         true
     };
     if only_literals {
-        let mut tried = [false; 256];
+        // The bytes already followed, as a bit set (not a 256-byte array cleared at
+        // every node).
+        let mut tried = [0u64; 4];
         for (i, t) in pattern.tokens.iter().enumerate() {
             if let Token::Literal(c) = *t {
-                if states & (1 << i) != 0 && !tried[c as usize] {
-                    tried[c as usize] = true;
+                let (word, bit) = (usize::from(c >> 6), 1u64 << (c & 63));
+                if states & (1 << i) != 0 && tried[word] & bit == 0 {
+                    tried[word] |= bit;
                     if let Some(ti) = node.find_input(c) {
                         let tr = node.transition(ti);
                         if !go(tr.inp, tr.addr, tr.out, path) {
