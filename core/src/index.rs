@@ -1690,6 +1690,10 @@ fn check_inner(g: &Inner, p: &Prepared) -> Result<Vec<Hit>> {
 }
 
 /// Every candidate of a check, scored (with a partial serial's probability shared).
+/// How many candidates ahead [`scored_hits`] asks for a candidate's serial (and twice
+/// as far for its string offset).
+const PREFETCH_AHEAD: usize = 8;
+
 fn scored_hits(g: &Inner, p: &Prepared) -> Result<Vec<(f32, HitSource)>> {
     let base = &g.base;
     let reference = &base.reference;
@@ -1790,7 +1794,15 @@ fn scored_hits(g: &Inner, p: &Prepared) -> Result<Vec<(f32, HitSource)>> {
         candidates.sort_unstable();
         candidates.dedup();
         let by_make = p.drops_other_makes();
-        for &i in &candidates {
+        for (n, &i) in candidates.iter().enumerate() {
+            // Candidates are scattered over the register: their offsets, serials and
+            // rows are asked for from memory a few candidates ahead.
+            if let Some(&ahead) = candidates.get(n + 2 * PREFETCH_AHEAD) {
+                base.prefetch_serial_offset(ahead);
+            }
+            if let Some(&ahead) = candidates.get(n + PREFETCH_AHEAD) {
+                base.prefetch_serial(ahead, by_make);
+            }
             if g.live.removed.contains(&i) {
                 continue;
             }

@@ -275,7 +275,7 @@ impl<D: AsRef<[u8]>> FuzzyWalk<'_, D> {
 /// the wildcard walk, at a `?` or `*`: partial serials (`?` ×1–3 in registered
 /// serials, own seed 7) 6–7 % less time. Elsewhere than x86-64, nothing.
 #[inline(always)]
-fn prefetch(data: &[u8], addr: usize) {
+pub(crate) fn prefetch(data: &[u8], addr: usize) {
     #[cfg(target_arch = "x86_64")]
     if let Some(b) = data.get(addr) {
         #[allow(unsafe_code)]

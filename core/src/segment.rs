@@ -1043,6 +1043,27 @@ impl Segment {
         a..b.max(a)
     }
 
+    /// Asks for record `i`'s entry in the string offsets from memory: the first of the
+    /// two loads [`Segment::serial`] waits for (see [`Segment::prefetch_serial`]).
+    pub(crate) fn prefetch_serial_offset(&self, i: u32) {
+        crate::raw::prefetch(self.bytes(), self.str_offsets.start + 4 * i as usize);
+    }
+
+    /// Asks for record `i`'s serial from memory, and its row if `row`. Reads its string
+    /// offset, which [`Segment::prefetch_serial_offset`] should have asked for a little
+    /// earlier. A check that scores hundreds of candidates scattered over a large
+    /// register waits on two cache misses for each serial (its offset, then its bytes)
+    /// and one for each row; asked for a few candidates ahead, they overlap.
+    pub(crate) fn prefetch_serial(&self, i: u32, row: bool) {
+        if i < self.len() {
+            let at = self.strings.start + self.u32_in(&self.str_offsets, i as usize) as usize;
+            crate::raw::prefetch(self.bytes(), at);
+            if row {
+                crate::raw::prefetch(self.bytes(), self.fields.start + i as usize * ROW);
+            }
+        }
+    }
+
     /// The id of record `i`, from the id FST (verified UTF-8 and monotonic at open).
     pub(crate) fn id(&self, i: u32) -> String {
         let mut key = Vec::new();
