@@ -13,8 +13,8 @@ use crate::error::{Error, Result};
 use crate::limits;
 use crate::normalize::{
     cyrillic_readings, cyrillic_shape_reading, has_script_letter, index_keys, padding_forms,
-    placeholder, record_variants, search_keys, skeleton_of_key, unmarked_label_reading, variants,
-    zero_free,
+    placeholder, record_variants, search_keys, skeleton_char, skeleton_of_key,
+    unmarked_label_reading, variants, zero_free,
 };
 use crate::raw::{fuzzy_walk_split, wildcard_walk, Pattern, Token};
 use crate::record::{Query, Record};
@@ -735,12 +735,12 @@ impl Prepared {
         // transliterations: the check's readings are for records in Latin letters.
         let readings = readings && !record_scripted;
         let raw_equal = self.raw.trim() == record_serial.trim();
+        let mut rs = String::new();
         for (ri, rk) in record_keys.iter().enumerate() {
             if scripted && ri > 0 {
                 break;
             }
             let shape_copy = record.shape_copy && ri + 1 == record_keys.len();
-            let rs = skeleton_of_key(rk);
             // No pair with this record key can score above this; the factors below
             // only lower it.
             let bound = serial_score_bound(raw_equal, rk.len());
@@ -791,11 +791,14 @@ impl Prepared {
             // A pattern is matched against the key and, as the walk does (see
             // `search_keys`), against its zero-free form: `74378?` finds `0743787`,
             // `U39352?` finds `U0393524`. The explanation names the record's full key.
-            let stripped = if self.patterns.is_empty() {
-                None
-            } else {
-                zero_free(rk).map(|z| skeleton_of_key(&z))
-            };
+            if self.patterns.is_empty() {
+                continue;
+            }
+            // The key's skeleton, which patterns are matched on, into one buffer for
+            // all of a candidate's keys.
+            rs.clear();
+            rs.extend(rk.chars().map(skeleton_char));
+            let stripped = zero_free(rk).map(|z| skeleton_of_key(&z));
             for v in &self.patterns {
                 if scripted && v.transliterated {
                     continue;

@@ -661,6 +661,14 @@ pub(crate) fn cyrillic_readings(key: &str) -> Vec<String> {
     out
 }
 
+/// True for a character that NFKC leaves as it is whatever stands beside it, among
+/// the others it is true for: ASCII, and the Cyrillic block's letters (not its
+/// combining marks, U+0483–U+0489, which canonical ordering may move).
+fn nfkc_stable(c: char) -> bool {
+    c.is_ascii()
+        || (('\u{0400}'..='\u{04FF}').contains(&c) && !('\u{0483}'..='\u{0489}').contains(&c))
+}
+
 /// True if the serial holds characters that fold differently by shape and by sound.
 fn has_transliterable(s: &str) -> bool {
     s.chars().any(|c| {
@@ -685,7 +693,16 @@ pub(crate) fn fold_serial(s: &str, fold: Fold, keep_wildcards: bool) -> String {
         }
         return out;
     }
-    for c in s.nfkc().flat_map(char::to_uppercase) {
+    // A serial of ASCII and Cyrillic letters (most non-ASCII serials) is its own NFKC
+    // (the test `nfkc_leaves_cyrillic_letters_alone` checks every such character and
+    // pair); the normalizer's buffering was half of folding such a serial.
+    let stable = s.chars().all(nfkc_stable);
+    let chars: Box<dyn Iterator<Item = char>> = if stable {
+        Box::new(s.chars())
+    } else {
+        Box::new(s.nfkc())
+    };
+    for c in chars.flat_map(char::to_uppercase) {
         if c.is_ascii() {
             push_folded(c, fold, keep_wildcards, &mut out);
             continue;
@@ -1269,6 +1286,26 @@ pub(crate) fn name_words(name: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn nfkc_leaves_cyrillic_letters_alone() {
+        use unicode_normalization::UnicodeNormalization;
+        let stable: Vec<char> = ('\u{0}'..='\u{04FF}')
+            .filter(|&c| super::nfkc_stable(c))
+            .collect();
+        assert!(stable.contains(&'Ж') && stable.contains(&'й') && !stable.contains(&'\u{0483}'));
+        let mut pairs = 0;
+        for &a in &stable {
+            let one = a.to_string();
+            assert_eq!(one.nfkc().collect::<String>(), one, "{a:?}");
+            for &b in &stable {
+                let two: String = [a, b].into_iter().collect();
+                assert_eq!(two.nfkc().collect::<String>(), two, "{a:?} {b:?}");
+                pairs += 1;
+            }
+        }
+        assert!(pairs > 100_000, "{pairs}");
+    }
+
     #[test]
     fn record_variants_are_the_variants_and_the_copy_by_shape() {
         for s in [
