@@ -138,16 +138,42 @@ fn as_float(v: &Bound<'_, PyAny>) -> PyResult<Option<f64>> {
 
 /// The text of a whole-number float, as its integer ("12345.0" → "12345"): what a column
 /// of numbers with blanks holds once pandas has read it as floats. A fraction, or a
-/// number past 2^53 (no longer exact), is refused.
+/// number past 2^53 (no longer exact), is refused; so is a numpy `float32` (`float16`)
+/// from 2^24 (2^11) on, as in a table's column (`_frames._refuse_inexact_floats`):
+/// `np.float32(16777217)` holds 16777216, which would name another firearm.
 fn whole_float_text(v: &Bound<'_, PyAny>, x: f64, field: &str) -> PyResult<String> {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-    if x.fract() == 0.0 && x.abs() <= EXACT {
+
+    // A narrow numpy float: its width in bytes and the first whole number it may hold
+    // as a rounded neighbour (at the bound itself the number may already be one).
+    let narrow = if v.downcast::<PyFloat>().is_ok() {
+        None
+    } else {
+        match v.getattr("itemsize").and_then(|s| s.extract::<usize>()) {
+            Ok(2) => Some(("float16", 2_048.0)),
+            Ok(4) => Some(("float32", 16_777_216.0)),
+            _ => None,
+        }
+    };
+    let exact = match narrow {
+        Some((_, bound)) => x.abs() < bound,
+        None => x.abs() <= EXACT,
+    };
+    if x.fract() == 0.0 && exact {
         return Ok(format!("{}", x as i64));
     }
-    let why = if x.fract() == 0.0 {
-        "too large to be exact"
-    } else {
-        "not a whole number"
+    let bound_why;
+    let why = match narrow {
+        Some((width, bound)) if x.fract() == 0.0 => {
+            bound_why = format!(
+                "a {width} tells whole numbers apart only below {}, so it may be another \
+                 number than the one written",
+                thousands(bound as u64)
+            );
+            bound_why.as_str()
+        }
+        _ if x.fract() == 0.0 => "too large to be exact",
+        _ => "not a whole number",
     };
     let repr = v
         .repr()
@@ -158,6 +184,19 @@ fn whole_float_text(v: &Bound<'_, PyAny>, x: f64, field: &str) -> PyResult<Strin
          text, e.g. pandas.read_csv(..., dtype=str); reading identifiers as numbers also \
          drops their leading zeros"
     )))
+}
+
+/// `n` with a comma between thousands (`16,777,216`), as Python's `f"{n:,}"`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The text of an integer: its decimal digits (as the JSON Lines reader writes a JSON

@@ -339,3 +339,19 @@ def test_a_float32_identifier_column_past_exact_whole_numbers_is_refused(kind: s
     assert index.get("B").serial == "16777215"
     with pytest.raises(TypeError, match="float32"):
         index.check_many(make(serials).rename({"id": "query_id"}) if kind == "polars" else make(serials))
+
+
+def test_a_numpy_float32_scalar_past_exact_whole_numbers_is_refused_in_a_row() -> None:
+    # A dict row's numpy scalar as a table's column: np.float32(16777217) holds 16777216.
+    np = pytest.importorskip("numpy")
+    index = armsmatch.Index.build([{"id": "A", "serial": "123456"}])
+    with pytest.raises(TypeError, match=r"serial: .*float32 tells whole numbers apart only below 16,777,216"):
+        index.insert({"id": "B", "serial": np.float32(16777217.0)})
+    with pytest.raises(TypeError, match=r"float16 .*below 2,048"):
+        index.check_many([{"serial": np.float16(4096.0)}])
+    index.insert({"id": "C", "serial": np.float32(16777215.0), "model": np.float16(34.0)})
+    assert (index.get("C").serial, index.get("C").model) == ("16777215", "34")
+    # A Python float (and numpy's float64, one) is exact up to 2^53.
+    index.insert({"id": "D", "serial": 16777217.0})
+    index.insert({"id": "E", "serial": np.float64(16777219.0)})
+    assert (index.get("D").serial, index.get("E").serial) == ("16777217", "16777219")
