@@ -273,7 +273,9 @@ impl<D: AsRef<[u8]>> FuzzyWalk<'_, D> {
 /// 7–9 % less time on one thread on independent seed 23, 3–8 % on two threads on three
 /// generators' registers; a plain read of the byte instead (safe code) gained 0–5 %. In
 /// the wildcard walk, at a `?` or `*`: partial serials (`?` ×1–3 in registered
-/// serials, own seed 7) 6–7 % less time. Elsewhere than x86-64, nothing.
+/// serials, own seed 7) 6–7 % less time. The index's scoring loop asks for its
+/// candidates' serials and rows so too (`Segment::prefetch_serial`). Elsewhere than
+/// x86-64, nothing.
 #[inline(always)]
 pub(crate) fn prefetch(data: &[u8], addr: usize) {
     #[cfg(target_arch = "x86_64")]

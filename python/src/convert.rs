@@ -150,13 +150,13 @@ fn whole_float_text(v: &Bound<'_, PyAny>, x: f64, field: &str) -> PyResult<Strin
         None
     } else {
         match v.getattr("itemsize").and_then(|s| s.extract::<usize>()) {
-            Ok(2) => Some(("float16", 2_048.0)),
-            Ok(4) => Some(("float32", 16_777_216.0)),
+            Ok(2) => Some(("float16", 2_048.0, "2,048")),
+            Ok(4) => Some(("float32", 16_777_216.0, "16,777,216")),
             _ => None,
         }
     };
     let exact = match narrow {
-        Some((_, bound)) => x.abs() < bound,
+        Some((_, bound, _)) => x.abs() < bound,
         None => x.abs() <= EXACT,
     };
     if x.fract() == 0.0 && exact {
@@ -164,11 +164,10 @@ fn whole_float_text(v: &Bound<'_, PyAny>, x: f64, field: &str) -> PyResult<Strin
     }
     let bound_why;
     let why = match narrow {
-        Some((width, bound)) if x.fract() == 0.0 => {
+        Some((width, _, bound)) if x.fract() == 0.0 => {
             bound_why = format!(
-                "a {width} tells whole numbers apart only below {}, so it may be another \
-                 number than the one written",
-                thousands(bound as u64)
+                "a {width} tells whole numbers apart only below {bound}, so it may be \
+                 another number than the one written"
             );
             bound_why.as_str()
         }
@@ -184,19 +183,6 @@ fn whole_float_text(v: &Bound<'_, PyAny>, x: f64, field: &str) -> PyResult<Strin
          text, e.g. pandas.read_csv(..., dtype=str); reading identifiers as numbers also \
          drops their leading zeros"
     )))
-}
-
-/// `n` with a comma between thousands (`16,777,216`), as Python's `f"{n:,}"`.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The text of an integer: its decimal digits (as the JSON Lines reader writes a JSON
