@@ -584,11 +584,15 @@ const BY_SHAPE: &[(u8, &[&str])] = &[
 /// twin too (`ЧН 4194` → `4H4194`, `РБ.823` → `P6823`), where that differs from its
 /// [`serial_key`]: how a register that could not type the marking may hold it.
 pub(crate) fn cyrillic_shape_reading(serial: &str) -> Option<String> {
+    shape_fold(serial).filter(|shape| *shape != fold_serial(serial, Fold::Visual, false))
+}
+
+/// A serial with Cyrillic or Greek letters folded by shape (`None` for any other).
+fn shape_fold(serial: &str) -> Option<String> {
     if serial.is_ascii() || !has_script_letter(serial) {
         return None;
     }
-    let shape = fold_serial(serial, Fold::Shape, false);
-    (shape != fold_serial(serial, Fold::Visual, false)).then_some(shape)
+    Some(fold_serial(serial, Fold::Shape, false))
 }
 
 /// Most readings [`cyrillic_readings`] gives for one key: each is one more key a check
@@ -696,28 +700,36 @@ pub(crate) fn fold_serial(s: &str, fold: Fold, keep_wildcards: bool) -> String {
     // A serial of ASCII and Cyrillic letters (most non-ASCII serials) is its own NFKC
     // (the test `nfkc_leaves_cyrillic_letters_alone` checks every such character and
     // pair); the normalizer's buffering was half of folding such a serial.
-    let stable = s.chars().all(nfkc_stable);
-    let chars: Box<dyn Iterator<Item = char>> = if stable {
-        Box::new(s.chars())
+    if s.chars().all(nfkc_stable) {
+        fold_chars(s.chars(), fold, keep_wildcards, &mut out);
     } else {
-        Box::new(s.nfkc())
-    };
+        fold_chars(s.nfkc(), fold, keep_wildcards, &mut out);
+    }
+    out
+}
+
+/// [`fold_serial`] of a non-ASCII serial's characters, once in NFKC.
+fn fold_chars(
+    chars: impl Iterator<Item = char>,
+    fold: Fold,
+    keep_wildcards: bool,
+    out: &mut String,
+) {
     for c in chars.flat_map(char::to_uppercase) {
         if c.is_ascii() {
-            push_folded(c, fold, keep_wildcards, &mut out);
+            push_folded(c, fold, keep_wildcards, out);
             continue;
         }
         // Keep Cyrillic/Greek letters whole (NFKD would split Й into И + breve), strip
         // the diacritics of everything else (É → E).
         if CYRILLIC.iter().any(|e| e.0 == c) || GREEK.iter().any(|e| e.0 == c) {
-            push_folded(c, fold, keep_wildcards, &mut out);
+            push_folded(c, fold, keep_wildcards, out);
             continue;
         }
         for d in std::iter::once(c).nfkd().filter(|d| !is_combining_mark(*d)) {
-            push_folded(d, fold, keep_wildcards, &mut out);
+            push_folded(d, fold, keep_wildcards, out);
         }
     }
-    out
 }
 
 /// What must follow a label for it to count as one.
@@ -971,23 +983,25 @@ pub fn index_keys(serial: &str) -> Vec<String> {
 /// shape ([`index_keys`]), if it has one that is not among them (then `true`).
 pub(crate) fn record_variants(serial: &str) -> (Vec<String>, bool) {
     let mut keys = variants(serial, false);
-    // As `record_shape_key`, without folding the serial by sight a second time: asked
-    // of every candidate, and `keys[0]` is that fold.
-    if serial.is_ascii() || !has_script_letter(serial) {
-        return (keys, false);
-    }
-    let shape = fold_serial(serial, Fold::Shape, false);
-    if shape.len() <= crate::limits::MAX_KEY_CHARS && !keys.contains(&shape) {
-        keys.push(shape);
-        (keys, true)
-    } else {
-        (keys, false)
+    // The fold by shape, not `record_shape_key`, which folds the serial by sight again
+    // to compare (asked of every candidate; `keys[0]` is that fold).
+    match shape_fold(serial).filter(|k| fits_key(k)) {
+        Some(shape) if !keys.contains(&shape) => {
+            keys.push(shape);
+            (keys, true)
+        }
+        _ => (keys, false),
     }
 }
 
 /// The copy by shape [`index_keys`] adds, if any.
 fn record_shape_key(serial: &str) -> Option<String> {
-    cyrillic_shape_reading(serial).filter(|k| k.len() <= crate::limits::MAX_KEY_CHARS)
+    cyrillic_shape_reading(serial).filter(|k| fits_key(k))
+}
+
+/// True if a copy by shape is short enough to be indexed.
+fn fits_key(key: &str) -> bool {
+    key.len() <= crate::limits::MAX_KEY_CHARS
 }
 
 /// A key (or partial-serial pattern) without the zeros that lead its digit runs, or
