@@ -487,21 +487,35 @@ pub struct Alignment {
 impl Alignment {
     /// Aligns `check` (a check's serial key) against `record` (a record's serial key).
     pub fn new(check: &str, record: &str) -> Alignment {
+        // No cost exceeds infinity: the alignment is always there.
+        Alignment::within(check, record, f32::INFINITY).unwrap_or(Alignment {
+            cost: f32::INFINITY,
+            edits: Vec::new(),
+        })
+    }
+
+    /// [`Alignment::new`] if its cost is at most `max_cost`; `None` once the DP shows
+    /// that every alignment costs more (it stops there: a candidate that cannot reach
+    /// the threshold is not aligned to the end). Every path through the DP visits row
+    /// `i` or row `i − 1` (a transposition skips one row, nothing skips two) and costs
+    /// are never negative, so two consecutive rows whose cells all exceed `max_cost`
+    /// prove it. Returns exactly what `new` returns whenever it returns `Some`.
+    pub(crate) fn within(check: &str, record: &str, max_cost: f32) -> Option<Alignment> {
         if check == record {
             // The diagonal of zero-cost matches: what the DP finds, without running it.
-            return Alignment {
+            return Some(Alignment {
                 cost: 0.0,
                 edits: Vec::new(),
-            };
+            });
         }
         // One reusable set of buffers per thread: no allocation per alignment but the
         // returned edits. If the buffers are unavailable (thread teardown), use fresh ones.
         SCRATCH
             .try_with(|s| match s.try_borrow_mut() {
-                Ok(mut s) => s.align(check, record),
-                Err(_) => Scratch::new().align(check, record),
+                Ok(mut s) => s.align(check, record, max_cost),
+                Err(_) => Scratch::new().align(check, record, max_cost),
             })
-            .unwrap_or_else(|_| Scratch::new().align(check, record))
+            .unwrap_or_else(|_| Scratch::new().align(check, record, max_cost))
     }
 }
 
@@ -629,8 +643,8 @@ impl Scratch {
         }
     }
 
-    fn align(&mut self, check: &str, record: &str) -> Alignment {
-        let alignment = self.align_in(check, record);
+    fn align(&mut self, check: &str, record: &str, max_cost: f32) -> Option<Alignment> {
+        let alignment = self.align_in(check, record, max_cost);
         if self.d.capacity() > KEEP_CELLS {
             // A pair longer than any key: do not keep its buffers for the thread's life.
             *self = Scratch::new();
@@ -638,7 +652,7 @@ impl Scratch {
         alignment
     }
 
-    fn align_in(&mut self, check: &str, record: &str) -> Alignment {
+    fn align_in(&mut self, check: &str, record: &str, max_cost: f32) -> Option<Alignment> {
         let Scratch {
             a,
             skel_a,
@@ -691,6 +705,8 @@ impl Scratch {
         for j in 1..=m {
             d[j] = d[j - 1] + indel_b[j - 1];
         }
+        // Row 0 holds d[0] = 0: never over the bound.
+        let mut over_before = false;
         for i in 1..=n {
             // Row i from rows i − 1 and i − 2 as slices: the same sums and minima, in the
             // same order, as indexing the whole matrix, with fewer bounds checks.
@@ -713,6 +729,16 @@ impl Scratch {
                 }
                 cur[j] = v;
             }
+            if max_cost.is_finite() {
+                let over = cur.iter().all(|&v| v > max_cost);
+                if over && over_before {
+                    return None;
+                }
+                over_before = over;
+            }
+        }
+        if d[n * w + m] > max_cost {
+            return None;
         }
         // Walk back the cheapest path.
         let mut edits = Vec::new();
@@ -774,10 +800,10 @@ impl Scratch {
             }
         }
         edits.reverse();
-        Alignment {
+        Some(Alignment {
             cost: d[n * w + m],
             edits,
-        }
+        })
     }
 }
 
@@ -1212,6 +1238,23 @@ mod tests {
             let y = mutate(&mut rng, &alphabet(), &x, 3);
             assert_same(&x, &y);
             assert_same(&y, &x);
+        }
+
+        /// The bounded alignment is the full one when its cost is within the bound, and
+        /// nothing otherwise: the bound only ever stops a DP that could not meet it.
+        #[test]
+        fn a_bounded_alignment_is_the_alignment_or_none(
+            x in key_strategy(),
+            seed in any::<u64>(),
+            bound in 0.0f32..4.0,
+        ) {
+            let mut rng = Rng(seed | 1);
+            let y = mutate(&mut rng, &alphabet(), &x, 3);
+            let full = Alignment::new(&x, &y);
+            let expected = (full.cost <= bound).then_some(full.clone());
+            prop_assert_eq!(Alignment::within(&x, &y, bound), expected);
+            // At its own cost, exactly: the bound is inclusive.
+            prop_assert_eq!(Alignment::within(&x, &y, full.cost), Some(full));
         }
     }
 

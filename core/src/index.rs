@@ -757,8 +757,21 @@ impl Prepared {
                 {
                     continue;
                 }
-                let (mut e, mut s) =
-                    serial_evidence(&self.raw, record_serial, qk, rk, *transliterated || ri > 0);
+                // A pair that can neither make the threshold nor beat the best is
+                // not aligned to the end (the factors below only lower a score).
+                let need = best
+                    .as_ref()
+                    .map_or(self.evidence_floor, |b| b.1.max(self.evidence_floor));
+                let Some((mut e, mut s)) = serial_evidence(
+                    &self.raw,
+                    record_serial,
+                    qk,
+                    rk,
+                    *transliterated || ri > 0,
+                    need,
+                ) else {
+                    continue;
+                };
                 e.reading = reading;
                 if shape_copy {
                     // The record's Cyrillic marking copied by shape, letters without a

@@ -65,7 +65,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::distance::{osa_distance, Alignment, Edit, EditShape};
+use crate::distance::{cost, osa_distance, Alignment, Edit, EditShape};
 use crate::normalize::{is_placeholder_name, placeholder_name_key};
 use crate::record::Record;
 use crate::reference::{Reference, Resolved};
@@ -700,14 +700,32 @@ pub(crate) fn serial_score_bound(raw_equal: bool, len: usize) -> f32 {
     (if raw_equal { 1.0 } else { 0.99 }) * specificity(len)
 }
 
-/// Serial evidence and serial score of a (non-partial) check key against a record key.
+/// The most an alignment of a check key against a record key of `len` bytes may cost
+/// (before its shape's factor) and still give a serial score of at least `min_score`:
+/// infinite when the fuzzy score's floor (0.22) reaches it. Solved from
+/// [`serial_evidence`]'s formula with the cheapest shape ([`cost::SLIP_SHAPED`]) and
+/// none of the factors that only lower a score, and a hair high, so that rounding never
+/// drops a pair that qualifies.
+fn max_alignment_cost(min_score: f32, len: usize) -> f32 {
+    let spec = specificity(len);
+    if min_score <= 0.22 * spec {
+        return f32::INFINITY;
+    }
+    let root = (8.0 / len.max(1) as f32).sqrt();
+    (0.99 - min_score / spec) / (0.3 * root * cost::SLIP_SHAPED) * 1.001 + 1e-3
+}
+
+/// Serial evidence and serial score of a (non-partial) check key against a record key;
+/// `None` if the score is certainly under `min_score` (0: never), which the weighted
+/// alignment can tell before its end.
 pub(crate) fn serial_evidence(
     check_raw: &str,
     record_raw: &str,
     check_key: &str,
     record_key: &str,
     transliterated: bool,
-) -> (SerialEvidence, f32) {
+    min_score: f32,
+) -> Option<(SerialEvidence, f32)> {
     let len = record_key.len();
     let (kind, edits, distance, score) = if check_raw.trim() == record_raw.trim() {
         (SerialMatch::Exact, Vec::new(), 0, 1.0)
@@ -715,7 +733,7 @@ pub(crate) fn serial_evidence(
         let s = if transliterated { 0.98 } else { 0.99 };
         (SerialMatch::Normalized, Vec::new(), 0, s)
     } else {
-        let a = Alignment::new(check_key, record_key);
+        let a = Alignment::within(check_key, record_key, max_alignment_cost(min_score, len))?;
         let all_confusable = a.edits.iter().all(|e| matches!(e, Edit::Confusable { .. }));
         let kind = if all_confusable {
             SerialMatch::Confusable
@@ -741,7 +759,7 @@ pub(crate) fn serial_evidence(
         )
     };
     let score = score * specificity(len);
-    (
+    Some((
         SerialEvidence {
             kind,
             distance,
@@ -752,7 +770,7 @@ pub(crate) fn serial_evidence(
             reading: false,
         },
         score,
-    )
+    ))
 }
 
 /// Factor on the serial score of an exact match through a record's Cyrillic marking
@@ -1342,7 +1360,7 @@ mod tests {
 
     fn serial_score(q: &str, r: &str) -> f32 {
         let (qk, rk) = (crate::serial_key(q), crate::serial_key(r));
-        serial_evidence(q, r, &qk, &rk, false).1
+        serial_evidence(q, r, &qk, &rk, false, 0.0).unwrap().1
     }
 
     #[test]
@@ -1441,7 +1459,7 @@ mod tests {
     fn explanations_name_zero_padding() {
         let why = |q: &str, r: &str| {
             let (qk, rk) = (crate::serial_key(q), crate::serial_key(r));
-            let serial = serial_evidence(q, r, &qk, &rk, false).0;
+            let serial = serial_evidence(q, r, &qk, &rk, false, 0.0).unwrap().0;
             describe_edits(&serial.edits, &rk)
         };
         assert_eq!(why("0270221", "2870221")[0], "padding 0 added before 1");
