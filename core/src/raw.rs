@@ -20,7 +20,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use fst::raw::{Fst, Node, Output};
+use fst::raw::{Fst, Node, Output, Transition};
 
 use crate::error::{Error, Result};
 use crate::limits;
@@ -187,12 +187,23 @@ impl<D: AsRef<[u8]>> FuzzyWalk<'_, D> {
         // The children this node will step into are asked for from memory first
         // ([`prefetch`]): at a fan-out every child lives.
         if any || probes == probe.len() {
-            prefetch_children(self.fst.as_bytes(), node);
-            for i in 0..node.len() {
-                let t = node.transition(i);
-                if !self.step(t.inp, t.addr, out.cat(t.out), depth, visit) {
-                    return false;
+            // Each transition decoded once: a chunk of them read and their nodes asked
+            // for, then stepped into.
+            let data = self.fst.as_bytes();
+            let mut chunk = [Transition::default(); FAN_CHUNK];
+            let mut start = 0;
+            while start < node.len() {
+                let end = (start + FAN_CHUNK).min(node.len());
+                for (slot, i) in chunk.iter_mut().zip(start..end) {
+                    *slot = node.transition(i);
+                    prefetch(data, slot.addr);
                 }
+                for t in &chunk[..end - start] {
+                    if !self.step(t.inp, t.addr, out.cat(t.out), depth, visit) {
+                        return false;
+                    }
+                }
+                start = end;
             }
         } else {
             // Byte order keeps the walk in key order.
@@ -293,6 +304,13 @@ pub(crate) fn prefetch(data: &[u8], addr: usize) {
     #[cfg(not(target_arch = "x86_64"))]
     let _ = (data, addr);
 }
+
+/// Transitions of a fan-out that the fuzzy walk decodes (and whose nodes it asks for)
+/// before stepping into them, so that each is decoded once (it was twice: 10 % of a
+/// default check's time went to decoding transition addresses), with a small stack
+/// frame per level of the walk. Measured on default checks at 1.5 M records (own
+/// seed 42, one thread, same run): 16 and 40 both +2–4 %, 16 a hair ahead.
+const FAN_CHUNK: usize = 16;
 
 /// [`prefetch`] of every child of `node`, before a walk steps into the first.
 fn prefetch_children(data: &[u8], node: &Node<'_>) {
