@@ -1067,7 +1067,7 @@ impl Segment {
     /// The id of record `i`, from the id FST (verified UTF-8 and monotonic at open).
     pub(crate) fn id(&self, i: u32) -> String {
         let mut key = Vec::new();
-        if self.id_fst.as_fst().get_key_into(i as u64, &mut key) {
+        if crate::raw::key_of_value(self.id_fst.as_fst(), u64::from(i), &mut key) {
             String::from_utf8(key).unwrap_or_default()
         } else {
             String::new()
