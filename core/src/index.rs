@@ -16,7 +16,7 @@ use crate::normalize::{
     placeholder, record_variants, search_keys, skeleton_char, skeleton_of_key,
     unmarked_label_reading, variants, zero_free,
 };
-use crate::raw::{fuzzy_walk_split, wildcard_walk, Pattern, Token};
+use crate::raw::{fuzzy_walk_split, get_many, wildcard_walk, Pattern, Token};
 use crate::record::{Query, Record};
 use crate::reference::Reference;
 use crate::score::{
@@ -1729,12 +1729,19 @@ fn scored_hits(g: &Inner, p: &Prepared) -> Result<Vec<(f32, HitSource)>> {
             })
         };
         let (fwd, rev) = (base.serial_fst.as_fst(), base.serial_rfst.as_fst());
+        // The keys looked up exactly, together (their cache misses overlap).
+        let exact: Vec<&[u8]> = p
+            .keys
+            .iter()
+            .filter(|(_, _, reach)| reach.search == 0)
+            .map(|(_, skel, _)| skel.as_bytes())
+            .collect();
+        get_many(fwd, &exact, |_, v| {
+            push(v);
+        });
         for (_, skel, reach) in &p.keys {
             let (q, k) = (skel.as_bytes(), reach.search);
             if k == 0 {
-                if let Some(v) = base.serial_fst.get(q) {
-                    push(v);
-                }
                 continue;
             }
             // Two walks, one from each end (see `raw::fuzzy_walk_split`): the forward
