@@ -680,6 +680,7 @@ fn a_star_for_obliterated_characters_ranks_records_that_have_characters_there_fi
     assert_eq!(hits.len(), 3, "{hits:?}");
     assert_eq!(hits[2].record.id, "S-1", "{hits:?}");
     assert!(hits[2].score < 0.5 * hits[1].score, "{hits:?}");
+
     assert!(no_char(&hits[2]) && !no_char(&hits[0]) && !no_char(&hits[1]));
     // A star inside the serial, the same.
     let hits = ix.check(&Query::new("62*650").make("Star"), &opts).unwrap();
@@ -692,6 +693,59 @@ fn a_star_for_obliterated_characters_ranks_records_that_have_characters_there_fi
     let hits = ix.check(&Query::new("62*50").make("Star"), &opts).unwrap();
     assert_eq!(ids(&hits), ["S-1"]);
     assert!(!no_char(&hits[0]) && hits[0].score > empty, "{hits:?}");
+}
+
+#[test]
+fn a_star_where_the_register_has_nothing_is_still_a_lead() {
+    // An officer marks a ground-off end or start with `*`; the register holds the
+    // serial without it. With make, model and calibre agreeing that is a lead to
+    // confirm, not a silent miss, for a `*` at either end or inside.
+    let mut b = Index::builder();
+    b.add(
+        Record::new("G-1", "AB123456")
+            .make("Glock")
+            .model("19")
+            .calibre("9mm"),
+    )
+    .unwrap();
+    let ix = b.build().unwrap();
+    for serial in ["*AB123456", "AB123456*", "AB*123456"] {
+        let q = Query::new(serial).make("Glock").model("19").calibre("9mm");
+        let hits = check(&ix, q);
+        consistent(&hits);
+        assert_eq!(ids(&hits), ["G-1"], "{serial}: {hits:?}");
+        assert!(
+            hits[0]
+                .explanation
+                .to_string()
+                .contains("* for no character"),
+            "{hits:?}"
+        );
+    }
+    // A record with characters where the `*` stands ranks first and, the far likelier
+    // of the two, takes nearly all of the probability they share.
+    let mut b = Index::builder();
+    for (id, serial) in [("G-1", "AB123456"), ("G-2", "XAB123456")] {
+        b.add(
+            Record::new(id, serial)
+                .make("Glock")
+                .model("19")
+                .calibre("9mm"),
+        )
+        .unwrap();
+    }
+    let ix = b.build().unwrap();
+    let q = Query::new("*AB123456")
+        .make("Glock")
+        .model("19")
+        .calibre("9mm");
+    let opts = CheckOptions {
+        threshold: 0.0,
+        ..CheckOptions::default()
+    };
+    let hits = ix.check(&q, &opts).unwrap();
+    assert_eq!(ids(&hits), ["G-2", "G-1"], "{hits:?}");
+    assert!(hits[0].score > 0.9 && hits[1].score < 0.1, "{hits:?}");
 }
 
 #[test]
