@@ -90,9 +90,9 @@ fn unit_interval(s: &str) -> Result<f32, String> {
     }
 }
 
-/// Threads: 0 = all cores. Over 1024 is a typo, not a machine.
+/// Threads: 0 = all cores, at most [`armsmatch::limits::MAX_THREADS`].
 fn threads_parser() -> RangedU64ValueParser<usize> {
-    RangedU64ValueParser::new().range(0..=1024)
+    RangedU64ValueParser::new().range(0..=armsmatch::limits::MAX_THREADS as u64)
 }
 
 /// The synthetic register and checks of `demo` and `generate`.
@@ -161,7 +161,8 @@ struct BuildArgs {
     /// Reference TOML (makes, models, calibres, aliases) that extends the embedded one.
     #[arg(long, value_name = "TOML")]
     reference: Option<PathBuf>,
-    /// Skip malformed rows (counted and reported) instead of failing.
+    /// Skip malformed rows (counted and reported) instead of failing. Two rows sharing a
+    /// record id still fail the build: which one is the register's is not guessed.
     #[arg(long)]
     skip_bad_rows: bool,
     #[command(flatten)]
@@ -763,7 +764,27 @@ fn build_index(
     let sp = spinner("reading records");
     let report = armsmatch::io::for_each_record(records, read, |r| builder.add(r))?;
     sp.set_message("building the index");
-    let index = builder.build()?;
+    let index = match builder.build() {
+        // The builder knows the id, the file its lines: name them, as every other
+        // error in a file is named.
+        Err(armsmatch::Error::DuplicateId(id)) => {
+            let lines = armsmatch::io::lines_with_record_id(records, read, &id).unwrap_or_default();
+            return Err(match lines.as_slice() {
+                [first, second, ..] => armsmatch::Error::Parse {
+                    path: records.display().to_string(),
+                    line: *second,
+                    column: "record_id".into(),
+                    message: format!(
+                        "duplicate record id {id:?} (first at line {first}; which of the two \
+                         is the register's is not guessed, --skip-bad-rows or not)"
+                    ),
+                },
+                _ => armsmatch::Error::DuplicateId(id),
+            }
+            .into());
+        }
+        built => built?,
+    };
     sp.finish_and_clear();
     Ok((index, report))
 }

@@ -473,6 +473,25 @@ fn bad_records_name_file_line_and_column() {
         "{err}"
     );
     assert!(String::from_utf8_lossy(&o.stdout).contains("indexed 2 records"));
+    // Two rows sharing an id (spaces aside): both lines named, skipping or not, and no
+    // index written (which of the two is the register's is not guessed).
+    let dup = d.join("dup.csv");
+    std::fs::write(&dup, "record_id,serial\nR1,A1234\nR2,B1234\n R1 ,C1234\n").unwrap();
+    let none = d.join("none.armsidx");
+    for skip in [false, true] {
+        let mut args = vec!["build", "--records", s(&dup), "--out", s(&none)];
+        if skip {
+            args.push("--skip-bad-rows");
+        }
+        let o = armsmatch(&args);
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains("dup.csv:4:record_id") && err.contains("\"R1\" (first at line 2"),
+            "{err}"
+        );
+        assert!(!none.exists());
+    }
     // JSON Lines: the line of the bad object.
     let bad = d.join("bad.jsonl");
     std::fs::write(&bad, "{\"record_id\":\"R1\",\"serial\":\"A1\"}\n{oops\n").unwrap();

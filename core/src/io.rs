@@ -1290,6 +1290,46 @@ pub fn for_each_record(
     Ok(report)
 }
 
+/// The lines of a records file whose record id is `id` (trimmed, as records are read),
+/// in order: where a build that found an id twice ([`crate::Error::DuplicateId`],
+/// which knows ids, not lines) can point its reader. Reads the file again, with the
+/// options it was read with; rows that are not records are passed over.
+///
+/// ```
+/// # let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("records.csv");
+/// std::fs::write(&path, "record_id,serial\nR1,AB1234\nR2,CD5678\n R1 ,EF9012\n")?;
+/// let lines = armsmatch::io::lines_with_record_id(&path, Default::default(), "R1")?;
+/// assert_eq!(lines, [2, 4]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn lines_with_record_id(
+    path: impl AsRef<Path>,
+    opts: ReadOptions,
+    id: &str,
+) -> Result<Vec<u64>> {
+    let mut lines = Vec::new();
+    let mut report = ReadReport::default();
+    let opts = ReadOptions {
+        skip_bad_rows: true,
+        ..opts
+    };
+    for_each_row(
+        path.as_ref(),
+        &["record_id"],
+        Columns::Records,
+        opts,
+        &mut report,
+        |(line, row)| {
+            if opt(&row, "record_id").as_deref() == Some(id) {
+                lines.push(line);
+            }
+            Ok(())
+        },
+    )?;
+    Ok(lines)
+}
+
 /// Reads all records of a file.
 pub fn read_records(
     path: impl AsRef<Path>,

@@ -26,6 +26,9 @@ pub const MAX_TOP: usize = 1000;
 /// gather more (a very short or mostly-wildcard serial) is refused and should be
 /// narrowed.
 pub const MAX_CANDIDATES: usize = 200_000;
+/// Most threads a batch check may ask for (0 asks for one per core): more is a typo,
+/// not a machine. The command line, the C API and Python take the same.
+pub const MAX_THREADS: usize = 256;
 /// Most records in one index (record numbers are 32-bit).
 pub const MAX_RECORDS: usize = (u32::MAX >> 1) as usize;
 

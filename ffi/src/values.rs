@@ -308,6 +308,8 @@ pub struct armsmatch_limits {
 
 /// Most threads `armsmatch_options_set_threads` accepts.
 pub const ARMSMATCH_MAX_THREADS: usize = 256;
+// One limit for the three front ends: the header's literal is core's constant.
+const _: () = assert!(ARMSMATCH_MAX_THREADS == armsmatch::limits::MAX_THREADS);
 
 /// The major version of the library this header belongs to. At run time
 /// `armsmatch_version` gives the version of the library actually loaded, which starts

@@ -762,18 +762,19 @@ pub(crate) fn int_arg(v: &Bound<'_, PyAny>, field: &str) -> PyResult<i64> {
 
 /// Most threads one `check_many` may ask for. Core takes any count and rayon would try
 /// to start them all; a count past this is a mistake, not a machine.
-const MAX_THREADS: i64 = 1024;
+const MAX_THREADS: i64 = armsmatch::limits::MAX_THREADS as i64;
 
-/// `threads`: `None` = all cores, else a count in 1..=[`MAX_THREADS`].
+/// `threads`: `None` or 0 = all cores (0 as on the command line and in C), else a count
+/// up to [`MAX_THREADS`].
 pub(crate) fn threads_arg(threads: Option<&Bound<'_, PyAny>>) -> PyResult<usize> {
     let Some(v) = threads.filter(|v| !v.is_none()) else {
         return Ok(0);
     };
     let n = int_arg(v, "threads")?;
-    if !(1..=MAX_THREADS).contains(&n) {
+    if !(0..=MAX_THREADS).contains(&n) {
         return Err(invalid(
             "threads",
-            format!("{n} is not between 1 and {MAX_THREADS}"),
+            format!("{n} is not between 0 (all cores) and {MAX_THREADS}"),
         ));
     }
     Ok(n as usize)

@@ -909,7 +909,8 @@ impl Index {
             .collect())
     }
 
-    /// Checks many firearms on all cores (or ``threads``), without holding the GIL.
+    /// Checks many firearms on all cores (or ``threads`` of them: ``None`` or 0 is every
+    /// core, at most ``LIMITS["MAX_THREADS"]``), without holding the GIL.
     ///
     /// ``queries``: a table or dicts as for ``Index.build``, or the path of a queries
     /// file. Columns: ``serial`` (required), ``query_id`` (or

@@ -105,6 +105,7 @@ fn _armsmatch(m: &Bound<'_, PyModule>) -> PyResult<()> {
     lim.set_item("MAX_TOP", limits::MAX_TOP)?;
     lim.set_item("MAX_CANDIDATES", limits::MAX_CANDIDATES)?;
     lim.set_item("MAX_RECORDS", limits::MAX_RECORDS)?;
+    lim.set_item("MAX_THREADS", limits::MAX_THREADS)?;
     // Read-only: the limits are core's constants, which changing a dict could not change.
     let lim = py
         .import("types")?

@@ -66,7 +66,9 @@ def test_checks_while_writing_compacting_and_saving(tmp_path: Path) -> None:
             index.compact()
             index.save(path)
             n = len(armsmatch.Index.open(path))
-            if not BASE <= n <= BASE - REMOVES + INSERTS:
+            # At most the final count and one more: a save may fall between the last
+            # insert and the remove that pairs with it.
+            if not BASE <= n <= BASE - REMOVES + INSERTS + 1:
                 errors.append(f"a saved index has {n} records")
             saves[0] += 1
 

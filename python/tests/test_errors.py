@@ -222,9 +222,12 @@ def test_check_many_error_names_the_query(index: armsmatch.Index) -> None:
     queries = [{"query_id": "ok", "serial": "AB123456"}, {"query_id": "bad", "serial": "X" * 300}]
     with pytest.raises(LimitExceededError, match=r'queries\[1\] \(query_id "bad"\)'):
         index.check_many(queries)
-    for threads in (0, -1, 10**6, 10**30):
+    over = armsmatch.LIMITS["MAX_THREADS"] + 1
+    for threads in (-1, over, 10**6, 10**30):
         with pytest.raises(InvalidInputError, match="threads"):
             index.check_many(queries[:1], threads=threads)
+    # 0 is every core, as on the command line and in C; so is None.
+    assert index.check_many(queries[:1], threads=0) == index.check_many(queries[:1])
     with pytest.raises(InvalidInputError, match="top"):
         index.check_many(queries[:1], top=0)
 

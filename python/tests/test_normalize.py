@@ -39,7 +39,7 @@ def test_limits_are_read_only() -> None:
     assert not hasattr(limits, "update") and not hasattr(limits, "pop")
     # Read as a mapping, copied to a dict, printed with its values.
     assert limits["MAX_EDITS"] == 3 and "MAX_TOP" in limits and limits.get("NOPE") is None
-    assert dict(limits) == {k: limits[k] for k in limits} and len(dict(limits)) == 9
+    assert dict(limits) == {k: limits[k] for k in limits} and len(dict(limits)) == 10
     assert f"'MAX_EDITS': {limits['MAX_EDITS']}" in repr(limits)
 
 
