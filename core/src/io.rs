@@ -874,13 +874,24 @@ fn for_each_row(
             });
         }
     }
+    // No header at all: the file (or its first line) is empty, which says more than
+    // naming a missing column.
+    let empty = headers.iter().all(String::is_empty);
     for col in required {
         if !headers.iter().any(|h| h == col) {
+            let message = if empty {
+                format!(
+                    "the file is empty: a header row naming its columns ({} at least) is needed",
+                    required.join(", ")
+                )
+            } else {
+                format!("required column {col:?} is missing from the header")
+            };
             return Err(Error::Parse {
                 path: name,
                 line: 1,
                 column: col.to_string(),
-                message: format!("required column {col:?} is missing from the header"),
+                message,
             });
         }
     }
@@ -1554,6 +1565,17 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("\"serial\" appears twice"), "{err}");
+        // An empty file is said to be empty, not to lack a column.
+        for text in ["", "\n"] {
+            let p = write(&dir, "empty.csv", text);
+            let err = read_records(&p, ReadOptions::default())
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains(":1:record_id") && err.contains("the file is empty"),
+                "{err}"
+            );
+        }
     }
 
     #[test]

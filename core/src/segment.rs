@@ -626,6 +626,11 @@ fn section_count(version: u32) -> usize {
 /// so it stands for the whole file's contents.
 pub(crate) fn header_checksum(bytes: &[u8], name: &str) -> Result<u32> {
     let bad = |m: String| Error::corrupt(name, m);
+    if bytes.is_empty() {
+        return Err(bad(
+            "the file is empty (0 bytes), not an armsmatch index".into()
+        ));
+    }
     if bytes.len() < 16 || &bytes[..8] != MAGIC {
         return Err(bad("not an armsmatch index file (wrong magic bytes)".into()));
     }
