@@ -431,18 +431,29 @@ fn is_embedded(reference: &std::sync::Arc<armsmatch::Reference>) -> bool {
 }
 
 /// What `Hit.__reduce__` returns: the rebuilding function and its arguments.
-type Reduced<'py> = (Bound<'py, PyAny>, (String, Option<String>));
+type Reduced<'py> = (Bound<'py, PyAny>, (String, Option<String>, Option<String>));
 
 /// A record found by a check: the record's fields, the score in [0, 1] and why.
 ///
 /// A hit is immutable; two hits are equal when their record, score and explanation are
-/// (and their index's reference, which ``trace_request`` reads), and hash alike.
+/// (and their index's reference, which ``trace_request`` reads), and hash alike. A hit
+/// remembers the check that found it (``trace_request`` describes the firearm from it).
 #[pyclass(frozen, module = "armsmatch._armsmatch")]
 pub(crate) struct Hit {
     pub(crate) inner: armsmatch::Hit,
     /// The reference of the index that found the hit (for the trace request's
     /// country of manufacture: a register's own makes included).
     pub(crate) reference: std::sync::Arc<armsmatch::Reference>,
+    /// The check that found the hit, shared by the hits of one check (`None` only for
+    /// a hit unpickled from a version that did not keep it).
+    pub(crate) check: Option<std::sync::Arc<armsmatch::Query>>,
+}
+
+/// The text of a trace request argument: the caller's when given, else the check's.
+fn given_or_checked(given: Option<String>, checked: Option<&String>) -> Option<String> {
+    given
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| checked.cloned())
 }
 
 #[pymethods]
@@ -450,10 +461,16 @@ impl Hit {
     /// A draft trace request for this hit, as a dict: ``request`` (the JSON schema of
     /// ``armsmatch trace export``, prefilled from the check and the record, with the
     /// suggested addressees) and ``missing`` (the essential fields still missing, the
-    /// main reason traces fail). ``serial``, ``make``, ``model`` and ``calibre``
-    /// describe the checked firearm; ``country`` (ISO 3166-1 alpha-3), ``agency`` and
-    /// ``case_ref`` the requester.
-    #[pyo3(signature = (*, country, agency, case_ref, serial, make=None, model=None, calibre=None))]
+    /// main reason traces fail). ``country`` (ISO 3166-1 alpha-3), ``agency`` and
+    /// ``case_ref`` describe the requester.
+    ///
+    /// The firearm is described by the check that found the hit, as in the C API;
+    /// ``make``, ``model`` and ``calibre`` add what the check did not give or correct
+    /// it. ``serial`` is optional: given, it must be the checked serial (the same serial
+    /// key, or one of its transliterations), else ``InvalidInputError`` (a different
+    /// serial is a different check). The country of recovery is the check's
+    /// ``country``, or the requester's when the check gave none.
+    #[pyo3(signature = (*, country, agency, case_ref, serial=None, make=None, model=None, calibre=None))]
     #[allow(clippy::too_many_arguments)]
     fn trace_request<'py>(
         &self,
@@ -461,17 +478,53 @@ impl Hit {
         country: &str,
         agency: &str,
         case_ref: &str,
-        serial: &str,
+        serial: Option<String>,
         make: Option<String>,
         model: Option<String>,
         calibre: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
+        let check = self.check.as_deref();
+        let serial = match (serial, check) {
+            (Some(given), Some(check)) => {
+                let checked = armsmatch::serial_keys(&check.serial);
+                // A check without a serial (by make, model and calibre) has none to
+                // contradict.
+                let unknown = checked.iter().all(String::is_empty);
+                if !unknown
+                    && !armsmatch::serial_keys(&given)
+                    .iter()
+                    .any(|k| checked.contains(k))
+                {
+                    return Err(crate::errors::invalid(
+                        "serial",
+                        format!(
+                            "{given:?} is not the checked serial {:?}: a trace request \
+                             describes the firearm checked; check the other serial first",
+                            check.serial
+                        ),
+                    ));
+                }
+                given
+            }
+            (Some(given), None) => given,
+            (None, Some(check)) => check.serial.clone(),
+            (None, None) => {
+                return Err(crate::errors::invalid(
+                    "serial",
+                    "this hit does not remember its check (unpickled from an older \
+                     version): pass serial=",
+                ))
+            }
+        };
         let query = armsmatch::Query {
-            serial: serial.to_string(),
-            make,
-            model,
-            calibre,
-            country: Some(country.to_string()),
+            serial,
+            make: given_or_checked(make, check.and_then(|c| c.make.as_ref())),
+            model: given_or_checked(model, check.and_then(|c| c.model.as_ref())),
+            calibre: given_or_checked(calibre, check.and_then(|c| c.calibre.as_ref())),
+            country: check
+                .and_then(|c| c.country.clone())
+                .filter(|c| !c.trim().is_empty())
+                .or_else(|| Some(country.to_string())),
         };
         let actor = armsmatch::trace::Actor {
             country: country.to_string(),
@@ -587,11 +640,11 @@ impl Hit {
         Ok(d)
     }
 
-    /// Rebuilds a pickled hit: its JSON form and its index's reference (TOML; `None`
-    /// for the embedded one).
+    /// Rebuilds a pickled hit: its JSON form, its index's reference (TOML; `None`
+    /// for the embedded one) and its check (JSON; `None` when not kept).
     #[staticmethod]
-    #[pyo3(signature = (state, reference=None))]
-    fn _from_state(state: &str, reference: Option<&str>) -> PyResult<Hit> {
+    #[pyo3(signature = (state, reference=None, check=None))]
+    fn _from_state(state: &str, reference: Option<&str>, check: Option<&str>) -> PyResult<Hit> {
         let inner = serde_json::from_str(state).map_err(|e| {
             pyo3::exceptions::PyValueError::new_err(format!("not a pickled hit: {e}"))
         })?;
@@ -601,7 +654,17 @@ impl Hit {
             }
             None => armsmatch::Reference::embedded_arc(),
         };
-        Ok(Hit { inner, reference })
+        let check = match check {
+            Some(text) => Some(std::sync::Arc::new(serde_json::from_str(text).map_err(
+                |e| pyo3::exceptions::PyValueError::new_err(format!("not a pickled check: {e}")),
+            )?)),
+            None => None,
+        };
+        Ok(Hit {
+            inner,
+            reference,
+            check,
+        })
     }
 
     /// Hits pickle (for `multiprocessing`, `concurrent.futures`, dask) with their
@@ -610,9 +673,16 @@ impl Hit {
         let state = serde_json::to_string(&self.inner)
             .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
         let reference = (!is_embedded(&self.reference)).then(|| self.reference.to_toml_string());
+        let check = match &self.check {
+            Some(check) => Some(
+                serde_json::to_string(&**check)
+                    .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?,
+            ),
+            None => None,
+        };
         Ok((
             py.get_type::<Hit>().getattr("_from_state")?,
-            (state, reference),
+            (state, reference, check),
         ))
     }
 

@@ -900,11 +900,13 @@ impl Index {
             .allow_threads(|| inner.check(&query, &opts))
             .map_err(to_py_err)?;
         let reference = inner.reference();
+        let check = std::sync::Arc::new(query);
         Ok(hits
             .into_iter()
             .map(|inner| Hit {
                 inner,
                 reference: std::sync::Arc::clone(&reference),
+                check: Some(std::sync::Arc::clone(&check)),
             })
             .collect())
     }

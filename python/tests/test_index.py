@@ -300,6 +300,31 @@ def test_stats_and_trace_request() -> None:
         hit.trace_request(country="Netherlands", agency="KLPD", case_ref="C", serial="AB123465")
 
 
+def test_a_trace_request_describes_the_checked_firearm() -> None:
+    index = armsmatch.Index.build(
+        [{"record_id": "DEU-1", "serial": "AB123456", "make": "Glock", "country": "DEU"}]
+    )
+    hit = index.check("ab-123465", make="Glock", model="19", calibre="9mm", country="BEL")[0]
+    trace = hit.trace_request(country="NLD", agency="KLPD", case_ref="C-1")
+    firearm = trace["request"]["firearm"]
+    # The serial read on the seized firearm, not the record's, as in the C API.
+    assert firearm["serial"] == "ab-123465"
+    assert firearm["model"] == "19" and firearm["calibre"] == "9×19mm Parabellum"
+    assert trace["request"]["recovery"]["country"] == "BEL"
+    # Given, the serial must be the checked one (in any writing of it).
+    again = hit.trace_request(country="NLD", agency="KLPD", case_ref="C-1", serial="AB 123465")
+    assert again["request"]["firearm"] == firearm | {"serial": "AB 123465"}
+    with pytest.raises(armsmatch.InvalidInputError, match="not the checked serial"):
+        hit.trace_request(country="NLD", agency="KLPD", case_ref="C-1", serial="AB999999")
+    # What the check did not give is added; the requester's country is the recovery
+    # country when the check has none.
+    hit = index.check("AB123465")[0]
+    trace = hit.trace_request(country="NLD", agency="KLPD", case_ref="C-2", model="G19")
+    assert trace["request"]["firearm"]["model"] == "G19"
+    assert trace["request"]["firearm"]["make"] == "Glock"  # from the record
+    assert trace["request"]["recovery"]["country"] == "NLD"
+
+
 def test_trace_request_uses_the_index_reference() -> None:
     # A register's own make (not in the embedded reference) is made in New Zealand: the
     # trace request suggests that country, which only the index's reference knows.

@@ -144,6 +144,16 @@ def test_hits_pickle_for_worker_processes(small_records: list[dict[str, str]]) -
     assert trace == hits[0].trace_request(country="NLD", agency="KLPD", case_ref="C-1", serial="AB123465")
 
 
+def test_a_pickled_hit_keeps_its_check() -> None:
+    index = armsmatch.Index.build([{"record_id": "DEU-1", "serial": "AB123456", "make": "Glock"}])
+    hit = index.check("AB123465", model="19", country="BEL")[0]
+    again = pickle.loads(pickle.dumps(hit))
+    firearm = again.trace_request(country="NLD", agency="KLPD", case_ref="C")["request"]["firearm"]
+    assert (firearm["serial"], firearm["model"]) == ("AB123465", "19")
+    with pytest.raises(armsmatch.InvalidInputError):
+        again.trace_request(country="NLD", agency="KLPD", case_ref="C", serial="AB000000")
+
+
 def test_a_pickled_hit_keeps_its_index_reference() -> None:
     reference = armsmatch.Reference.embedded()
     reference.extend('[[make]]\nname = "Kiwi Arms Works"\ncountry = "NZL"\n')

@@ -217,7 +217,7 @@ class Hit:
         country: str,
         agency: str,
         case_ref: str,
-        serial: str,
+        serial: str | None = None,
         make: str | None = None,
         model: str | None = None,
         calibre: str | None = None,
