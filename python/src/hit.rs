@@ -492,8 +492,8 @@ impl Hit {
                 let unknown = checked.iter().all(String::is_empty);
                 if !unknown
                     && !armsmatch::serial_keys(&given)
-                    .iter()
-                    .any(|k| checked.contains(k))
+                        .iter()
+                        .any(|k| checked.contains(k))
                 {
                     return Err(crate::errors::invalid(
                         "serial",
