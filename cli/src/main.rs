@@ -250,7 +250,8 @@ struct CheckArgs {
     /// this new or empty directory.
     #[arg(long, value_name = "DIR")]
     notify: Option<PathBuf>,
-    /// Skip malformed check rows (counted and reported) instead of failing.
+    /// Skip malformed check rows and checks refused for their input (a mostly-wildcard
+    /// serial, a field over the limits), counted and reported, instead of failing.
     #[arg(long)]
     skip_bad_rows: bool,
     #[command(flatten)]
@@ -997,7 +998,7 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
         ));
     }
     let mut writer = HitWriter::new(a.format, a.explain, sink)?;
-    let mut failed = 0u64;
+    let (mut failed, mut skipped) = (0u64, 0u64);
     let (mut with_hit, mut hits_written) = (0u64, 0u64);
     let mut write_error: Option<CliError> = None;
     let mut notify: Vec<(usize, Hit)> = Vec::new();
@@ -1015,9 +1016,17 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
                 let row = &rows[i];
                 match res {
                     Err(e) => {
-                        // Reported and counted; the other checks go on.
-                        pb.suspend(|| eprintln!("check {}: {e}", row.query_id));
-                        failed += 1;
+                        // Reported and counted; the other checks go on. With
+                        // --skip-bad-rows a check refused for its input (a mostly-wildcard
+                        // serial, a field over the limits) is a bad row, skipped as the
+                        // Python binding's errors="skip" skips it.
+                        if a.skip_bad_rows {
+                            pb.suspend(|| eprintln!("check {}: skipped: {e}", row.query_id));
+                            skipped += 1;
+                        } else {
+                            pb.suspend(|| eprintln!("check {}: {e}", row.query_id));
+                            failed += 1;
+                        }
                         true
                     }
                     Ok(hits) => match writer.write(row, &hits) {
@@ -1057,12 +1066,17 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
         // A bulk run says what it did (on standard error: the hits may be on standard
         // output).
         eprintln!(
-            "armsmatch: {} checks, {with_hit} with a hit at or above {} ({hits_written} hits written{}), {failed} failed",
+            "armsmatch: {} checks, {with_hit} with a hit at or above {} ({hits_written} hits written{}), {}",
             rows.len(),
             opts.threshold,
             match a.out.as_deref().filter(|p| !register_cmds::is_stdout(p)) {
                 Some(p) => format!(" to {}", p.display()),
                 None => String::new(),
+            },
+            if a.skip_bad_rows {
+                format!("{skipped} skipped as bad rows")
+            } else {
+                format!("{failed} failed")
             }
         );
     }

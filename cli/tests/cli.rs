@@ -588,6 +588,25 @@ fn a_failing_check_is_reported_and_the_rest_written() {
         err.contains("armsmatch: 3 checks,") && err.contains("1 failed"),
         "{err}"
     );
+    // With --skip-bad-rows the refused check is a bad row: skipped and said so, as the
+    // Python binding's errors="skip" does, and the run succeeds.
+    let out = armsmatch(&[
+        "check",
+        "--index",
+        s(&index),
+        "--queries",
+        s(&q),
+        "--skip-bad-rows",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("check Q1: skipped: ") && err.contains("known characters"),
+        "{err}"
+    );
+    assert!(err.contains("1 skipped as bad rows"), "{err}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with(HITS_HEADER) && !stdout.contains("\nQ1,"), "{stdout}");
 }
 
 #[test]
