@@ -12,7 +12,7 @@ use crate::distance::{osa_within, Edit};
 use crate::error::{Error, Result};
 use crate::limits;
 use crate::normalize::{
-    cyrillic_readings, cyrillic_shape_reading, has_script_letter, index_keys, padding_forms,
+    cyrillic_readings, cyrillic_shape_reading, has_script_letter, has_sound_letter, index_keys, padding_forms,
     placeholder, record_variants, search_keys, skeleton_char, skeleton_of_key,
     unmarked_label_reading, variants, zero_free,
 };
@@ -373,6 +373,10 @@ struct Prepared {
     /// The check's serial is written in Cyrillic or Greek: against a record written so
     /// too, only the keys by shape are compared ([`Prepared::serial_evidence`]).
     scripted: bool,
+    /// The check's serial has a Cyrillic or Greek letter its key spells by sound
+    /// ([`has_sound_letter`]): a match with a record in Latin letters is reported as
+    /// transliterated, through whichever key.
+    sounded: bool,
     /// For a full serial: (key, skeleton, reach) per search key.
     keys: Vec<(String, String, Reach)>,
     /// For a full serial: the keys a hit is scored with (no leading-zero forms), each
@@ -657,6 +661,7 @@ impl Prepared {
         Ok(Prepared {
             raw: q.serial.clone(),
             scripted: has_script_letter(&q.serial),
+            sounded: has_sound_letter(&q.serial),
             keys,
             score_keys,
             readings,
@@ -734,6 +739,9 @@ impl Prepared {
         // A record written in Cyrillic meets a Latin check through its own
         // transliterations: the check's readings are for records in Latin letters.
         let readings = readings && !record_scripted;
+        // A letter spelled by sound on one side, met in Latin letters on the other.
+        let sounded = (self.sounded && !record_scripted)
+            || (!self.scripted && record_scripted && has_sound_letter(record_serial));
         let raw_equal = self.raw.trim() == record_serial.trim();
         let mut rs = String::new();
         for (ri, rk) in record_keys.iter().enumerate() {
@@ -767,7 +775,7 @@ impl Prepared {
                     record_serial,
                     qk,
                     rk,
-                    *transliterated || ri > 0,
+                    *transliterated || ri > 0 || sounded,
                     need,
                 ) else {
                     continue;
@@ -860,7 +868,7 @@ impl Prepared {
                     }
                     // The explanation is written only for a match that wins.
                     if best.as_ref().is_none_or(|b| s > b.1) {
-                        let transliterated = v.transliterated || ri > 0;
+                        let transliterated = v.transliterated || ri > 0 || sounded;
                         let mut e = partial_evidence(
                             &v.text,
                             rk.clone(),

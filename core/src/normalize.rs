@@ -543,6 +543,23 @@ pub(crate) fn has_script_letter(s: &str) -> bool {
         })
 }
 
+/// Cyrillic and Greek capitals whose [`serial_key`] letter is their Latin twin by shape
+/// (`В` → `B`, `Η` → `H`); the others' is their sound (`Л` → `L`, `Д` → `D`, `Λ` → `L`)
+/// or nothing (`Ъ`, `Ь`).
+const SHAPE_TWINS: &str = "АВЕЁЗІЇЈЅКМНОРСТУХΑΒΕΖΗΙΚΜΝΟΡΤΥΧ";
+
+/// True if `s` has a Cyrillic or Greek letter without a Latin twin by shape, which its
+/// [`serial_key`] spells by sound (`ЛМ 017404` → `LM017404`): a match through that key
+/// went through a transliteration.
+pub(crate) fn has_sound_letter(s: &str) -> bool {
+    !s.is_ascii()
+        && s.chars().any(|c| {
+            let u = c.to_uppercase().next().unwrap_or(c);
+            (CYRILLIC.iter().any(|e| e.0 == u) || GREEK.iter().any(|e| e.0 == u))
+                && !SHAPE_TWINS.contains(u)
+        })
+}
+
 /// Latin spellings of a Cyrillic letter that readers type for it by sound, longest
 /// first (BGN/PCGN, and `H` for `Х` as ISO 9 and many registers write it), each with
 /// the letter's spelling by shape (the [`serial_key`]'s).

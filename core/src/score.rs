@@ -359,8 +359,9 @@ pub struct SerialEvidence {
     pub check_key: String,
     /// The record's key that matched.
     pub record_key: String,
-    /// True if the match went through a transliteration of a Cyrillic or Greek serial,
-    /// or through a Cyrillic reading (`reading`).
+    /// True if the match went through a transliteration of a Cyrillic or Greek serial
+    /// (its letters without a Latin twin, which every key spells by sound, included:
+    /// `ЛМ 017404` meeting `LM017404`), or through a Cyrillic reading (`reading`).
     pub transliterated: bool,
     /// True if the match went through the check's other Latin spelling of a Cyrillic
     /// marking: a Latin serial spelled by shape read as spelled by sound or back

@@ -70,6 +70,42 @@ fn a_cyrillic_marking_is_found_as_written_seen_or_transliterated() {
 }
 
 #[test]
+fn a_cyrillic_letter_without_a_latin_twin_is_reported_as_transliterated() {
+    // `Л` and `Д` look like no Latin letter: the key spells them by sound (`L`, `D`),
+    // so a match between Cyrillic and Latin writing went through a transliteration,
+    // whichever side was Cyrillic. Letters with a Latin twin (`М`, `К`) are copied by
+    // shape, and two Cyrillic writings meet as written.
+    let ix = index(&[
+        ("RUS-1", "ЛМ 017404", Some("Izhmash")),
+        ("LAT-1", "DK 552190", Some("Izhmash")),
+        ("RUS-2", "МК 330071", Some("Izhmash")),
+    ]);
+    for (q, id, translit) in [
+        ("LM017404", "RUS-1", true),
+        ("ЛМ-017404", "RUS-1", false),
+        ("ДК 552190", "LAT-1", true),
+        ("дк552190", "LAT-1", true),
+        ("MK330071", "RUS-2", false),
+    ] {
+        let hits = check(&ix, Query::new(q).make("Izhmash"));
+        consistent(&hits);
+        assert_eq!(ids(&hits), [id], "{q}");
+        let e = &hits[0].explanation.serial;
+        assert_eq!(e.kind, SerialMatch::Normalized, "{q}");
+        assert_eq!(e.transliterated, translit, "{q}");
+        assert!(
+            hits[0].explanation.to_string().contains("transliterated") == translit,
+            "{q}: {}",
+            hits[0].explanation
+        );
+    }
+    // A partial check too.
+    let hits = check(&ix, Query::new("ДК 5521?0").make("Izhmash"));
+    assert_eq!(ids(&hits), ["LAT-1"]);
+    assert!(hits[0].explanation.serial.transliterated);
+}
+
+#[test]
 fn a_letter_between_digits_is_ignored_as_ncic_does() {
     let ix = index(&[
         ("C-1", "369257", Some("Colt")),
