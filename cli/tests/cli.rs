@@ -606,7 +606,10 @@ fn a_failing_check_is_reported_and_the_rest_written() {
     );
     assert!(err.contains("1 skipped as bad rows"), "{err}");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.starts_with(HITS_HEADER) && !stdout.contains("\nQ1,"), "{stdout}");
+    assert!(
+        stdout.starts_with(HITS_HEADER) && !stdout.contains("\nQ1,"),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -12,8 +12,8 @@ use crate::distance::{osa_within, Edit};
 use crate::error::{Error, Result};
 use crate::limits;
 use crate::normalize::{
-    cyrillic_readings, cyrillic_shape_reading, has_script_letter, has_sound_letter, index_keys, padding_forms,
-    placeholder, record_variants, search_keys, skeleton_char, skeleton_of_key,
+    cyrillic_readings, cyrillic_shape_reading, has_script_letter, has_sound_letter, index_keys,
+    padding_forms, placeholder, record_variants, search_keys, skeleton_char, skeleton_of_key,
     unmarked_label_reading, variants, zero_free,
 };
 use crate::raw::{fuzzy_walk_split, get_many, wildcard_walk, Pattern, Token};
