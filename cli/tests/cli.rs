@@ -315,18 +315,24 @@ fn info_reports_sizes() {
     ] {
         assert!(out.contains(want), "{want:?} missing in:\n{out}");
     }
-    let v: serde_json::Value =
-        serde_json::from_str(&run_ok!("info", s(&index), "--format", "json")).unwrap();
+    let text = run_ok!("info", s(&index), "--format", "json");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["records"], 5000);
     assert!(v["keys"].as_u64().unwrap() > 4000);
-    let total = v["bytes"]
-        .as_array()
-        .unwrap()
+    // Section sizes as an object, in file order, as Python's info() gives them.
+    let bytes = v["bytes"].as_object().unwrap();
+    let at = |k: &str| text.find(&format!("\"{k}\": ")).unwrap();
+    assert!(
+        at("serial_fst") < at("postings") && at("postings") < at("total"),
+        "{text}"
+    );
+    let sections: u64 = bytes
         .iter()
-        .find(|p| p[0] == "total")
-        .unwrap()[1]
-        .as_u64()
-        .unwrap();
+        .filter(|(k, _)| *k != "total")
+        .map(|(_, n)| n.as_u64().unwrap())
+        .sum();
+    let total = bytes["total"].as_u64().unwrap();
+    assert!(sections <= total, "{bytes:?}");
     assert_eq!(total, std::fs::metadata(&index).unwrap().len());
 }
 

@@ -125,6 +125,54 @@ struct Inner {
     live: Live,
 }
 
+/// [`IndexInfo::bytes`] as a JSON object in section order (a map, not pairs: what a
+/// reader of `info --format json` and of Python's `info()` expects alike).
+mod section_bytes {
+    use serde::de::{MapAccess, SeqAccess, Visitor};
+    use serde::ser::SerializeMap;
+    use serde::{Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(v: &[(String, u64)], s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(v.len()))?;
+        for (k, n) in v {
+            m.serialize_entry(k, n)?;
+        }
+        m.end()
+    }
+
+    struct Sections;
+
+    impl<'de> Visitor<'de> for Sections {
+        type Value = Vec<(String, u64)>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an object of section sizes, or [name, size] pairs")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
+            let mut v = Vec::new();
+            while let Some(e) = a.next_entry()? {
+                v.push(e);
+            }
+            Ok(v)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Self::Value, A::Error> {
+            let mut v = Vec::new();
+            while let Some(e) = a.next_element()? {
+                v.push(e);
+            }
+            Ok(v)
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(String, u64)>, D::Error> {
+        d.deserialize_any(Sections)
+    }
+}
+
 /// Statistics of an index, for `info`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndexInfo {
@@ -140,7 +188,10 @@ pub struct IndexInfo {
     pub live_added: u64,
     /// Base records removed since the last compaction.
     pub live_removed: u64,
-    /// Bytes of each section of the base, and the total.
+    /// Bytes of each section of the base, and the total, in file order. In JSON an
+    /// object (`{"serial_fst": 17483808, …, "total": …}`), as the Python binding's
+    /// `info()` gives it; pairs (the form before) are read too.
+    #[serde(with = "section_bytes")]
     pub bytes: Vec<(String, u64)>,
     /// Reference data version.
     pub reference_version: String,
@@ -1241,6 +1292,21 @@ impl Index {
     }
 
     /// Sizes and counts.
+    ///
+    /// ```
+    /// let mut b = armsmatch::Index::builder();
+    /// b.add(armsmatch::Record::new("R1", "AB123456")).unwrap();
+    /// let info = b.build().unwrap().info();
+    /// assert_eq!(info.records, 1);
+    /// // In JSON the section sizes are an object, in file order; pairs are read too.
+    /// let text = serde_json::to_string(&info).unwrap();
+    /// assert!(text.contains(r#""bytes":{"serial_fst":"#));
+    /// let back: armsmatch::IndexInfo = serde_json::from_str(&text).unwrap();
+    /// assert_eq!(back, info);
+    /// let mut pairs = serde_json::to_value(&info).unwrap();
+    /// pairs["bytes"] = serde_json::to_value(&info.bytes).unwrap();
+    /// assert_eq!(serde_json::from_value::<armsmatch::IndexInfo>(pairs).unwrap(), info);
+    /// ```
     pub fn info(&self) -> IndexInfo {
         let g = self.read();
         let m: &Meta = &g.base.meta;
