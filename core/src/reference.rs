@@ -24,6 +24,7 @@
 //! aliases = ["G19", "Glock 19"]
 //! calibre = "9×19mm Parabellum"
 //! kind = "pistol"
+//! # related = ["…"]                            # same family, another version (see ModelEntry)
 //! ```
 //!
 //! Names are compared by [`name_key`]: case, spaces, punctuation, diacritics, corporate
@@ -128,6 +129,14 @@ pub struct ModelEntry {
     /// Its kind (`pistol`, `revolver`, …).
     #[serde(default)]
     pub kind: Option<String>,
+    /// Names (or aliases) of other models of the same make in its family, which a
+    /// register writes for one another: a modernization (`AK-47` and `AKM`), the
+    /// civilian or compact version (`G3` and `HK91`, `Uzi` and `Mini Uzi`). A record of
+    /// one and a check of the other compare as *similar*, not *different*. The
+    /// embedded reference lists none (on labelled registers that keep such models
+    /// apart, families cost false hits); a register that mixes them lists its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
 }
 
 /// How a name was recognized.
@@ -197,6 +206,8 @@ pub struct Reference {
     model_makes: HashMap<String, Vec<u32>>,
     related: HashSet<(u32, u32)>,
     makes_related: HashSet<(u32, u32)>,
+    /// (make entry, model, model) of models listed as `related`, both ways round.
+    models_related: HashSet<(u32, u32, u32)>,
     /// The TOML written into index files ([`Reference::file_toml`]), made on first use:
     /// every build and compaction writes it, and serializing the embedded reference
     /// took most of the time of building a small index.
@@ -350,6 +361,7 @@ impl Reference {
                         match m.model.iter_mut().find(|x| name_key(&x.name) == mk) {
                             Some(x) => {
                                 x.aliases.extend(model.aliases);
+                                x.related.extend(model.related);
                                 if model.calibre.is_some() {
                                     x.calibre = model.calibre;
                                 }
@@ -496,6 +508,20 @@ impl Reference {
                 }
             }
         }
+        let mut models_related = HashSet::new();
+        for (i, m) in data.make.iter().enumerate() {
+            let i = i as u32;
+            for (a, model) in m.model.iter().enumerate() {
+                for r in &model.related {
+                    if let Some(&(b, _)) = model_keys.get(&(i, model_key(r))) {
+                        if b != a as u32 {
+                            models_related.insert((i, a as u32, b));
+                            models_related.insert((i, b, a as u32));
+                        }
+                    }
+                }
+            }
+        }
         Reference {
             data,
             make_keys,
@@ -504,6 +530,7 @@ impl Reference {
             model_keys,
             related,
             makes_related,
+            models_related,
             file_toml: OnceLock::new(),
         }
     }
@@ -765,6 +792,30 @@ impl Reference {
         self.makes_related.contains(&(a, b))
     }
 
+    /// True if two models of make entry `make` are of one family (listed as `related`,
+    /// either way round, [`ModelEntry::related`]). The embedded reference lists none; a
+    /// register that writes AK-47 for an AKM says so:
+    ///
+    /// ```
+    /// let mut r = armsmatch::Reference::embedded().clone();
+    /// let family = armsmatch::Reference::from_toml_str(
+    ///     "[[make]]\nname = \"Kalashnikov Concern\"\n\
+    ///      [[make.model]]\nname = \"AKM\"\nrelated = [\"AK-47\"]\n\
+    ///      [[make.model]]\nname = \"AK-47\"\n",
+    /// )?;
+    /// r.extend(family.data().clone())?;
+    /// let make = r.resolve_make("Kalashnikov").entry;
+    /// let ak = r.resolve_model(make, "AK-47").entry.unwrap();
+    /// let akm = r.resolve_model(make, "AKM").entry.unwrap();
+    /// let ak74 = r.resolve_model(make, "AK-74").entry.unwrap();
+    /// assert!(r.models_related(make.unwrap(), akm, ak));
+    /// assert!(!r.models_related(make.unwrap(), akm, ak74));
+    /// # Ok::<(), armsmatch::Error>(())
+    /// ```
+    pub fn models_related(&self, make: u32, a: u32, b: u32) -> bool {
+        self.models_related.contains(&(make, a, b))
+    }
+
     /// True if a make entry is an importer ([`MakeEntry::importer`]).
     ///
     /// ```
@@ -1010,9 +1061,23 @@ fn validate(data: &ReferenceData) -> Result<()> {
                 ));
             }
         }
+        let models: HashSet<String> = m
+            .model
+            .iter()
+            .flat_map(|x| std::iter::once(&x.name).chain(&x.aliases))
+            .map(|n| model_key(n))
+            .collect();
         for model in &m.model {
             if model_key(&model.name).is_empty() {
                 return bad(format!("make {:?} has a model with an empty name", m.name));
+            }
+            for r in &model.related {
+                if !models.contains(&model_key(r)) {
+                    return bad(format!(
+                        "model {:?} of make {:?} is related to {r:?}, which is not a model of that make",
+                        model.name, m.name
+                    ));
+                }
             }
         }
     }
@@ -1179,6 +1244,24 @@ mod tests {
     fn bad_reference_is_refused() {
         assert!(Reference::from_toml_str("[[make]]\nname = \"\"\n").is_err());
         assert!(Reference::from_toml_str("[[calibre]]\nname=\"a\"\nrelated=[\"b\"]\n").is_err());
+        // A model related to a model its make does not have.
+        let err = Reference::from_toml_str(
+            "[[make]]\nname=\"M\"\n[[make.model]]\nname=\"A1\"\nrelated=[\"B2\"]\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("\"A1\"") && err.contains("\"B2\""), "{err}");
+        let ok = Reference::from_toml_str(
+            "[[make]]\nname=\"M\"\n[[make.model]]\nname=\"A1\"\nrelated=[\"b-2\"]\n\
+             [[make.model]]\nname=\"B2\"\n",
+        )
+        .unwrap();
+        let m = ok.resolve_make("M").entry.unwrap();
+        let (a, b) = (
+            ok.resolve_model(Some(m), "A1"),
+            ok.resolve_model(Some(m), "B2"),
+        );
+        assert!(ok.models_related(m, b.entry.unwrap(), a.entry.unwrap()));
         assert!(Reference::from_toml_str("[[make]]\nname=\"x\"\ncountry=\"12\"\n").is_err());
         assert!(Reference::from_toml_str("nonsense = 1").is_err());
         assert!(Reference::from_toml_str("[[make]]\nnam = \"x\"\n").is_err());

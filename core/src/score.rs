@@ -1050,8 +1050,14 @@ pub(crate) fn compare_models(
     }
     let qr = reference.resolve_model(make_entry, q);
     let rr = reference.resolve_model(make_entry, r);
+    let family = |a: &Resolved, b: &Resolved| match (make_entry, a.entry, b.entry) {
+        (Some(m), Some(a), Some(b)) => reference.models_related(m, a, b),
+        _ => false,
+    };
     match compare_names(Some(&qr), Some(&rr)) {
-        FieldMatch::Different if model_variant(&qr.key, &rr.key) => FieldMatch::Similar,
+        FieldMatch::Different if model_variant(&qr.key, &rr.key) || family(&qr, &rr) => {
+            FieldMatch::Similar
+        }
         FieldMatch::Different => {
             // A model the reference does not know, written in Cyrillic or Greek on one
             // side (`СКС` for `SKS`): compared as it sounds in Latin letters.
@@ -1066,7 +1072,9 @@ pub(crate) fn compare_models(
             let rr = reference.resolve_model(make_entry, lr.as_deref().unwrap_or(r));
             match compare_names(Some(&qr), Some(&rr)) {
                 FieldMatch::Same => FieldMatch::Alias,
-                FieldMatch::Different if model_variant(&qr.key, &rr.key) => FieldMatch::Similar,
+                FieldMatch::Different if model_variant(&qr.key, &rr.key) || family(&qr, &rr) => {
+                    FieldMatch::Similar
+                }
                 m => m,
             }
         }

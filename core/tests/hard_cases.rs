@@ -6,7 +6,7 @@
 
 use armsmatch::{
     calibrate, CheckOptions, Edit, EditShape, Error, FieldMatch, Hit, Index, Query, Record,
-    SerialMatch, DEFAULT_THRESHOLD,
+    Reference, SerialMatch, DEFAULT_THRESHOLD,
 };
 
 fn index(records: &[(&str, &str, Option<&str>)]) -> Index {
@@ -103,6 +103,77 @@ fn a_cyrillic_letter_without_a_latin_twin_is_reported_as_transliterated() {
     let hits = check(&ix, Query::new("ДК 5521?0").make("Izhmash"));
     assert_eq!(ids(&hits), ["LAT-1"]);
     assert!(hits[0].explanation.serial.transliterated);
+}
+
+#[test]
+fn a_model_of_the_same_family_is_similar_where_the_reference_says_so() {
+    // A register that writes one version of a family for another (the AKM, the AK-47's
+    // modernization, as AK-47) lists them as `related` in its reference: they then
+    // compare as similar, and other models of the make stay different. The embedded
+    // reference lists no family.
+    let family = Reference::from_toml_str(
+        "[[make]]\nname = \"Kalashnikov Concern\"\n\
+         [[make.model]]\nname = \"AKM\"\nrelated = [\"AK 47\"]\n\
+         [[make.model]]\nname = \"AK-47\"\n\
+         [[make]]\nname = \"Heckler & Koch\"\n\
+         [[make.model]]\nname = \"G3\"\nrelated = [\"HK91\"]\n\
+         [[make.model]]\nname = \"HK91\"\n",
+    )
+    .unwrap();
+    let mut extended = Reference::embedded().clone();
+    extended.extend(family.data().clone()).unwrap();
+    for (make, checked, registered, embedded, listed) in [
+        (
+            "Kalashnikov",
+            "AKM",
+            "AK-47",
+            FieldMatch::Different,
+            FieldMatch::Similar,
+        ),
+        (
+            "Izhmash",
+            "АКМС",
+            "AK 47",
+            FieldMatch::Different,
+            FieldMatch::Similar,
+        ),
+        (
+            "Kalashnikov",
+            "AKM",
+            "AK-74",
+            FieldMatch::Different,
+            FieldMatch::Different,
+        ),
+        (
+            "Heckler & Koch",
+            "HK91",
+            "G3",
+            FieldMatch::Different,
+            FieldMatch::Similar,
+        ),
+        (
+            "Glock",
+            "17",
+            "19",
+            FieldMatch::Different,
+            FieldMatch::Different,
+        ),
+    ] {
+        for (reference, want) in [
+            (Reference::embedded().clone(), embedded),
+            (extended.clone(), listed),
+        ] {
+            let mut b = armsmatch::IndexBuilder::with_reference(std::sync::Arc::new(reference));
+            b.add(Record::new("R1", "AB123456").make(make).model(registered))
+                .unwrap();
+            let ix = b.build().unwrap();
+            let hits = check(&ix, Query::new("AB123456").make(make).model(checked));
+            assert_eq!(
+                hits[0].explanation.model, want,
+                "{make} {checked} vs {registered}"
+            );
+        }
+    }
 }
 
 #[test]
