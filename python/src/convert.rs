@@ -368,6 +368,20 @@ impl<'py> Table<'py> {
         required: &[&str],
         mut f: impl FnMut(usize, &Row<'_, '_>) -> PyResult<()>,
     ) -> PyResult<()> {
+        self.for_each_row_or_error(py, what, spec, required, |i, row| f(i, row?))
+    }
+
+    /// [`Table::for_each_row`], with a row that cannot be read (a dicts row that is no
+    /// mapping, or lacks a required key) handed to `f` as its error instead of
+    /// stopping the iteration: for `errors="skip"`.
+    pub(crate) fn for_each_row_or_error(
+        &self,
+        py: Python<'py>,
+        what: &str,
+        spec: Columns,
+        required: &[&str],
+        mut f: impl FnMut(usize, PyResult<&Row<'_, '_>>) -> PyResult<()>,
+    ) -> PyResult<()> {
         match self {
             Table::Columns {
                 columns,
@@ -400,10 +414,10 @@ impl<'py> Table<'py> {
                     }
                     f(
                         i,
-                        &Row {
+                        Ok(&Row {
                             names: spec.names(),
                             values: &values,
-                        },
+                        }),
                     )?;
                 }
                 Ok(())
@@ -424,8 +438,10 @@ impl<'py> Table<'py> {
                     }
                     let row = row?;
                     let context = format!("{what}[{i}]");
-                    let values = mapping_values(&row, spec, &context, &mut seen)?;
-                    with_values(spec, values, required, &context, |r| f(i, r))?;
+                    match mapping_values(&row, spec, &context, &mut seen) {
+                        Ok(values) => with_values(spec, values, required, &context, |r| f(i, r))?,
+                        Err(e) => f(i, Err(e))?,
+                    }
                 }
                 Ok(())
             }
@@ -474,7 +490,7 @@ pub(crate) fn with_mapping_row<T>(
     f: impl FnOnce(&Row<'_, '_>) -> PyResult<T>,
 ) -> PyResult<T> {
     let values = mapping_values(row, spec, context, seen)?;
-    with_values(spec, values, required, context, f)
+    with_values(spec, values, required, context, |r| f(r?))
 }
 
 /// Calls `f` with the values of one row, after checking its required keys are present.
@@ -483,21 +499,21 @@ fn with_values<T>(
     values: Vec<Option<Bound<'_, PyAny>>>,
     required: &[&str],
     context: &str,
-    f: impl FnOnce(&Row<'_, '_>) -> PyResult<T>,
+    f: impl FnOnce(PyResult<&Row<'_, '_>>) -> PyResult<T>,
 ) -> PyResult<T> {
     for c in required {
         let pos = spec.names().iter().position(|s| s == c);
         if pos.is_some_and(|p| values[p].is_none()) {
-            return Err(invalid(
+            return f(Err(invalid(
                 format!("{context}.{c}"),
                 format!("required key {c:?} is missing"),
-            ));
+            )));
         }
     }
-    f(&Row {
+    f(Ok(&Row {
         names: spec.names(),
         values: &values,
-    })
+    }))
 }
 
 /// The keys of the last mapping read and the spec column each is read as (so a run

@@ -405,6 +405,25 @@ impl Explanation {
     fn __repr__(&self) -> String {
         format!("<Explanation: {}>", self.inner)
     }
+
+    /// Explanations compare by value (an unpickled one equals the original).
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyObject {
+        let Ok(other) = other.downcast::<Explanation>() else {
+            return py.NotImplemented();
+        };
+        PyBool::new(py, self.inner == other.get().inner)
+            .to_owned()
+            .into_any()
+            .unbind()
+    }
+
+    fn __hash__(&self) -> u64 {
+        // Equal explanations have equal keys and kinds.
+        let s = &self.inner.serial;
+        let mut h = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(&(&s.check_key, &s.record_key, s.kind.as_str()), &mut h);
+        std::hash::Hasher::finish(&h)
+    }
 }
 
 /// True if `reference` is the embedded one (the same data). The answer for the last
@@ -539,11 +558,15 @@ impl Hit {
             &self.reference,
         )
         .map_err(to_py_err)?;
-        let text = serde_json::to_string(&serde_json::json!({
-            "request": request,
-            "missing": request.completeness(),
-        }))
-        .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        // Serialized straight to text, as the C API does: a `serde_json::Value` holds
+        // numbers as f64, so the f32 scores came out widened (0.99605 as
+        // 0.9960500001907349) instead of as `Hit.score` gives them.
+        let invalid = |e: serde_json::Error| pyo3::exceptions::PyValueError::new_err(e.to_string());
+        let text = format!(
+            "{{\"request\":{},\"missing\":{}}}",
+            serde_json::to_string(&request).map_err(invalid)?,
+            serde_json::to_string(&request.completeness()).map_err(invalid)?
+        );
         py.import("json")?.call_method1("loads", (text,))
     }
 

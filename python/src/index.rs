@@ -105,9 +105,22 @@ impl Index {
 
     /// The file this index is identical to, as text.
     fn path_text(&self) -> Option<String> {
-        self.path_lock()
+        self.verified_path_lock()
             .as_ref()
             .map(|(p, _)| p.display().to_string())
+    }
+
+    /// The path lock, with the path forgotten first if the file there is no longer the
+    /// one this index is identical to (replaced by rename, as the README advises, or
+    /// removed): reading its header's checksum tells.
+    fn verified_path_lock(&self) -> MutexGuard<'_, Option<(PathBuf, u32)>> {
+        let mut guard = self.path_lock();
+        if let Some((path, checksum)) = guard.as_ref() {
+            if armsmatch::Index::file_checksum(path).ok() != Some(*checksum) {
+                *guard = None;
+            }
+        }
+        guard
     }
 
     /// The index, or `ValueError` once it is closed.
@@ -840,8 +853,8 @@ impl Index {
         Ok(d)
     }
 
-    /// The file this index is identical to (opened from or saved to, unchanged since),
-    /// or None.
+    /// The file this index is identical to (opened from or saved to, unchanged since,
+    /// and still that file: ``None`` once it was replaced or removed), or None.
     #[getter]
     fn path(&self) -> PyResult<Option<String>> {
         self.live()?;
@@ -933,7 +946,9 @@ impl Index {
     /// over a limit, a partial serial with too few known characters, a malformed country
     /// code) raises, naming its row and query id; with ``errors="skip"`` it is left out
     /// instead, and one ``RuntimeWarning`` says how many were and why (the first five),
-    /// as the command line's ``check`` reports them and goes on. Ctrl-C interrupts a long batch
+    /// as the command line's ``check --skip-bad-rows`` does. So is a row that cannot be
+    /// read as a check (a malformed file row, a value of the wrong type, a dicts row
+    /// that is no mapping or has no ``serial``). Ctrl-C interrupts a long batch
     /// (``KeyboardInterrupt``, within about a second). ``encoding``: a queries file's,
     /// as for ``Index.build``.
     #[pyo3(
@@ -957,11 +972,20 @@ impl Index {
         let read = read_options(queries, encoding)?;
         let opts = check_options(top, threshold, max_edits, serial_only)?;
         let threads = threads_arg(threads)?;
+        // With errors="skip": rows that could not be read as a check (a malformed file
+        // row, a value of the wrong type, a dicts row without a serial), and why.
+        let (mut unread, mut reasons) = (0u64, Vec::<String>::new());
         let (kind, rows, restore) = if is_path(queries)? {
             let path = path_arg(queries, "queries")?;
-            let (rows, _) = py
+            let read = ReadOptions {
+                skip_bad_rows: skip_failed,
+                ..read
+            };
+            let (rows, report) = py
                 .allow_threads(|| armsmatch::io::read_queries(&path, read))
                 .map_err(to_py_err)?;
+            unread = report.skipped;
+            reasons = report.errors;
             let rows: Vec<(String, Query)> =
                 rows.into_iter().map(|r| (r.query_id, r.query)).collect();
             ("rows".to_string(), rows, py.None().into_bound(py))
@@ -972,8 +996,17 @@ impl Index {
                 restore,
             } = table_of(queries, "checks", "queries", Some("query_id"))?;
             let mut rows = Vec::with_capacity(table.len_hint());
-            table.for_each_row(py, "queries", QUERY_COLUMNS, &["serial"], |i, row| {
-                rows.push(query_from_row(row, i, &format!("queries[{i}]"))?);
+            table.for_each_row_or_error(py, "queries", QUERY_COLUMNS, &["serial"], |i, row| {
+                match row.and_then(|row| query_from_row(row, i, &format!("queries[{i}]"))) {
+                    Ok(query) => rows.push(query),
+                    Err(e) if skip_failed => {
+                        unread += 1;
+                        if reasons.len() < SKIP_REASONS {
+                            reasons.push(e.value(py).to_string());
+                        }
+                    }
+                    Err(e) => return Err(e),
+                }
                 Ok(())
             })?;
             (kind, rows, restore)
@@ -982,12 +1015,13 @@ impl Index {
             warn(py, &format!("{m} ({})", repeated_id_rows(&rows)))?;
         }
         let (columns, failed) = self.check_batch(py, &rows, &opts, threads, skip_failed)?;
+        reasons.extend(failed.iter().cloned());
         warn_skipped(
             py,
-            failed.len() as u64,
-            rows.len() as u64,
+            unread + failed.len() as u64,
+            unread + rows.len() as u64,
             "checks failed",
-            &failed,
+            &reasons,
         )?;
         let columns = columns.into_dict(py)?;
         frames(py)?.call_method1("hits_table", (kind, columns, restore))
@@ -998,7 +1032,8 @@ impl Index {
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, PyObject)> {
         let class = py.get_type::<Index>();
         self.live()?;
-        let guard = self.path_lock();
+        // A file replaced since is no longer this index: pickled by bytes then.
+        let guard = self.verified_path_lock();
         if let Some((path, checksum)) = guard.as_ref() {
             let args = (path.display().to_string(), *checksum).into_py_any(py)?;
             return Ok((class.getattr("_open_pickled")?, args));

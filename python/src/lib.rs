@@ -112,7 +112,11 @@ fn _armsmatch(m: &Bound<'_, PyModule>) -> PyResult<()> {
         .getattr("MappingProxyType")?
         .call1((lim,))?;
     m.add("LIMITS", lim)?;
-    m.add("HIT_COLUMNS", index::hit_column_types())?;
+    // A tuple: a constant the hits tables are built from must not be changed.
+    m.add(
+        "HIT_COLUMNS",
+        pyo3::types::PyTuple::new(m.py(), index::hit_column_types())?,
+    )?;
     errors::Exceptions::register(m)?;
     m.add_class::<index::Index>()?;
     m.add_class::<hit::Hit>()?;

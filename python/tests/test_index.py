@@ -450,6 +450,34 @@ def test_errors_skip_leaves_out_the_failing_checks_and_warns(index: armsmatch.In
         index.check_many(good, errors="ignore")  # type: ignore[arg-type]
 
 
+def test_errors_skip_leaves_out_rows_that_cannot_be_read(
+    index: armsmatch.Index, tmp_path: Path
+) -> None:
+    # Rows of a file the command line's --skip-bad-rows skips, and values of the wrong
+    # type in dicts and frames (Index.build(errors="skip") skips them alike).
+    path = tmp_path / "q.csv"
+    path.write_text("query_id,serial,country\nc1,AB123456,\nc2,AB123456,ZZZZZ\nc3,AB123465,\n")
+    with pytest.raises(armsmatch.ParseError, match="q.csv:3:country"):
+        index.check_many(str(path))
+    with pytest.warns(RuntimeWarning, match=r"1 of 3 checks failed and were skipped: .*q\.csv:3:country"):
+        from_file = index.check_many(str(path), errors="skip")
+    assert {h["query_id"] for h in from_file} == {"c1", "c3"}
+    rows: list[Any] = [{"query_id": "a", "serial": "AB\ud800"}, {"query_id": "b", "serial": 1.5},
+                       "not a row", {"query_id": "d"}, {"query_id": "e", "serial": "AB123456"}]
+    for i in range(4):
+        with pytest.raises((armsmatch.Error, TypeError)):
+            index.check_many([rows[i], rows[4]])
+    with pytest.warns(RuntimeWarning, match=r"4 of 5 checks failed and were skipped") as caught:
+        hits = index.check_many(rows, errors="skip")
+    assert "queries[3].serial" in str(caught[0].message)
+    assert hits == index.check_many([rows[4]])
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"query_id": ["x", "y"], "serial": [1.5, "AB123456"]}, dtype=object)
+    with pytest.warns(RuntimeWarning, match=r"1 of 2 checks failed and were skipped: .*queries\[0\]"):
+        hits = index.check_many(frame, errors="skip")
+    assert list(hits["query_id"].unique()) == ["y"]
+
+
 def test_a_query_id_used_twice_is_warned_of_as_the_command_line_does(index: armsmatch.Index) -> None:
     pl = pytest.importorskip("polars")
     explicit = [{"query_id": "Q1", "serial": "AB123456"}, {"query_id": "Q1", "serial": "CD654321"}]

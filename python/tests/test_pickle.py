@@ -62,6 +62,28 @@ def test_an_index_pickled_by_path_is_not_replaced_by_another_file(
     assert len(pickle.loads(now)) == len(small_records) - 1
 
 
+def test_an_open_index_whose_file_was_replaced_pickles_by_bytes(
+    tmp_path: Path, small_records: list[dict[str, str]]
+) -> None:
+    path = tmp_path / "register.armsidx"
+    armsmatch.Index.build(small_records).save(path)
+    index = armsmatch.Index.open(path)
+    assert index.path == str(path)
+    # The file is replaced by rename, as the README advises: the open index still reads
+    # the old one, is no longer identical to a file, and pickles whole.
+    armsmatch.Index.build(small_records[:1]).save(path)
+    assert index.path is None and index.info()["path"] is None
+    again = pickle.loads(pickle.dumps(index))
+    assert again.path is None and len(again) == len(index) == len(small_records)
+    assert again.check("XY987654")[0].record_id == "ITA-1"
+    # Removed, likewise.
+    other = tmp_path / "other.armsidx"
+    armsmatch.Index.build(small_records).save(other)
+    index = armsmatch.Index.open(other)
+    other.unlink()
+    assert len(pickle.loads(pickle.dumps(index))) == len(small_records)
+
+
 def test_a_copy_is_independent_and_made_from_bytes(
     tmp_path: Path, small_records: list[dict[str, str]]
 ) -> None:
@@ -138,6 +160,12 @@ def test_hits_pickle_for_worker_processes(small_records: list[dict[str, str]]) -
     assert [h.score for h in again] == [h.score for h in hits]  # bit for bit
     explanation = pickle.loads(pickle.dumps(hits[0].explanation))
     assert explanation.as_dict() == hits[0].explanation.as_dict()
+    # Explanations compare and hash by value.
+    assert explanation == hits[0].explanation and hash(explanation) == hash(hits[0].explanation)
+    assert hits[0].explanation != hits[-1].explanation
+    # A trace request gives the score as the hit does (an f32 not widened on the way).
+    trace = hits[0].trace_request(country="NLD", agency="KLPD", case_ref="C-1")
+    assert trace["request"]["hits"][0]["score"] == hits[0].score
     # The embedded reference is not copied into every hit.
     assert len(pickle.dumps(hits[0])) < 4000
     trace = again[0].trace_request(country="NLD", agency="KLPD", case_ref="C-1", serial="AB123465")

@@ -46,7 +46,7 @@ CORE_VERSION: Final[str]
 DEFAULT_THRESHOLD: Final[float]
 # Read-only (a types.MappingProxyType): the core's limits, which it cannot change.
 LIMITS: Final[Mapping[str, int]]
-HIT_COLUMNS: Final[list[tuple[str, str]]]
+HIT_COLUMNS: Final[tuple[tuple[str, str], ...]]
 
 _StrPath: TypeAlias = str | os.PathLike[str]
 
@@ -183,6 +183,8 @@ class Explanation:
     @property
     def shape(self) -> str: ...
     def as_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class Hit:
