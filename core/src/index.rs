@@ -1257,7 +1257,18 @@ impl Index {
             let mut f = std::fs::OpenOptions::new()
                 .write(true)
                 .create_new(true)
-                .open(&tmp)?;
+                .open(&tmp)
+                .map_err(|e| {
+                    // The file is written beside the target first: say so, or a
+                    // "No such file" about an existing target reads as nonsense.
+                    std::io::Error::new(
+                        e.kind(),
+                        format!(
+                            "cannot create the temporary file {} to write it: {e}",
+                            tmp.display()
+                        ),
+                    )
+                })?;
             if let Ok(old) = std::fs::metadata(path) {
                 f.set_permissions(old.permissions())?;
             }
@@ -1374,20 +1385,23 @@ impl Index {
         self.write().insert(live)
     }
 
-    /// Removes the record with this id. Fails with [`Error::NotFound`] if absent.
+    /// Removes the record with this id. Fails with [`Error::NotFound`] if absent, and
+    /// as [`record_id`](crate::record_id) for a blank or overlong id.
     ///
     /// ```
-    /// use armsmatch::{Index, Record};
+    /// use armsmatch::{Error, Index, Record};
     /// let mut b = Index::builder();
     /// b.add(Record::new("R1", "AB1234"))?;
     /// let index = b.build()?;
-    /// index.remove("R1")?;
+    /// index.remove(" R1 ")?;
     /// assert!(index.is_empty());
-    /// assert!(index.remove("R1").is_err());
+    /// assert!(matches!(index.remove("R1"), Err(Error::NotFound(_))));
+    /// assert!(matches!(index.remove(" "), Err(Error::InvalidInput { .. })));
     /// # Ok::<(), armsmatch::Error>(())
     /// ```
     pub fn remove(&self, id: &str) -> Result<()> {
-        self.write().remove(id)
+        // A blank or overlong id is refused as `insert` refuses it, not "not found".
+        self.write().remove(crate::record::record_id(id)?)
     }
 
     /// Replaces the record with the same id. Fails with [`Error::NotFound`] if absent.

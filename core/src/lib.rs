@@ -79,7 +79,7 @@ pub use normalize::{
     serial_keys, skeleton, skeleton_char, zero_free, CONFUSABLE_CLASSES, PLACEHOLDER_NAMES,
     PLACEHOLDER_SERIALS, RARE_CONFUSIONS,
 };
-pub use record::{country_code, Date, Kind, Query, Record, Status};
+pub use record::{country_code, record_id, Date, Kind, Query, Record, Status};
 pub use reference::{
     model_key, CalibreEntry, MakeEntry, ModelEntry, NameForm, Reference, ReferenceData, Resolved,
     EMBEDDED_REFERENCE_TOML,

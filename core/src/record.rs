@@ -712,6 +712,36 @@ const ALPHA2_TO_ALPHA3: &[(&str, &str)] = &[
     ("ZW", "ZWE"),
 ];
 
+/// Checks a record id as a record's is checked when it goes in, and returns it as
+/// stored (spaces around it removed): not empty or blank, at most
+/// [`limits::MAX_FIELD_BYTES`](crate::limits::MAX_FIELD_BYTES) bytes, no NUL. Every
+/// call that takes an id (insert, update, remove, and the bindings' lookups) checks it
+/// so, so a blank or overlong id is refused alike everywhere rather than not found.
+///
+/// ```
+/// assert_eq!(armsmatch::record_id(" DEU-1 ")?, "DEU-1");
+/// assert!(matches!(armsmatch::record_id("  "), Err(armsmatch::Error::InvalidInput { .. })));
+/// let long = "X".repeat(armsmatch::limits::MAX_FIELD_BYTES + 1);
+/// assert!(matches!(armsmatch::record_id(&long), Err(armsmatch::Error::LimitExceeded { .. })));
+/// # Ok::<(), armsmatch::Error>(())
+/// ```
+pub fn record_id(id: &str) -> Result<&str> {
+    if id.trim().is_empty() {
+        return Err(Error::invalid("id", "a record needs a non-empty id"));
+    }
+    if id.len() > crate::limits::MAX_FIELD_BYTES {
+        return Err(Error::limit(
+            "id length in bytes",
+            crate::limits::MAX_FIELD_BYTES,
+            id.len(),
+        ));
+    }
+    if id.contains('\0') {
+        return Err(Error::invalid("id", "a record id may not contain NUL"));
+    }
+    Ok(id.trim())
+}
+
 /// Checks an ISO 3166-1 country code (alpha-3, or alpha-2) and returns it as alpha-3,
 /// uppercase: an assigned alpha-2 code becomes its alpha-3 code (`nl` → `NLD`), so a
 /// register's statistics count one country once whichever form was entered. Other

@@ -260,19 +260,7 @@ pub(crate) fn refuse_new(r: &Record) -> Result<()> {
 
 /// Validates a record's fields against the limits; returns its serial keys.
 pub(crate) fn check_record(r: &Record) -> Result<Vec<String>> {
-    if r.id.trim().is_empty() {
-        return Err(Error::invalid("id", "a record needs a non-empty id"));
-    }
-    if r.id.len() > limits::MAX_FIELD_BYTES {
-        return Err(Error::limit(
-            "id length in bytes",
-            limits::MAX_FIELD_BYTES,
-            r.id.len(),
-        ));
-    }
-    if r.id.contains('\0') {
-        return Err(Error::invalid("id", "a record id may not contain NUL"));
-    }
+    crate::record::record_id(&r.id)?;
     if r.serial.len() > limits::MAX_SERIAL_BYTES {
         return Err(Error::limit(
             format!("serial length in bytes (record {:?})", r.id),

@@ -1318,9 +1318,10 @@ armsmatch_status armsmatch_builder_len(const struct armsmatch_builder *builder, 
 /**
  * Builds the index from the records added. Free it with `armsmatch_index_free`.
  *
- * Whether it succeeds or fails, the builder is empty afterwards (same reference) and
- * may be reused or freed. Fails with ARMSMATCH_STATUS_DUPLICATE_ID if two records share
- * an id.
+ * Once its arguments are valid, whether it succeeds or fails, the builder is empty
+ * afterwards (same reference) and may be reused or freed; a NULL `index_out`
+ * (ARMSMATCH_STATUS_NULL_ARGUMENT) leaves its records in it. Fails with
+ * ARMSMATCH_STATUS_DUPLICATE_ID if two records share an id (the message names one).
  *
  * Thread safety: not while another thread uses `builder`.
  *
@@ -1377,7 +1378,8 @@ armsmatch_status armsmatch_index_open(const char *path,
  *
  * Fails with ARMSMATCH_STATUS_CORRUPT_INDEX if the bytes are not a valid index (as
  * (NULL, 0), the empty buffer, is not), ARMSMATCH_STATUS_NULL_ARGUMENT if `bytes` is
- * NULL with a nonzero `len`.
+ * NULL with a nonzero `len`, ARMSMATCH_STATUS_LIMIT_EXCEEDED if memory cannot hold
+ * the copy.
  *
  * Thread safety: any thread.
  *
@@ -1456,8 +1458,10 @@ armsmatch_status armsmatch_index_reference_version(const struct armsmatch_index 
 /**
  * Whether a record with this id is present.
  *
- * Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT for an empty id (also (NULL, 0)), which
- * no record can have: as `armsmatch_index_insert`, `_update` and `_remove`.
+ * Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT for an empty or blank id (also (NULL,
+ * 0)) and ARMSMATCH_STATUS_LIMIT_EXCEEDED for one over the length limit, which no
+ * record can have: as `armsmatch_index_insert`, `_update` and `_remove`. Spaces around
+ * the id are ignored, as when a record goes in.
  *
  * Thread safety: any thread.
  *
@@ -1509,7 +1513,8 @@ armsmatch_status armsmatch_index_update(struct armsmatch_index *index,
  * Removes the record with this id.
  *
  * Fails with ARMSMATCH_STATUS_NOT_FOUND if it is absent, INVALID_ARGUMENT for an empty
- * id (also (NULL, 0)).
+ * or blank id (also (NULL, 0)), LIMIT_EXCEEDED for one over the length limit (as
+ * `armsmatch_index_insert`).
  *
  * Thread safety: any thread, concurrently with checks and other changes (`index` is
  * not `const` because the call changes it; the index locks inside).

@@ -95,11 +95,13 @@ pub unsafe extern "C" fn armsmatch_index_check_batch(
         };
         // Convert first (on this thread: the pointers are the caller's), then check the
         // valid ones together.
-        let converted: Vec<FfiResult<Query>> = queries
-            .iter()
-            // SAFETY: each query's string pointers are valid for their lengths (contract).
-            .map(|q| unsafe { query_from_c(q) })
-            .collect();
+        // Sized by the caller's `len`: reserved fallibly (a status, not an abort).
+        let mut converted: Vec<FfiResult<Query>> = Vec::new();
+        converted
+            .try_reserve_exact(queries.len())
+            .map_err(|_| Failure::no_memory(queries.len(), "queries"))?;
+        // SAFETY: each query's string pointers are valid for their lengths (contract).
+        converted.extend(queries.iter().map(|q| unsafe { query_from_c(q) }));
         let valid: Vec<Query> = converted
             .iter()
             .filter_map(|q| q.as_ref().ok().cloned())

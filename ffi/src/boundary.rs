@@ -30,6 +30,15 @@ impl Failure {
         Failure::new(armsmatch_status::NullArgument, format!("{what} is NULL"))
     }
 
+    /// A buffer sized by the caller (`n` items of `what`) that memory cannot hold:
+    /// ARMSMATCH_STATUS_LIMIT_EXCEEDED rather than the abort of a failed allocation.
+    pub(crate) fn no_memory(n: usize, what: &str) -> Failure {
+        Failure::new(
+            armsmatch_status::LimitExceeded,
+            format!("out of memory: cannot allocate {n} {what}"),
+        )
+    }
+
     pub(crate) fn invalid(message: impl Into<String>) -> Failure {
         Failure::new(armsmatch_status::InvalidArgument, message)
     }
@@ -199,9 +208,10 @@ pub(crate) unsafe fn path_arg<'a>(
 }
 
 /// A record id argument (to look up, remove or replace a record): a required string
-/// that is not empty, else `ARMSMATCH_STATUS_INVALID_ARGUMENT`, as core refuses an empty
-/// id on insert. (Core answers an empty id with "absent", which would hide the
-/// caller's mistake.)
+/// checked as core checks a record's id on insert ([`armsmatch::record_id`]): empty or
+/// blank is `ARMSMATCH_STATUS_INVALID_ARGUMENT`, over the length limit
+/// `ARMSMATCH_STATUS_LIMIT_EXCEEDED`. (Core's `contains` answers such an id with
+/// "absent", which would hide the caller's mistake.) Returned as stored (trimmed).
 ///
 /// # Safety
 ///
@@ -214,7 +224,8 @@ pub(crate) unsafe fn id_arg<'a>(ptr: *const c_char, len: usize, what: &str) -> F
             "{what} is empty: a record needs a non-empty id"
         )));
     }
-    Ok(id)
+    // Blank, overlong: refused as `armsmatch_index_insert` refuses them.
+    Ok(armsmatch::record_id(id)?)
 }
 
 /// Runs a core call on a file path. A failure on a path that is a directory (which core

@@ -261,9 +261,10 @@ pub unsafe extern "C" fn armsmatch_builder_len(
 
 /// Builds the index from the records added. Free it with `armsmatch_index_free`.
 ///
-/// Whether it succeeds or fails, the builder is empty afterwards (same reference) and
-/// may be reused or freed. Fails with ARMSMATCH_STATUS_DUPLICATE_ID if two records share
-/// an id.
+/// Once its arguments are valid, whether it succeeds or fails, the builder is empty
+/// afterwards (same reference) and may be reused or freed; a NULL `index_out`
+/// (ARMSMATCH_STATUS_NULL_ARGUMENT) leaves its records in it. Fails with
+/// ARMSMATCH_STATUS_DUPLICATE_ID if two records share an id (the message names one).
 ///
 /// Thread safety: not while another thread uses `builder`.
 ///

@@ -98,7 +98,8 @@ pub unsafe extern "C" fn armsmatch_index_open(
 ///
 /// Fails with ARMSMATCH_STATUS_CORRUPT_INDEX if the bytes are not a valid index (as
 /// (NULL, 0), the empty buffer, is not), ARMSMATCH_STATUS_NULL_ARGUMENT if `bytes` is
-/// NULL with a nonzero `len`.
+/// NULL with a nonzero `len`, ARMSMATCH_STATUS_LIMIT_EXCEEDED if memory cannot hold
+/// the copy.
 ///
 /// Thread safety: any thread.
 ///
@@ -116,7 +117,13 @@ pub unsafe extern "C" fn armsmatch_index_from_bytes(
         let out = out_arg(index_out, "index_out")?;
         // SAFETY: forwarded contract.
         let bytes = unsafe { bytes_arg(bytes, len, "bytes") }?;
-        let index = Index::from_bytes(bytes.to_vec())?;
+        // The copy is as large as the caller's buffer: reserved fallibly, so a process
+        // short of memory (a cgroup limit) gets a status, not an abort.
+        let mut copy = Vec::new();
+        copy.try_reserve_exact(bytes.len())
+            .map_err(|_| Failure::no_memory(bytes.len(), "bytes to copy the index"))?;
+        copy.extend_from_slice(bytes);
+        let index = Index::from_bytes(copy)?;
         // SAFETY: checked non-NULL; valid for a write by the caller's contract.
         unsafe { write_out(out, into_handle::<armsmatch_index>(index)) };
         Ok(())
@@ -244,8 +251,10 @@ pub unsafe extern "C" fn armsmatch_index_reference_version(
 
 /// Whether a record with this id is present.
 ///
-/// Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT for an empty id (also (NULL, 0)), which
-/// no record can have: as `armsmatch_index_insert`, `_update` and `_remove`.
+/// Fails with ARMSMATCH_STATUS_INVALID_ARGUMENT for an empty or blank id (also (NULL,
+/// 0)) and ARMSMATCH_STATUS_LIMIT_EXCEEDED for one over the length limit, which no
+/// record can have: as `armsmatch_index_insert`, `_update` and `_remove`. Spaces around
+/// the id are ignored, as when a record goes in.
 ///
 /// Thread safety: any thread.
 ///
@@ -331,7 +340,8 @@ pub unsafe extern "C" fn armsmatch_index_update(
 /// Removes the record with this id.
 ///
 /// Fails with ARMSMATCH_STATUS_NOT_FOUND if it is absent, INVALID_ARGUMENT for an empty
-/// id (also (NULL, 0)).
+/// or blank id (also (NULL, 0)), LIMIT_EXCEEDED for one over the length limit (as
+/// `armsmatch_index_insert`).
 ///
 /// Thread safety: any thread, concurrently with checks and other changes (`index` is
 /// not `const` because the call changes it; the index locks inside).

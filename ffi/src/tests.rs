@@ -273,6 +273,16 @@ fn strings_are_validated() {
             id_arg(ptr::null(), 2, "id").unwrap_err().status,
             armsmatch_status::NullArgument
         );
+        // Blank and overlong ids are refused as insert refuses them; spaces around one
+        // are not part of it.
+        let blank = b"  ";
+        let e = id_arg(blank.as_ptr().cast(), 2, "id").unwrap_err();
+        assert_eq!(e.status, armsmatch_status::InvalidArgument);
+        let long = vec![b'X'; armsmatch::limits::MAX_FIELD_BYTES + 1];
+        let e = id_arg(long.as_ptr().cast(), long.len(), "id").unwrap_err();
+        assert_eq!(e.status, armsmatch_status::LimitExceeded);
+        let spaced = b" R1 ";
+        assert_eq!(id_arg(spaced.as_ptr().cast(), 4, "id").unwrap(), "R1");
         let e = text_arg(bad.as_ptr().cast(), 3, "query.serial").unwrap_err();
         assert_eq!(e.status, armsmatch_status::InvalidUtf8);
         assert_eq!(

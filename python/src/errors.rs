@@ -337,6 +337,8 @@ fn map(py: Python<'_>, err: Error, context: &str) -> PyResult<PyErr> {
                         std::io::ErrorKind::IsADirectory => Some("EISDIR"),
                         std::io::ErrorKind::NotFound => Some("ENOENT"),
                         std::io::ErrorKind::PermissionDenied => Some("EACCES"),
+                        std::io::ErrorKind::ReadOnlyFilesystem => Some("EROFS"),
+                        std::io::ErrorKind::StorageFull => Some("ENOSPC"),
                         _ => None,
                     };
                     let errno = code

@@ -52,6 +52,16 @@ def test_exceptions_pickle(index: armsmatch.Index) -> None:
     assert str(again) == str(info.value)
 
 
+def test_a_blank_or_overlong_id_is_refused_by_remove_as_by_insert(index: armsmatch.Index) -> None:
+    # Not "not found": no record can have such an id (as C's armsmatch_index_remove).
+    with pytest.raises(InvalidInputError):
+        index.remove("   ")
+    with pytest.raises(LimitExceededError):
+        index.remove("X" * (armsmatch.LIMITS["MAX_FIELD_BYTES"] + 1))
+    index.remove(" DEU-1 ")  # spaces around an id are no part of it
+    assert "DEU-1" not in index
+
+
 @pytest.mark.parametrize(
     ("call", "field"),
     [
