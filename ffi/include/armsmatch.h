@@ -1440,6 +1440,63 @@ armsmatch_status armsmatch_index_get_info(const struct armsmatch_index *index,
                                           struct armsmatch_index_info *info_out);
 
 /**
+ * Writes the index as bytes (what `armsmatch_index_save` writes to a file, the records
+ * added and removed since included) into a new buffer owned by the library:
+ * `*bytes_out` and `*len_out`. Free it with `armsmatch_bytes_free(bytes, len)`.
+ * `armsmatch_index_from_bytes` reads it back, in this process or another.
+ *
+ * Fails with ARMSMATCH_STATUS_LIMIT_EXCEEDED if memory cannot hold the bytes.
+ *
+ * Thread safety: any thread, concurrently with checks and changes (the bytes are
+ * those of one moment).
+ *
+ * # Safety
+ *
+ * `index` must be NULL or a live index handle; `bytes_out` and `len_out` NULL or valid
+ * for a write.
+ */
+armsmatch_status armsmatch_index_to_bytes(const struct armsmatch_index *index,
+                                          uint8_t **bytes_out,
+                                          size_t *len_out);
+
+/**
+ * Frees a buffer from `armsmatch_index_to_bytes`. NULL is a no-op.
+ *
+ * Thread safety: no other thread may use the buffer during or after the call.
+ *
+ * # Safety
+ *
+ * `bytes` must be NULL or a buffer from `armsmatch_index_to_bytes`, with the `len` it
+ * gave, not used again.
+ */
+void armsmatch_bytes_free(uint8_t *bytes, size_t len);
+
+/**
+ * Copies the record with this id as JSON into `buf` (`snprintf`-style, as
+ * `armsmatch_last_error_message`), as stored and as `armsmatch check --format jsonl
+ * --explain` gives a hit's `record`: `{"id": …, "serial": …, "make": …, "model": …,
+ * "calibre": …, "kind": …, "country": …, "status": …, "reported_on": "YYYY-MM-DD"}`,
+ * a field the record does not have left out.
+ *
+ * Fails with ARMSMATCH_STATUS_NOT_FOUND if it is absent, and as `armsmatch_index_remove`
+ * for a blank or overlong id.
+ *
+ * Thread safety: any thread, concurrently with changes (the record of one moment).
+ *
+ * # Safety
+ *
+ * `index` must be NULL or a live index handle; `id` valid for reads of `id_len` bytes;
+ * a non-NULL `buf` valid for writes of `buf_len` bytes; `written` NULL or valid for a
+ * write.
+ */
+armsmatch_status armsmatch_index_record_json(const struct armsmatch_index *index,
+                                             const char *id,
+                                             size_t id_len,
+                                             char *buf,
+                                             size_t buf_len,
+                                             size_t *written);
+
+/**
  * Copies the version label of the index's reference data into `buf`
  * (`snprintf`-style, as `armsmatch_last_error_message`).
  *

@@ -224,6 +224,101 @@ pub unsafe extern "C" fn armsmatch_index_get_info(
     })
 }
 
+/// Writes the index as bytes (what `armsmatch_index_save` writes to a file, the records
+/// added and removed since included) into a new buffer owned by the library:
+/// `*bytes_out` and `*len_out`. Free it with `armsmatch_bytes_free(bytes, len)`.
+/// `armsmatch_index_from_bytes` reads it back, in this process or another.
+///
+/// Fails with ARMSMATCH_STATUS_LIMIT_EXCEEDED if memory cannot hold the bytes.
+///
+/// Thread safety: any thread, concurrently with checks and changes (the bytes are
+/// those of one moment).
+///
+/// # Safety
+///
+/// `index` must be NULL or a live index handle; `bytes_out` and `len_out` NULL or valid
+/// for a write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_to_bytes(
+    index: *const armsmatch_index,
+    bytes_out: *mut *mut u8,
+    len_out: *mut usize,
+) -> armsmatch_status {
+    boundary("armsmatch_index_to_bytes", || {
+        // SAFETY: forwarded contract.
+        let index = unsafe { handle_ref(index, "index") }?;
+        let bytes_out = out_arg(bytes_out, "bytes_out")?;
+        let len_out = out_arg(len_out, "len_out")?;
+        let bytes = index.to_bytes()?.into_boxed_slice();
+        let len = bytes.len();
+        let ptr = Box::into_raw(bytes).cast::<u8>();
+        // SAFETY: both checked non-NULL; valid for a write by the caller's contract.
+        unsafe {
+            write_out(bytes_out, ptr);
+            write_out(len_out, len);
+        }
+        Ok(())
+    })
+}
+
+/// Frees a buffer from `armsmatch_index_to_bytes`. NULL is a no-op.
+///
+/// Thread safety: no other thread may use the buffer during or after the call.
+///
+/// # Safety
+///
+/// `bytes` must be NULL or a buffer from `armsmatch_index_to_bytes`, with the `len` it
+/// gave, not used again.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_bytes_free(bytes: *mut u8, len: usize) {
+    boundary_void("armsmatch_bytes_free", || {
+        if !bytes.is_null() {
+            // SAFETY: `bytes` and `len` are those of a `Box<[u8]>` leaked by
+            // `armsmatch_index_to_bytes`, freed once (the caller's contract).
+            drop(unsafe { Box::from_raw(std::ptr::slice_from_raw_parts_mut(bytes, len)) });
+        }
+    });
+}
+
+/// Copies the record with this id as JSON into `buf` (`snprintf`-style, as
+/// `armsmatch_last_error_message`), as stored and as `armsmatch check --format jsonl
+/// --explain` gives a hit's `record`: `{"id": …, "serial": …, "make": …, "model": …,
+/// "calibre": …, "kind": …, "country": …, "status": …, "reported_on": "YYYY-MM-DD"}`,
+/// a field the record does not have left out.
+///
+/// Fails with ARMSMATCH_STATUS_NOT_FOUND if it is absent, and as `armsmatch_index_remove`
+/// for a blank or overlong id.
+///
+/// Thread safety: any thread, concurrently with changes (the record of one moment).
+///
+/// # Safety
+///
+/// `index` must be NULL or a live index handle; `id` valid for reads of `id_len` bytes;
+/// a non-NULL `buf` valid for writes of `buf_len` bytes; `written` NULL or valid for a
+/// write.
+#[no_mangle]
+pub unsafe extern "C" fn armsmatch_index_record_json(
+    index: *const armsmatch_index,
+    id: *const c_char,
+    id_len: usize,
+    buf: *mut c_char,
+    buf_len: usize,
+    written: *mut usize,
+) -> armsmatch_status {
+    boundary("armsmatch_index_record_json", || {
+        // SAFETY: forwarded contract.
+        let index = unsafe { handle_ref(index, "index") }?;
+        // SAFETY: forwarded contract.
+        let id = unsafe { id_arg(id, id_len, "id") }?;
+        let record = index
+            .get(id)
+            .ok_or_else(|| Failure::from(armsmatch::Error::NotFound(id.to_string())))?;
+        let text = serde_json::to_string(&record).map_err(|e| Failure::invalid(e.to_string()))?;
+        // SAFETY: forwarded contract.
+        unsafe { copy_text(&text, buf, buf_len, written) }
+    })
+}
+
 /// Copies the version label of the index's reference data into `buf`
 /// (`snprintf`-style, as `armsmatch_last_error_message`).
 ///

@@ -1236,6 +1236,38 @@ static void test_save_open_corrupt(void) {
     EXPECT(armsmatch_index_from_bytes(bytes, 0, &opened), ARMSMATCH_STATUS_CORRUPT_INDEX);
     EXPECT(armsmatch_index_from_bytes(bytes, len, NULL), ARMSMATCH_STATUS_NULL_ARGUMENT);
     EXPECT(armsmatch_index_from_bytes(bytes, (size_t)-1, &opened), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+
+    /* To bytes: the bytes of the file (nothing changed since), read back whole; a
+     * change shows in the next bytes. */
+    OK(armsmatch_index_from_bytes(bytes, len, &from_bytes));
+    uint8_t *out = NULL;
+    size_t out_len = 0;
+    OK(armsmatch_index_to_bytes(from_bytes, &out, &out_len));
+    CHECK(out != NULL && out_len == len && memcmp(out, bytes, len) == 0);
+    armsmatch_bytes_free(out, out_len);
+    armsmatch_record added = make_record("TB-1", "TB445566");
+    OK(armsmatch_index_insert(from_bytes, &added));
+    OK(armsmatch_index_to_bytes(from_bytes, &out, &out_len));
+    armsmatch_index *again = NULL;
+    OK(armsmatch_index_from_bytes(out, out_len, &again));
+    armsmatch_bytes_free(out, out_len);
+    bool present = false;
+    OK(armsmatch_index_contains(again, "TB-1", 4, &present));
+    CHECK(present);
+    /* The record as JSON; absent, blank and NULL arguments. */
+    char json[512];
+    size_t json_len = 0;
+    OK(armsmatch_index_record_json(again, " TB-1 ", 6, json, sizeof json, &json_len));
+    CHECK(json_len == strlen(json));
+    CHECK(strstr(json, "\"id\":\"TB-1\"") != NULL && strstr(json, "\"serial\":\"TB445566\"") != NULL);
+    EXPECT(armsmatch_index_record_json(again, "NOPE", 4, json, sizeof json, NULL), ARMSMATCH_STATUS_NOT_FOUND);
+    CHECK_MESSAGE("NOPE");
+    EXPECT(armsmatch_index_record_json(again, "  ", 2, json, sizeof json, NULL), ARMSMATCH_STATUS_INVALID_ARGUMENT);
+    EXPECT(armsmatch_index_to_bytes(again, NULL, &out_len), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    EXPECT(armsmatch_index_to_bytes(NULL, &out, &out_len), ARMSMATCH_STATUS_NULL_ARGUMENT);
+    armsmatch_bytes_free(NULL, 0);
+    armsmatch_index_free(again);
+    armsmatch_index_free(from_bytes);
     free(bytes);
 }
 
