@@ -94,6 +94,15 @@ def _float_width(obj: Any, kind: str, name: Any) -> str | None:
     return "float32" if pa.types.is_float32(t) else "float16" if pa.types.is_float16(t) else None
 
 
+# How each library reads an identifier column as text.
+_AS_TEXT = {
+    "pandas": "pandas.read_csv(..., dtype=str)",
+    "polars": "polars.read_csv(..., infer_schema=False) or .cast(polars.Utf8)",
+    "arrow": "pyarrow.csv.read_csv(..., convert_options=ConvertOptions(column_types=...)) "
+             "or .cast(pyarrow.string())",
+}
+
+
 def _refuse_inexact_floats(obj: Any, kind: str, name: Any, values: list[Any], what: str) -> None:
     """Refuses a narrow float column holding a whole number past what it holds exactly."""
     width = _float_width(obj, kind, name)
@@ -110,7 +119,7 @@ def _refuse_inexact_floats(obj: Any, kind: str, name: Any, values: list[Any], wh
             raise TypeError(
                 f"{what}: column {str(name)!r} is {width}, which tells whole numbers apart only "
                 f"below {int(exact):,}; {x:.0f} may be another number than the one written: "
-                "read the column as text, e.g. pandas.read_csv(..., dtype=str)")
+                f"read the column as text, e.g. {_AS_TEXT.get(kind, _AS_TEXT['pandas'])}")
 
 
 def _column_names(obj: Any, kind: str) -> list[Any]:
