@@ -2027,7 +2027,9 @@ void armsmatch_hits_free(struct armsmatch_hits *hits);
  * Fails with ARMSMATCH_STATUS_OUT_OF_RANGE when `i` is past the end and
  * ARMSMATCH_STATUS_INVALID_ARGUMENT for a `country` that is not a country code of two or
  * three letters (read as a record's `country`) or
- * an empty `agency`; `case_ref` may be empty (it is then listed as missing).
+ * an empty `agency`, ARMSMATCH_STATUS_LIMIT_EXCEEDED for an `agency` or `case_ref` over
+ * the field length limit (`max_field_bytes` of `armsmatch_get_limits`); `case_ref` may be
+ * empty (it is then listed as missing).
  *
  * Thread safety: any number of threads may read one hits handle at once.
  *

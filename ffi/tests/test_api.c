@@ -684,6 +684,13 @@ static void test_check_and_hits(void) {
                                                 sizeof tr, &tl),
                ARMSMATCH_STATUS_INVALID_ARGUMENT);
         CHECK_MESSAGE("agency");
+        /* A case reference over the field limit, as every other text field. */
+        static char long_ref[2048];
+        memset(long_ref, 'C', sizeof long_ref);
+        EXPECT(armsmatch_hit_trace_request_json(hits, 0, "NLD", 3, "KLPD", 4, long_ref,
+                                                sizeof long_ref, tr, sizeof tr, &tl),
+               ARMSMATCH_STATUS_LIMIT_EXCEEDED);
+        CHECK_MESSAGE("case_ref");
         EXPECT(armsmatch_hit_trace_request_json(hits, 9, "NLD", 3, "KLPD", 4, "C", 1, tr,
                                                 sizeof tr, &tl),
                ARMSMATCH_STATUS_OUT_OF_RANGE);

@@ -488,7 +488,8 @@ impl Hit {
     /// it. ``serial`` is optional: given, it must be the checked serial (the same serial
     /// key, or one of its transliterations), else ``InvalidInputError`` (a different
     /// serial is a different check). The country of recovery is the check's
-    /// ``country``, or the requester's when the check gave none.
+    /// ``country``, or the requester's when the check gave none. An ``agency`` or
+    /// ``case_ref`` over ``LIMITS["MAX_FIELD_BYTES"]`` raises ``LimitExceededError``.
     #[pyo3(signature = (*, country, agency, case_ref, serial=None, make=None, model=None, calibre=None))]
     #[allow(clippy::too_many_arguments)]
     fn trace_request<'py>(

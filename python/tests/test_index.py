@@ -316,6 +316,9 @@ def test_a_trace_request_describes_the_checked_firearm() -> None:
     assert again["request"]["firearm"] == firearm | {"serial": "AB 123465"}
     with pytest.raises(armsmatch.InvalidInputError, match="not the checked serial"):
         hit.trace_request(country="NLD", agency="KLPD", case_ref="C-1", serial="AB999999")
+    too_long = "C" * (armsmatch.LIMITS["MAX_FIELD_BYTES"] + 1)
+    with pytest.raises(armsmatch.LimitExceededError, match="case_ref"):
+        hit.trace_request(country="NLD", agency="KLPD", case_ref=too_long)
     # What the check did not give is added; the requester's country is the recovery
     # country when the check has none.
     hit = index.check("AB123465")[0]

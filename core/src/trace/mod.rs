@@ -704,7 +704,9 @@ impl TraceRequest {
     /// manufacture comes from [`Reference::make_country`]; the addressees are
     /// [`TraceRequest::suggested_addressees`].
     ///
-    /// Fails if the check's country is not a country code.
+    /// Fails if the check's country is not a country code, and with
+    /// [`Error::LimitExceeded`] for a `case_ref` (or the requester's agency) over
+    /// [`limits::MAX_FIELD_BYTES`](crate::limits::MAX_FIELD_BYTES).
     ///
     /// ```
     /// use armsmatch::{Index, Record, Query, CheckOptions, Reference, Kind};
@@ -721,6 +723,9 @@ impl TraceRequest {
     /// // Italy both made and reported it: one addressee, two reasons.
     /// assert_eq!(req.addressees.len(), 1);
     /// assert_eq!(req.addressees[0].reasons, [AddresseeReason::Manufacture, AddresseeReason::Reporting]);
+    /// let long = "C".repeat(armsmatch::limits::MAX_FIELD_BYTES + 1);
+    /// let actor = Actor::new("ESP", "Guardia Civil")?;
+    /// assert!(TraceRequest::from_hit(hit, &q, &actor, &long, Reference::embedded()).is_err());
     /// # Ok::<(), armsmatch::Error>(())
     /// ```
     pub fn from_hit(
@@ -731,6 +736,8 @@ impl TraceRequest {
         reference: &Reference,
     ) -> Result<TraceRequest> {
         let requester = requester.validated()?;
+        // Limited as everywhere else (and as `validated` checks a stored request).
+        check_len("case_ref", case_ref.trim(), crate::limits::MAX_FIELD_BYTES)?;
         let rec = &hit.record;
         let pick = |q: &Option<String>, r: &Option<String>| -> Option<String> {
             present(q.as_deref()).or_else(|| present(r.as_deref()))
