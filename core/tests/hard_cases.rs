@@ -172,6 +172,13 @@ fn a_model_of_the_same_family_is_similar_where_the_reference_says_so() {
                 hits[0].explanation.model, want,
                 "{make} {checked} vs {registered}"
             );
+            // The reference is stored in the index: reopened, it compares alike.
+            let reopened = Index::from_bytes(ix.to_bytes().unwrap()).unwrap();
+            let again = check(&reopened, Query::new("AB123456").make(make).model(checked));
+            assert_eq!(
+                again[0].explanation.model, want,
+                "reopened: {make} {checked}"
+            );
         }
     }
 }
