@@ -87,10 +87,9 @@
  * On any status other than OK, `armsmatch_last_error_message` gives a readable message
  * that names the function and the argument, field, file or limit at fault.
  */
+enum armsmatch_status
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-enum armsmatch_status : uint32_t
-#else
-enum
+  : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
@@ -167,10 +166,9 @@ typedef uint32_t armsmatch_status;
 /**
  * The kind of firearm (after the NCIC type codes).
  */
+enum armsmatch_kind
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-enum armsmatch_kind : uint32_t
-#else
-enum
+  : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
@@ -217,10 +215,9 @@ typedef uint32_t armsmatch_kind;
 /**
  * Why a firearm is in the register.
  */
+enum armsmatch_record_status
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-enum armsmatch_record_status : uint32_t
-#else
-enum
+  : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
@@ -259,10 +256,9 @@ typedef uint32_t armsmatch_record_status;
 /**
  * How the serial of a hit matched.
  */
+enum armsmatch_serial_match
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-enum armsmatch_serial_match : uint32_t
-#else
-enum
+  : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
@@ -305,10 +301,9 @@ typedef uint32_t armsmatch_serial_match;
 /**
  * One edit in the alignment of the check's serial key against the record's.
  */
+enum armsmatch_edit_kind
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-enum armsmatch_edit_kind : uint32_t
-#else
-enum
+  : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
@@ -355,10 +350,9 @@ typedef uint32_t armsmatch_edit_kind;
  * sibling firearm of the same batch (digits replaced in place). See
  * `armsmatch_hit_serial_shape`.
  */
+enum armsmatch_edit_shape
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-enum armsmatch_edit_shape : uint32_t
-#else
-enum
+  : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
@@ -389,10 +383,9 @@ typedef uint32_t armsmatch_edit_shape;
 /**
  * How one identity field (make, model, calibre) of the check agrees with the record.
  */
+enum armsmatch_field_match
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-enum armsmatch_field_match : uint32_t
-#else
-enum
+  : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**
@@ -432,10 +425,9 @@ typedef uint32_t armsmatch_field_match;
  * The character encoding of a records file, for `armsmatch_builder_add_file_encoded`
  * (passed as a `uint32_t` code).
  */
+enum armsmatch_encoding
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
-enum armsmatch_encoding : uint32_t
-#else
-enum
+  : uint32_t
 #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
  {
   /**

@@ -71,42 +71,7 @@ fn generate(crate_dir: &Path) -> Result<Vec<u8>, String> {
     let mut out = Vec::new();
     bindings.write(&mut out);
     let text = String::from_utf8(out).map_err(|e| e.to_string())?;
-    Ok(untag_c_enums(&parenthesize_negative_defines(&text)).into_bytes())
-}
-
-/// cbindgen writes each `#[repr(u32)]` enum with a tag and, for C before C23, a
-/// `typedef uint32_t` of the same name: legal C (tags and typedef names live apart),
-/// but `-Wc++-compat` (an error with `-Werror`) refuses a name used as both. Before C23
-/// the enum is left without a tag (its constants are what C code uses; the type is the
-/// `uint32_t` typedef); C++ and C23 keep `enum name : uint32_t`.
-fn untag_c_enums(header: &str) -> String {
-    const FIXED: &str = "\n#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L\n  : uint32_t\n#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L\n";
-    let mut out = String::with_capacity(header.len() + 1024);
-    let mut rest = header;
-    while let Some(at) = rest.find("\nenum ") {
-        let (before, from) = rest.split_at(at + 1);
-        out.push_str(before);
-        let name_end = from.find('\n').unwrap_or(from.len());
-        let name = &from["enum ".len()..name_end];
-        match from[name_end..].strip_prefix(FIXED) {
-            Some(after) => {
-                out.push_str(&format!(
-                    "#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L\n\
-                     enum {name} : uint32_t\n\
-                     #else\n\
-                     enum\n\
-                     #endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L\n"
-                ));
-                rest = after;
-            }
-            None => {
-                out.push_str(&from[..name_end]);
-                rest = &from[name_end..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    Ok(parenthesize_negative_defines(&text).into_bytes())
 }
 
 /// cbindgen 0.29 writes a negative constant bare (`#define ARMSMATCH_MAX_EDITS_AUTO -1`)
@@ -170,16 +135,7 @@ fn print_diff(header: &Path, generated: &[u8]) {
 
 #[cfg(test)]
 mod tests {
-    use super::{parenthesize_negative_defines, untag_c_enums};
-
-    #[test]
-    fn enums_lose_their_tag_before_c23_only() {
-        let header = "x\nenum armsmatch_kind\n#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L\n  : uint32_t\n#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L\n {\n  A = 1,\n};\nenum plain { B };\n";
-        assert_eq!(
-            untag_c_enums(header),
-            "x\n#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L\nenum armsmatch_kind : uint32_t\n#else\nenum\n#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L\n {\n  A = 1,\n};\nenum plain { B };\n"
-        );
-    }
+    use super::parenthesize_negative_defines;
 
     #[test]
     fn negative_defines_are_parenthesized() {
