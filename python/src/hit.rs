@@ -468,6 +468,25 @@ pub(crate) struct Hit {
     pub(crate) check: Option<std::sync::Arc<armsmatch::Query>>,
 }
 
+/// True if `given` is the serial `checked` (in any writing or transliteration of it). A
+/// partial serial is compared part by part, its wildcards in place: `AB12?456` is
+/// `ab-12?456`, not `AB12456` nor `AB1?2456`.
+fn same_serial(given: &str, checked: &str) -> bool {
+    let parts = |s: &str| -> (Vec<Vec<String>>, Vec<char>) {
+        let wild: Vec<char> = s.chars().filter(|c| matches!(c, '?' | '*')).collect();
+        (
+            s.split(['?', '*']).map(armsmatch::serial_keys).collect(),
+            wild,
+        )
+    };
+    let ((g, gw), (c, cw)) = (parts(given), parts(checked));
+    gw == cw
+        && g.len() == c.len()
+        && g.iter()
+            .zip(&c)
+            .all(|(g, c)| g.iter().any(|k| c.contains(k)))
+}
+
 /// The text of a trace request argument: the caller's when given, else the check's.
 fn given_or_checked(given: Option<String>, checked: Option<&String>) -> Option<String> {
     given
@@ -487,9 +506,9 @@ impl Hit {
     /// ``make``, ``model`` and ``calibre`` add what the check did not give or correct
     /// it. ``serial`` is optional: given, it must be the checked serial (the same serial
     /// key, or one of its transliterations), else ``InvalidInputError`` (a different
-    /// serial is a different check). The country of recovery is the check's
-    /// ``country``, or the requester's when the check gave none. An ``agency`` or
-    /// ``case_ref`` over ``LIMITS["MAX_FIELD_BYTES"]`` raises ``LimitExceededError``.
+    /// serial is a different check; a partial one is compared with its wildcards in
+    /// place). The country of recovery is the check's ``country`` (none if the check
+    /// gave none, as in C). A field over ``LIMITS`` raises ``LimitExceededError``.
     #[pyo3(signature = (*, country, agency, case_ref, serial=None, make=None, model=None, calibre=None))]
     #[allow(clippy::too_many_arguments)]
     fn trace_request<'py>(
@@ -504,17 +523,15 @@ impl Hit {
         calibre: Option<String>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let check = self.check.as_deref();
+        // An empty serial is not given, as an empty make is not.
+        let serial = serial.filter(|s| !s.trim().is_empty());
         let serial = match (serial, check) {
             (Some(given), Some(check)) => {
-                let checked = armsmatch::serial_keys(&check.serial);
                 // A check without a serial (by make, model and calibre) has none to
                 // contradict.
-                let unknown = checked.iter().all(String::is_empty);
-                if !unknown
-                    && !armsmatch::serial_keys(&given)
-                        .iter()
-                        .any(|k| checked.contains(k))
-                {
+                let unknown = armsmatch::serial_key(&check.serial).is_empty()
+                    && !check.serial.contains(['?', '*']);
+                if !unknown && !same_serial(&given, &check.serial) {
                     return Err(crate::errors::invalid(
                         "serial",
                         format!(
@@ -541,10 +558,9 @@ impl Hit {
             make: given_or_checked(make, check.and_then(|c| c.make.as_ref())),
             model: given_or_checked(model, check.and_then(|c| c.model.as_ref())),
             calibre: given_or_checked(calibre, check.and_then(|c| c.calibre.as_ref())),
-            country: check
-                .and_then(|c| c.country.clone())
-                .filter(|c| !c.trim().is_empty())
-                .or_else(|| Some(country.to_string())),
+            // The recovery country is the check's, as in C: the requester's country is
+            // not necessarily where the firearm was found.
+            country: check.and_then(|c| c.country.clone()),
         };
         let actor = armsmatch::trace::Actor {
             country: country.to_string(),

@@ -316,16 +316,29 @@ def test_a_trace_request_describes_the_checked_firearm() -> None:
     assert again["request"]["firearm"] == firearm | {"serial": "AB 123465"}
     with pytest.raises(armsmatch.InvalidInputError, match="not the checked serial"):
         hit.trace_request(country="NLD", agency="KLPD", case_ref="C-1", serial="AB999999")
+    # An empty serial is not given (as an empty make is not).
+    empty = hit.trace_request(country="NLD", agency="KLPD", case_ref="C-1", serial="")
+    assert empty["request"]["firearm"] == firearm
     too_long = "C" * (armsmatch.LIMITS["MAX_FIELD_BYTES"] + 1)
     with pytest.raises(armsmatch.LimitExceededError, match="case_ref"):
         hit.trace_request(country="NLD", agency="KLPD", case_ref=too_long)
-    # What the check did not give is added; the requester's country is the recovery
-    # country when the check has none.
+    with pytest.raises(armsmatch.LimitExceededError, match="model"):
+        hit.trace_request(country="NLD", agency="KLPD", case_ref="C-1", model=too_long)
+    # What the check did not give is added; the recovery country is the check's only
+    # (as in C: the requester's is not necessarily where the firearm was found).
     hit = index.check("AB123465")[0]
     trace = hit.trace_request(country="NLD", agency="KLPD", case_ref="C-2", model="G19")
     assert trace["request"]["firearm"]["model"] == "G19"
     assert trace["request"]["firearm"]["make"] == "Glock"  # from the record
-    assert trace["request"]["recovery"]["country"] == "NLD"
+    assert trace["request"]["recovery"].get("country") is None
+    # A partial check: the serial given is compared with its wildcards in place.
+    hit = index.check("AB12?456")[0]
+    for same in ("AB12?456", "ab-12?456"):
+        firearm = hit.trace_request(country="NLD", agency="KLPD", case_ref="C-3", serial=same)
+        assert firearm["request"]["firearm"]["serial_obliterated"]
+    for other in ("AB12456", "AB1?2456", "AB123456"):
+        with pytest.raises(armsmatch.InvalidInputError, match="not the checked serial"):
+            hit.trace_request(country="NLD", agency="KLPD", case_ref="C-3", serial=other)
 
 
 def test_trace_request_uses_the_index_reference() -> None:

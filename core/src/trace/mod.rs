@@ -705,8 +705,9 @@ impl TraceRequest {
     /// [`TraceRequest::suggested_addressees`].
     ///
     /// Fails if the check's country is not a country code, and with
-    /// [`Error::LimitExceeded`] for a `case_ref` (or the requester's agency) over
-    /// [`limits::MAX_FIELD_BYTES`](crate::limits::MAX_FIELD_BYTES).
+    /// [`Error::LimitExceeded`] for a `case_ref`, the requester's agency or a field of
+    /// the check over [`limits::MAX_FIELD_BYTES`](crate::limits::MAX_FIELD_BYTES) (the
+    /// serial: [`limits::MAX_SERIAL_BYTES`](crate::limits::MAX_SERIAL_BYTES)).
     ///
     /// ```
     /// use armsmatch::{Index, Record, Query, CheckOptions, Reference, Kind};
@@ -736,8 +737,20 @@ impl TraceRequest {
         reference: &Reference,
     ) -> Result<TraceRequest> {
         let requester = requester.validated()?;
-        // Limited as everywhere else (and as `validated` checks a stored request).
+        // Limited as everywhere else (and as `validated` checks a stored request): the
+        // case reference, and the check's fields, which a caller may have set by hand.
         check_len("case_ref", case_ref.trim(), crate::limits::MAX_FIELD_BYTES)?;
+        check_len("serial", &query.serial, crate::limits::MAX_SERIAL_BYTES)?;
+        for (field, v) in [
+            ("make", &query.make),
+            ("model", &query.model),
+            ("calibre", &query.calibre),
+            ("country", &query.country),
+        ] {
+            if let Some(v) = v {
+                check_len(field, v, crate::limits::MAX_FIELD_BYTES)?;
+            }
+        }
         let rec = &hit.record;
         let pick = |q: &Option<String>, r: &Option<String>| -> Option<String> {
             present(q.as_deref()).or_else(|| present(r.as_deref()))
