@@ -186,6 +186,7 @@ impl Index {
         &self,
         py: Python<'_>,
         queries: &[(String, Query)],
+        positions: &[usize],
         opts: &CheckOptions,
         threads: usize,
         skip_failed: bool,
@@ -211,7 +212,9 @@ impl Index {
                     let mut out = HitColumns::default();
                     let mut failed = Vec::new();
                     for (i, ((id, _), result)) in part.iter().zip(results).enumerate() {
-                        let i = start + i;
+                        // The row as the caller numbers it (rows that could not be read
+                        // and were skipped come before some).
+                        let i = positions.get(start + i).copied().unwrap_or(start + i);
                         let hits = match result {
                             Ok(hits) => hits,
                             Err(e) => {
@@ -975,6 +978,8 @@ impl Index {
         // With errors="skip": rows that could not be read as a check (a malformed file
         // row, a value of the wrong type, a dicts row without a serial), and why.
         let (mut unread, mut reasons) = (0u64, Vec::<String>::new());
+        // The input row of each check read (a table's; a file's rows are numbered as read).
+        let mut positions: Vec<usize> = Vec::new();
         let (kind, rows, restore) = if is_path(queries)? {
             let path = path_arg(queries, "queries")?;
             let read = ReadOptions {
@@ -998,7 +1003,10 @@ impl Index {
             let mut rows = Vec::with_capacity(table.len_hint());
             table.for_each_row_or_error(py, "queries", QUERY_COLUMNS, &["serial"], |i, row| {
                 match row.and_then(|row| query_from_row(row, i, &format!("queries[{i}]"))) {
-                    Ok(query) => rows.push(query),
+                    Ok(query) => {
+                        rows.push(query);
+                        positions.push(i);
+                    }
                     Err(e) if skip_failed => {
                         unread += 1;
                         if reasons.len() < SKIP_REASONS {
@@ -1014,7 +1022,8 @@ impl Index {
         if let Some(m) = armsmatch::io::repeated_query_ids(rows.iter().map(|(id, _)| id.as_str())) {
             warn(py, &format!("{m} ({})", repeated_id_rows(&rows)))?;
         }
-        let (columns, failed) = self.check_batch(py, &rows, &opts, threads, skip_failed)?;
+        let (columns, failed) =
+            self.check_batch(py, &rows, &positions, &opts, threads, skip_failed)?;
         reasons.extend(failed.iter().cloned());
         warn_skipped(
             py,

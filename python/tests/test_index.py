@@ -487,6 +487,9 @@ def test_errors_skip_leaves_out_rows_that_cannot_be_read(
         hits = index.check_many(rows, errors="skip")
     assert "queries[3].serial" in str(caught[0].message)
     assert hits == index.check_many([rows[4]])
+    # A check that fails after skipped rows is named by its own row.
+    with pytest.warns(RuntimeWarning, match=r'2 of 3 .*queries\[1\] \(query_id "q1"\)'):
+        index.check_many(["not a row", {"query_id": "q1", "serial": "A*"}, rows[4]], errors="skip")
     pd = pytest.importorskip("pandas")
     frame = pd.DataFrame({"query_id": ["x", "y"], "serial": [1.5, "AB123456"]}, dtype=object)
     with pytest.warns(RuntimeWarning, match=r"1 of 2 checks failed and were skipped: .*queries\[0\]"):
