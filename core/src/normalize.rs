@@ -552,8 +552,10 @@ const SHAPE_TWINS: &str = "АВЕЁЗІЇЈЅКМНОРСТУХΑΒΕΖΗΙΚΜ�
 /// [`serial_key`] spells by sound (`ЛМ 017404` → `LM017404`): a match through that key
 /// went through a transliteration.
 pub(crate) fn has_sound_letter(s: &str) -> bool {
+    // Only the serial as keyed: a label before it or a note after it (`AB-123456
+    // (ствол)`) is no part of the key, nor of a match.
     !s.is_ascii()
-        && s.chars().any(|c| {
+        && strip_label(s).chars().any(|c| {
             let u = c.to_uppercase().next().unwrap_or(c);
             (CYRILLIC.iter().any(|e| e.0 == u) || GREEK.iter().any(|e| e.0 == u))
                 && !SHAPE_TWINS.contains(u)

@@ -357,8 +357,16 @@ impl Reference {
                         m.weight = make.weight;
                     }
                     for model in make.model {
-                        let mk = name_key(&model.name);
-                        match m.model.iter_mut().find(|x| name_key(&x.name) == mk) {
+                        // Matched as `resolve_model` matches a name: by its model key,
+                        // against the name and the aliases (a model extended under an
+                        // alias, `10` for S&W's `Model 10`, is that model, not another).
+                        let mk = model_key(&model.name);
+                        let names = |x: &ModelEntry| {
+                            std::iter::once(&x.name)
+                                .chain(&x.aliases)
+                                .any(|n| model_key(n) == mk)
+                        };
+                        match m.model.iter_mut().find(|x| names(x)) {
                             Some(x) => {
                                 x.aliases.extend(model.aliases);
                                 x.related.extend(model.related);

@@ -103,6 +103,21 @@ fn a_cyrillic_letter_without_a_latin_twin_is_reported_as_transliterated() {
     let hits = check(&ix, Query::new("ДК 5521?0").make("Izhmash"));
     assert_eq!(ids(&hits), ["LAT-1"]);
     assert!(hits[0].explanation.serial.transliterated);
+    // A note in Cyrillic after a Latin serial is no part of it: no transliteration.
+    let noted = index(&[("N-1", "AB-123456 (ствол)", Some("Izhmash"))]);
+    let hits = check(&noted, Query::new("AB123456").make("Izhmash"));
+    assert_eq!(ids(&hits), ["N-1"]);
+    assert!(
+        !hits[0].explanation.serial.transliterated,
+        "{}",
+        hits[0].explanation
+    );
+    let hits = check(&ix, Query::new("DK552190 (ствол)").make("Izhmash"));
+    assert!(
+        !hits[0].explanation.serial.transliterated,
+        "{}",
+        hits[0].explanation
+    );
 }
 
 #[test]
@@ -122,6 +137,30 @@ fn a_model_of_the_same_family_is_similar_where_the_reference_says_so() {
     .unwrap();
     let mut extended = Reference::embedded().clone();
     extended.extend(family.data().clone()).unwrap();
+    // A family given under a model's alias (`10` for S&W's `Model 10`) extends that
+    // model rather than adding another.
+    let models = |r: &Reference| {
+        r.data()
+            .make
+            .iter()
+            .find(|m| m.name == "Smith & Wesson")
+            .map_or(0, |m| m.model.len())
+    };
+    let before = models(&extended);
+    let by_alias = armsmatch::ReferenceData {
+        make: vec![armsmatch::MakeEntry {
+            name: "Smith & Wesson".into(),
+            model: vec![armsmatch::ModelEntry {
+                name: "10".into(),
+                related: vec!["64".into()],
+                ..Default::default()
+            }],
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    extended.extend(by_alias).unwrap();
+    assert_eq!(models(&extended), before);
     for (make, checked, registered, embedded, listed) in [
         (
             "Kalashnikov",
@@ -157,6 +196,13 @@ fn a_model_of_the_same_family_is_similar_where_the_reference_says_so() {
             "19",
             FieldMatch::Different,
             FieldMatch::Different,
+        ),
+        (
+            "S&W",
+            "Model 10",
+            "Model 64",
+            FieldMatch::Different,
+            FieldMatch::Similar,
         ),
     ] {
         for (reference, want) in [

@@ -1445,7 +1445,10 @@ armsmatch_status armsmatch_index_get_info(const struct armsmatch_index *index,
  * `*bytes_out` and `*len_out`. Free it with `armsmatch_bytes_free(bytes, len)`.
  * `armsmatch_index_from_bytes` reads it back, in this process or another.
  *
- * Fails with ARMSMATCH_STATUS_LIMIT_EXCEEDED if memory cannot hold the bytes.
+ * The buffer is as large as the index file: a process that cannot allocate it is
+ * aborted, as by any allocation the library makes for itself (only the copies sized by
+ * the caller's arguments, in `armsmatch_index_from_bytes` and
+ * `armsmatch_index_check_batch`, fail with ARMSMATCH_STATUS_LIMIT_EXCEEDED instead).
  *
  * Thread safety: any thread, concurrently with checks and changes (the bytes are
  * those of one moment).
