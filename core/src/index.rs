@@ -456,29 +456,7 @@ struct Prepared {
 
 impl Prepared {
     fn new(q: &Query, opts: &CheckOptions, reference: &Reference) -> Result<Prepared> {
-        if q.serial.len() > limits::MAX_SERIAL_BYTES {
-            return Err(Error::limit(
-                "serial length in bytes",
-                limits::MAX_SERIAL_BYTES,
-                q.serial.len(),
-            ));
-        }
-        for (name, v) in [
-            ("make", &q.make),
-            ("model", &q.model),
-            ("calibre", &q.calibre),
-            ("country", &q.country),
-        ] {
-            if let Some(v) = v {
-                if v.len() > limits::MAX_FIELD_BYTES {
-                    return Err(Error::limit(
-                        format!("{name} length in bytes"),
-                        limits::MAX_FIELD_BYTES,
-                        v.len(),
-                    ));
-                }
-            }
-        }
+        q.check_lengths()?;
         // A check's country is validated as a record's is (it names the requester in
         // trace requests and statistics).
         if let Some(c) = &q.country {

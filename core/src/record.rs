@@ -908,6 +908,36 @@ pub struct Query {
 }
 
 impl Query {
+    /// Refuses a field over the length limits ([`Error::LimitExceeded`]): the serial over
+    /// [`MAX_SERIAL_BYTES`](crate::limits::MAX_SERIAL_BYTES), make, model, calibre or
+    /// country over [`MAX_FIELD_BYTES`](crate::limits::MAX_FIELD_BYTES). Every check and
+    /// every trace request drafted from one applies it.
+    pub(crate) fn check_lengths(&self) -> Result<()> {
+        use crate::limits::{MAX_FIELD_BYTES, MAX_SERIAL_BYTES};
+        if self.serial.len() > MAX_SERIAL_BYTES {
+            return Err(Error::limit(
+                "serial length in bytes",
+                MAX_SERIAL_BYTES,
+                self.serial.len(),
+            ));
+        }
+        for (name, v) in [
+            ("make", &self.make),
+            ("model", &self.model),
+            ("calibre", &self.calibre),
+            ("country", &self.country),
+        ] {
+            if let Some(v) = v.as_ref().filter(|v| v.len() > MAX_FIELD_BYTES) {
+                return Err(Error::limit(
+                    format!("{name} length in bytes"),
+                    MAX_FIELD_BYTES,
+                    v.len(),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// A check by serial only.
     pub fn new(serial: impl Into<String>) -> Query {
         Query {

@@ -740,17 +740,7 @@ impl TraceRequest {
         // Limited as everywhere else (and as `validated` checks a stored request): the
         // case reference, and the check's fields, which a caller may have set by hand.
         check_len("case_ref", case_ref.trim(), crate::limits::MAX_FIELD_BYTES)?;
-        check_len("serial", &query.serial, crate::limits::MAX_SERIAL_BYTES)?;
-        for (field, v) in [
-            ("make", &query.make),
-            ("model", &query.model),
-            ("calibre", &query.calibre),
-            ("country", &query.country),
-        ] {
-            if let Some(v) = v {
-                check_len(field, v, crate::limits::MAX_FIELD_BYTES)?;
-            }
-        }
+        query.check_lengths()?;
         let rec = &hit.record;
         let pick = |q: &Option<String>, r: &Option<String>| -> Option<String> {
             present(q.as_deref()).or_else(|| present(r.as_deref()))
