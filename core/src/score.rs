@@ -640,8 +640,15 @@ pub struct Hit {
 /// |---|---|---|---|
 /// | same/alias   | 1.00 | 0.96 | 0.75 |
 /// | similar      | 0.95 | 0.92 | 0.70 |
-/// | unknown      | 0.90 | 0.86 | 0.60 |
+/// | unknown      | 0.98 | 0.86 | 0.60 |
 /// | different    | 0.20 | 0.18 | 0.16 |
+///
+/// A model that agrees where one side names no make (`642-2`, `Five-seveN`, `PSAK-47`
+/// with the make left blank) names the make too: it weighs nearly as much as an agreeing
+/// make and model (0.98; it was 0.90, as if the model said nothing of the make). Measured
+/// on the independent registers: seed 23 recall@1 92.33 → 92.60 %, its `make_missing`
+/// checks 86.0 → 88.7 %, false hits unchanged (1.73 %); third generator recall@1
+/// 92.93 → 93.00 %, false hits 12.03 → 12.09 %.
 ///
 /// times a calibre factor: same/alias 1.0, unknown 0.99, similar 0.95, different 0.80;
 /// and × 0.75 more when model *and* calibre are both different (two independent
@@ -656,7 +663,7 @@ pub fn identity_factor(make: FieldMatch, model: FieldMatch, calibre: FieldMatch)
     let row = match make {
         FieldMatch::Same | FieldMatch::Alias => [1.0, 0.96, 0.75],
         FieldMatch::Similar => [0.95, 0.92, 0.70],
-        FieldMatch::Unknown => [0.90, 0.86, 0.60],
+        FieldMatch::Unknown => [0.98, 0.86, 0.60],
         FieldMatch::Different => [0.20, 0.18, 0.16],
     };
     let m = match model {

@@ -507,6 +507,46 @@ fn one_serial_under_many_makes_without_a_make_returns_them_all() {
 }
 
 #[test]
+fn a_model_that_agrees_names_the_make_a_check_left_blank() {
+    // The same serial under two makes; the check gives no make but a model only one
+    // of them makes (`642-2` is a Smith & Wesson revolver).
+    let mut b = Index::builder();
+    b.add(
+        Record::new("SW-1", "AB12345")
+            .make("Smith & Wesson")
+            .model("642-2"),
+    )
+    .unwrap();
+    b.add(Record::new("BE-1", "AB12345").make("Bersa")).unwrap();
+    b.add(
+        Record::new("AS-1", "AB12345")
+            .make("Astra")
+            .model("Model 600"),
+    )
+    .unwrap();
+    let ix = b.build().unwrap();
+    let all = CheckOptions::default().threshold(0.0);
+    let blank = ix
+        .check(&Query::new("AB12346").model("642-2"), &all)
+        .unwrap();
+    assert_eq!(ids(&blank), ["SW-1", "BE-1", "AS-1"], "{blank:?}");
+    let e = &blank[0].explanation;
+    assert_eq!((e.make, e.model), (FieldMatch::Unknown, FieldMatch::Same));
+    // Nearly the weight of an agreeing make and model, never more.
+    let named = ix
+        .check(&Query::new("AB12346").make("S&W").model("642-2"), &all)
+        .unwrap();
+    let f = named[0].explanation.identity_factor;
+    assert!(
+        e.identity_factor <= f && e.identity_factor >= 0.95 * f,
+        "{e:?}"
+    );
+    // Well above a record that names no model, which says nothing either way.
+    assert!(e.identity_factor > 1.1 * blank[1].explanation.identity_factor);
+    assert!(blank[0].score > blank[1].score && blank[1].score > blank[2].score);
+}
+
+#[test]
 fn very_short_serials_match_exactly_and_weigh_less() {
     let ix = index(&[
         ("S-1", "123", Some("Colt")),
