@@ -319,7 +319,8 @@ struct EvalArgs {
     /// Checks file (as for `check`).
     #[arg(long, value_name = "FILE")]
     queries: PathBuf,
-    /// Labels: query_id,label,noise,record_ids (as written by `generate`).
+    /// Labels: query_id,label,noise,record_ids (as written by `generate`; other
+    /// generators' CSV, JSON Lines or JSON names and forms are understood, see the README).
     #[arg(long, value_name = "FILE")]
     truth: PathBuf,
     /// Threshold to evaluate at, in [0, 1] (default: the library's, 0.1).

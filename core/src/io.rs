@@ -490,7 +490,7 @@ pub(crate) fn sniff_delimiter(
         .unwrap_or(b',')
 }
 
-fn is_jsonl(path: &Path) -> bool {
+pub(crate) fn is_jsonl(path: &Path) -> bool {
     matches!(
         path.extension()
             .and_then(|e| e.to_str())
@@ -502,7 +502,7 @@ fn is_jsonl(path: &Path) -> bool {
 
 /// A header as its column is looked up: trimmed, lowercase, words joined by `_`
 /// (`Serial Number`, `serial-number` and `SERIAL_NUMBER` are `serial_number`).
-fn header_key(h: &str) -> String {
+pub(crate) fn header_key(h: &str) -> String {
     let h = h.trim().trim_start_matches('\u{feff}').to_lowercase();
     let mut out = String::with_capacity(h.len());
     for c in h.chars() {

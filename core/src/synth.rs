@@ -48,7 +48,6 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::BufReader;
 use std::path::Path;
 
 use rand::seq::SliceRandom;
@@ -464,10 +463,25 @@ pub fn write_truth_csv(checks: &[Check], path: &Path) -> Result<()> {
     w.flush().map_err(|e| io_error(path, e))
 }
 
-/// Reads a truth CSV written by [`write_truth_csv`] (or by another generator using the
-/// same columns; unknown columns are ignored, column order is free). A missing column,
-/// an unknown label or a hit without record ids is an [`Error::Parse`] naming the file,
-/// line and column.
+/// Reads a truth file: the CSV [`write_truth_csv`] writes, or another generator's
+/// labels. Column order is free and unknown columns are ignored; headers are matched as
+/// the records reader matches them (`Query ID`, `query-id` are `query_id`), and other
+/// generators' names are understood:
+///
+/// * the check's id: `query_id` (or `id`, `check_id`, `qid`);
+/// * the records of the checked firearm: `record_ids` (or `record_id`,
+///   `expected_record_id(s)`, `true_record_id(s)`, `match_id(s)`, `matches`, …), several
+///   separated by `|` or `;`;
+/// * `label` (or `is_hit`, `is_match`, `match`, `class`): `hit`/`non_hit`, `true`/`false`,
+///   `1`/`0`, `yes`/`no`, `match`/`no_match`, `positive`/`negative`. Without the column,
+///   a check with record ids is a hit and one without is a non-hit;
+/// * `noise` (or `noise_kind(s)`, `noise_type`, `kinds`, `category`), optional: its
+///   kinds separated by `|` or `;`.
+///
+/// A file whose first character is `{` (or named `.jsonl`/`.ndjson`) is read as JSON
+/// Lines with the same keys; there `record_ids` and `noise` may be arrays and `label` a
+/// boolean. A missing id or record-ids column, an unknown label or a hit without record
+/// ids is an [`Error::Parse`] naming the file, line and column.
 ///
 /// ```
 /// use armsmatch::synth::{read_truth_csv, Label};
@@ -480,6 +494,10 @@ pub fn write_truth_csv(checks: &[Check], path: &Path) -> Result<()> {
 /// let rows = read_truth_csv(&path)?;
 /// assert_eq!(rows[0].1.label, Label::Hit);
 /// assert_eq!(rows[0].1.record_ids, vec!["A", "B"]);
+/// // Another generator's labels: no label column, a single expected record.
+/// std::fs::write(&path, "Check ID,Expected Record ID\nQ1,A\nQ2,\n").unwrap();
+/// let rows = read_truth_csv(&path)?;
+/// assert_eq!((rows[0].1.label, rows[1].1.label), (Label::Hit, Label::NonHit));
 /// # Ok::<(), armsmatch::Error>(())
 /// ```
 pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
@@ -490,56 +508,203 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
         column: column.to_string(),
         message,
     };
+    let text = std::fs::read(path).map_err(|e| io_error(path, e))?;
+    let text = String::from_utf8(text).map_err(|e| {
+        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count() as u64;
+        parse(line, "-", "not UTF-8 text".into())
+    })?;
+    let text = text.trim_start_matches('\u{feff}');
+    let trimmed = text.trim_start();
+    let mut out = Vec::new();
+    if crate::io::is_jsonl(path) || trimmed.starts_with('{') || trimmed.starts_with('[') {
+        // JSON Lines, or one JSON array of objects.
+        let objects: Vec<(u64, serde_json::Value)> = if trimmed.starts_with('[') {
+            let all: Vec<serde_json::Value> = serde_json::from_str(text)
+                .map_err(|e| parse(e.line() as u64, "-", format!("not a JSON array: {e}")))?;
+            (1..).zip(all).collect()
+        } else {
+            let mut v = Vec::new();
+            for (line, l) in (1..).zip(text.lines()) {
+                if !l.trim().is_empty() {
+                    let o = serde_json::from_str(l)
+                        .map_err(|e| parse(line, "-", format!("not a JSON object: {e}")))?;
+                    v.push((line, o));
+                }
+            }
+            v
+        };
+        for (line, v) in objects {
+            let obj = v
+                .as_object()
+                .ok_or_else(|| parse(line, "-", "not a JSON object".into()))?;
+            let mut fields: HashMap<&'static str, String> = HashMap::new();
+            for (k, v) in obj {
+                let Some(col) = truth_column(&crate::io::header_key(k)) else {
+                    continue;
+                };
+                let text = match v {
+                    serde_json::Value::Null => String::new(),
+                    serde_json::Value::String(s) => s.clone(),
+                    serde_json::Value::Array(a) => a
+                        .iter()
+                        .map(|x| match x {
+                            serde_json::Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("|"),
+                    other => other.to_string(),
+                };
+                // A key under its own name wins over another generator's name for it.
+                if crate::io::header_key(k) == col || !fields.contains_key(col) {
+                    fields.insert(col, text);
+                }
+            }
+            if !fields.contains_key("record_ids") && !fields.contains_key("label") {
+                return Err(parse(
+                    line,
+                    "record_ids",
+                    "neither record_ids nor a label is given".into(),
+                ));
+            }
+            let get = |c: &str| fields.get(c).map(String::as_str);
+            out.push(truth_row(
+                &parse,
+                line,
+                get("query_id"),
+                get("label"),
+                get("noise"),
+                get("record_ids"),
+            )?);
+        }
+        return Ok(out);
+    }
     let from_csv = |e: csv::Error| -> Error {
         let line = e.position().map_or(0, csv::Position::line);
-        if let csv::ErrorKind::Io(_) = e.kind() {
-            return io_error(path, e);
-        }
         parse(line, "-", e.to_string())
     };
-    let file = File::open(path).map_err(|e| Error::Io {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
+    // The delimiter whose header row names the check id column: `,`, `;` or a tab.
+    let header = text.lines().next().unwrap_or("");
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .find(|&d| {
+            header
+                .split(char::from(d))
+                .any(|h| truth_column(&crate::io::header_key(h)) == Some("query_id"))
+        })
+        .unwrap_or(b',');
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
-        .from_reader(BufReader::new(file));
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
     let headers = rdr.headers().map_err(from_csv)?.clone();
-    let col = |want: &str| -> Result<usize> {
-        headers
+    let col = |want: &str| -> Option<usize> {
+        // The column under its own name first, then under another generator's.
+        let exact = headers
             .iter()
-            .position(|h| {
-                h.trim()
-                    .trim_start_matches('\u{feff}')
-                    .eq_ignore_ascii_case(want)
-            })
-            .ok_or_else(|| parse(1, want, format!("required column {want:?} is missing")))
+            .position(|h| crate::io::header_key(h) == want);
+        exact.or_else(|| {
+            headers
+                .iter()
+                .position(|h| truth_column(&crate::io::header_key(h)) == Some(want))
+        })
     };
-    let (qi, li, ni, ri) = (
-        col("query_id")?,
-        col("label")?,
-        col("noise")?,
-        col("record_ids")?,
-    );
+    let qi = col("query_id").ok_or_else(|| {
+        parse(
+            1,
+            "query_id",
+            "required column \"query_id\" is missing".into(),
+        )
+    })?;
+    let (li, ni, ri) = (col("label"), col("noise"), col("record_ids"));
+    if ri.is_none() {
+        return Err(parse(
+            1,
+            "record_ids",
+            "required column \"record_ids\" is missing".into(),
+        ));
+    }
+    for row in rdr.records() {
+        let row = row.map_err(from_csv)?;
+        let line = row.position().map_or(0, csv::Position::line);
+        let field = |i: Option<usize>| i.map(|i| row.get(i).unwrap_or(""));
+        out.push(truth_row(
+            &parse,
+            line,
+            field(Some(qi)),
+            field(li),
+            field(ni),
+            field(ri),
+        )?);
+    }
+    Ok(out)
+}
+
+/// The truth column a header names (after [`crate::io::header_key`]), if any.
+fn truth_column(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "query_id" | "id" | "check_id" | "qid" | "query" | "check" => "query_id",
+        "label" | "is_hit" | "hit" | "is_match" | "match" | "class" | "truth_label" => "label",
+        "noise" | "noise_kind" | "noise_kinds" | "noise_type" | "noise_types" | "kinds"
+        | "category" => "noise",
+        "record_ids"
+        | "record_id"
+        | "expected_record_id"
+        | "expected_record_ids"
+        | "true_record_id"
+        | "true_record_ids"
+        | "truth_record_id"
+        | "truth_record_ids"
+        | "target_record_id"
+        | "target_record_ids"
+        | "match_id"
+        | "match_ids"
+        | "matched_record_id"
+        | "matched_record_ids"
+        | "matches"
+        | "expected"
+        | "truth"
+        | "target" => "record_ids",
+        _ => return None,
+    })
+}
+
+/// One label row from its fields (`None`: the column is absent).
+fn truth_row(
+    parse: &dyn Fn(u64, &str, String) -> Error,
+    line: u64,
+    id: Option<&str>,
+    label: Option<&str>,
+    noise: Option<&str>,
+    ids: Option<&str>,
+) -> Result<(String, Truth)> {
     let split = |s: &str| -> Vec<String> {
-        s.split('|')
-            .map(str::trim)
+        s.split(['|', ';'])
+            .map(|x| x.trim().trim_matches(['"', '\'', '[', ']']).trim())
             .filter(|x| !x.is_empty())
             .map(str::to_string)
             .collect()
     };
-    let mut out = Vec::new();
-    for row in rdr.records() {
-        let row = row.map_err(from_csv)?;
-        let line = row.position().map_or(0, csv::Position::line);
-        let field = |i: usize| row.get(i).unwrap_or("").trim();
-        let id = field(qi);
-        if id.is_empty() {
-            return Err(parse(line, "query_id", "the query id is empty".into()));
+    let id = id.unwrap_or("").trim();
+    if id.is_empty() {
+        return Err(parse(line, "query_id", "the query id is empty".into()));
+    }
+    let record_ids = split(ids.unwrap_or(""));
+    let label = match label.map(|l| l.trim().to_ascii_lowercase()) {
+        None => {
+            if record_ids.is_empty() {
+                Label::NonHit
+            } else {
+                Label::Hit
+            }
         }
-        let label = match field(li).to_ascii_lowercase().as_str() {
-            "hit" => Label::Hit,
-            "non_hit" | "nonhit" | "non-hit" => Label::NonHit,
+        Some(l) => match l.replace(['-', ' '], "_").as_str() {
+            "hit" | "true" | "1" | "yes" | "y" | "t" | "match" | "positive" | "true_hit" => {
+                Label::Hit
+            }
+            "non_hit" | "nonhit" | "no_hit" | "false" | "0" | "no" | "n" | "f" | "no_match"
+            | "nonmatch" | "non_match" | "negative" | "miss" => Label::NonHit,
             other => {
                 return Err(parse(
                     line,
@@ -547,25 +712,23 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
                     format!("{other:?} is not a label (hit or non_hit)"),
                 ))
             }
-        };
-        let record_ids = split(field(ri));
-        if label == Label::Hit && record_ids.is_empty() {
-            return Err(parse(
-                line,
-                "record_ids",
-                "a hit must name at least one record".into(),
-            ));
-        }
-        out.push((
-            id.to_string(),
-            Truth {
-                label,
-                noise: split(field(ni)),
-                record_ids,
-            },
+        },
+    };
+    if label == Label::Hit && record_ids.is_empty() {
+        return Err(parse(
+            line,
+            "record_ids",
+            "a hit must name at least one record".into(),
         ));
     }
-    Ok(out)
+    Ok((
+        id.to_string(),
+        Truth {
+            label,
+            noise: split(noise.unwrap_or("")),
+            record_ids,
+        },
+    ))
 }
 
 fn io_error(path: &Path, e: impl Into<std::io::Error>) -> Error {

@@ -647,3 +647,67 @@ fn the_index_finds_hits_and_nothing_for_wildcard_non_hits() {
     // budget (two typos in a short serial).
     assert!(found as f64 > 0.9 * hits as f64, "{found} of {hits}");
 }
+
+#[test]
+fn other_generators_truth_files_are_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let hit = |ids: &[&str], noise: &[&str]| Truth {
+        label: Label::Hit,
+        noise: noise.iter().map(|s| s.to_string()).collect(),
+        record_ids: ids.iter().map(|s| s.to_string()).collect(),
+    };
+    let non_hit = |noise: &[&str]| Truth {
+        label: Label::NonHit,
+        noise: noise.iter().map(|s| s.to_string()).collect(),
+        record_ids: Vec::new(),
+    };
+    /// A file's name, its text, and the labels it holds.
+    type Case<'a> = (&'a str, &'a str, Vec<(&'a str, Truth)>);
+    let cases: [Case; 5] = [
+        (
+            "t.csv",
+            "qid;Is Hit;Expected Record IDs;noise_types\nQ1;TRUE;\"A;B\";typo1|ocr\nQ2;false;;sibling\n",
+            vec![("Q1", hit(&["A", "B"], &["typo1", "ocr"])), ("Q2", non_hit(&["sibling"]))],
+        ),
+        (
+            "t.tsv",
+            "query_id\trecord_id\nQ1\tA\nQ2\t\n",
+            vec![("Q1", hit(&["A"], &[])), ("Q2", non_hit(&[]))],
+        ),
+        (
+            "t.jsonl",
+            "{\"query_id\":\"Q1\",\"label\":true,\"record_ids\":[\"A\",\"B\"],\"noise\":[\"typo1\"]}\n\n{\"query_id\":\"Q2\",\"record_ids\":[]}\n",
+            vec![("Q1", hit(&["A", "B"], &["typo1"])), ("Q2", non_hit(&[]))],
+        ),
+        (
+            "t.json",
+            "[{\"id\":\"Q1\",\"expected\":\"A\"},{\"id\":\"Q2\",\"expected\":null,\"label\":\"no_match\"}]",
+            vec![("Q1", hit(&["A"], &[])), ("Q2", non_hit(&[]))],
+        ),
+        (
+            // Its own names win over another generator's for the same column.
+            "t2.csv",
+            "query_id,check_id,label,record_ids,expected\nQ1,X,hit,A,B\n",
+            vec![("Q1", hit(&["A"], &[]))],
+        ),
+    ];
+    for (name, text, want) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        let got = read_truth_csv(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let want: Vec<(String, Truth)> =
+            want.into_iter().map(|(q, t)| (q.to_string(), t)).collect();
+        assert_eq!(got, want, "{name}");
+    }
+    // Still refused with their place: a hit without records, an unknown label.
+    for (text, place) in [
+        ("{\"query_id\":\"Q1\",\"label\":\"hit\"}\n", ":1:record_ids"),
+        ("{\"query_id\":\"Q1\",\"record_ids\":\"A\"}\n{\"query_id\":\"Q2\",\"label\":\"maybe\",\"record_ids\":\"\"}\n", ":2:label"),
+        ("{\"record_ids\":\"A\"}\n", ":1:query_id"),
+    ] {
+        let path = dir.path().join("bad.jsonl");
+        std::fs::write(&path, text).expect("write");
+        let err = read_truth_csv(&path).expect_err(text).to_string();
+        assert!(err.contains(place), "{text:?}: {err}");
+    }
+}
