@@ -2009,16 +2009,20 @@ fn ranked(g: &Inner, p: &Prepared, hits: Vec<(f32, HitSource)>) -> Result<Vec<Hi
 
 /// Shares the probability of a partial serial's matches among the serials it matched:
 /// each hit learns how many other serials matched (`shared_with`) and the odds of the
-/// rest (`rival_odds`): every matched serial counted once, by its best record (two
-/// reports of one firearm are no rivals), less the hit's own odds. All hits of the check
-/// then share one denominator, `1 + the summed odds`, so the shared scores keep the
-/// order of the evidence.
+/// other serials (`rival_odds`): every matched serial counted once, by its best record
+/// (two reports of one firearm are no rivals), its own serial left out. The serials'
+/// best records then share one denominator, `1 + the summed odds`, so their scores
+/// keep the order of their evidence, as do the records of one serial.
 fn share_among_serials(hits: &mut [(f32, HitSource)]) {
     // Summed in key order, so that the sum is the same float on every call (a hash
     // map's order, and with it the sum's last bit, would change from one check to the
     // next). Keys borrowed and sorted, not copied into a map: a short pattern matches
     // hundreds of serials.
-    let (total, others) = {
+    // A hit's rivals are the other serials, each by its best record: not the other
+    // reports of its own serial, which may be the same firearm (a record of the same
+    // serial with a weaker description is no rival of the stronger one, nor the
+    // reverse).
+    let (total, others, own): (f32, u32, Vec<f32>) = {
         let mut best: Vec<(&str, f32)> = hits
             .iter()
             .map(|(evidence, src)| {
@@ -2029,13 +2033,24 @@ fn share_among_serials(hits: &mut [(f32, HitSource)]) {
         best.sort_unstable_by(|a, b| a.0.cmp(b.0).then(b.1.total_cmp(&a.1)));
         best.dedup_by(|later, first| later.0 == first.0);
         let total: f32 = best.iter().map(|(_, o)| o).sum();
-        (total, best.len().saturating_sub(1) as u32)
+        let own = hits
+            .iter()
+            .map(|(_, src)| {
+                let key = src.explanation().serial.record_key.as_str();
+                best.binary_search_by(|(k, _)| (*k).cmp(key))
+                    .map_or(0.0, |i| best[i].1)
+            })
+            .collect();
+        (total, best.len().saturating_sub(1) as u32, own)
     };
-    for (evidence, src) in hits.iter_mut() {
-        let own = odds(calibrate(*evidence));
+    for ((_, src), own) in hits.iter_mut().zip(own) {
         let e = src.explanation_mut();
         e.shared_with = others;
-        e.rival_odds = (total - own).max(0.0);
+        e.rival_odds = if others == 0 {
+            0.0
+        } else {
+            (total - own).max(0.0)
+        };
     }
 }
 

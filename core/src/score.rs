@@ -391,9 +391,9 @@ pub struct Explanation {
     /// whole production batch is no certain lead on any one of its firearms.
     #[serde(default)]
     pub shared_with: u32,
-    /// The odds (`p / (1 − p)`, `p` the calibrated evidence) of the rest of a partial
-    /// serial's matches, summed: each matched serial by its best record, less this
-    /// hit's own odds (0 for a full serial).
+    /// The odds (`p / (1 − p)`, `p` the calibrated evidence) of the other serials a
+    /// partial serial matches, summed, each by its best record (0 for a full serial,
+    /// and when the pattern matched one serial only, however many records hold it).
     #[serde(default)]
     pub rival_odds: f32,
 }

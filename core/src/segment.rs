@@ -13,7 +13,9 @@
 //! sections (each at an 8-byte aligned offset)
 //!   1 META         JSON: record and key counts, reference version, library version
 //!   2 REFERENCE    TOML of the reference the index was built with
-//!   3 SERIAL_FST   fst::Map: confusable skeleton of every serial key → posting
+//!   3 SERIAL_FST   fst::Map: confusable skeleton of every serial key → its rank (the
+//!                  key's number in key order, 0, 1, 2 …: values that rise with the
+//!                  keys, which the FST stores in a few bits each)
 //!   4 POSTINGS     u32 array; a posting with more than one record is [n, r1 … rn]
 //!   5 ID_FST       fst::Map: record id → record number; records are numbered in id
 //!                  order, so values rise with keys and the id of record i is
@@ -29,17 +31,25 @@
 //!  11 SERIAL_RFST  fst::Map: every skeleton key *reversed* → the same posting, so a
 //!                  check can walk from the end of a serial (split fuzzy walks,
 //!                  partial serials with a known suffix such as `*4471`)
-//!  12 JOURNAL      JSON lines, the changes since sections 1–11 were built: base
+//!  13 SERIAL_VALUES u32 per serial key, by rank: the key's posting
+//!  12 JOURNAL      JSON lines, the changes since the other sections were built: base
 //!                  records removed (`{"remove":"id"}`), then records added
-//!                  (`{"insert":{record}}`); empty in a built or compacted file
+//!                  (`{"insert":{record}}`); empty in a built or compacted file; the
+//!                  last section of the file
 //! ```
 //!
-//! Version 3 added the journal; a version 2 file (11 sections, no journal) is read as
-//! one with an empty journal. A save with up to `limits::JOURNAL_MAX` changes copies
-//! sections 1–11 and writes the journal; opening replays it into the live layer.
+//! A posting below 2³¹ is a record number (the common single-record posting); with bit
+//! 31 set, the low bits are the POSTINGS offset of `[n, r1 … rn]`. Both serial FSTs map a
+//! key to its rank, and SERIAL_VALUES the rank to the posting: record numbers follow
+//! the ids, so as FST values they would not rise with the serial keys and would cost
+//! the FST 4–5 bytes more per key than ranks do (10 M records: 11.4 → about 7 B/key).
 //!
-//! A serial FST value below 2⁶³ is a record number (the common single-record posting);
-//! with bit 63 set, the low bits are the POSTINGS offset of `[n, r1 … rn]`.
+//! Version 4 added SERIAL_VALUES; version 3 the journal. Earlier versions are read as
+//! they were written: in a version 2 or 3 file the serial FSTs map a key to its posting
+//! directly (bit 63 in place of bit 31), and a version 2 file (11 sections, no journal)
+//! is read as one with an empty journal. A save with up to `limits::JOURNAL_MAX` changes
+//! copies the other sections and writes the journal (in the base's own version, 3 for a
+//! version 2 base); opening replays it into the live layer.
 //!
 //! Opening checks the magic, the version, the header checksum and every section's
 //! checksum, then every structural invariant (offsets in bounds and increasing,
@@ -59,9 +69,10 @@ use crate::reference::{Reference, Resolved};
 
 /// Magic bytes at the start of every index file.
 pub const MAGIC: &[u8; 8] = b"ARMSMTCH";
-/// Version of the file format written. Files of version 2 (without the journal
-/// section) are read too; other versions are refused.
-pub const FORMAT_VERSION: u32 = 3;
+/// Version of the file format written. Files of versions 2 (without the journal section)
+/// and 3 (serial FSTs that map a key to its posting) are read too; other versions are
+/// refused.
+pub const FORMAT_VERSION: u32 = 4;
 /// The oldest format version read: version 2 is version 3 without its journal.
 const OLDEST_READ: u32 = 2;
 
@@ -79,7 +90,10 @@ const SEC_SERIAL_RFST: u32 = 11;
 /// The records added and removed since the base was built, as JSON lines (see
 /// `index::Journal`); empty in a compacted file. Added in format version 3.
 const SEC_JOURNAL: u32 = 12;
-const SECTIONS: [u32; 12] = [
+/// Each serial key's posting, by the key's rank (the serial FSTs' values). Added in
+/// format version 4.
+const SEC_SERIAL_VALUES: u32 = 13;
+const SECTIONS: [u32; 13] = [
     SEC_META,
     SEC_REFERENCE,
     SEC_SERIAL_FST,
@@ -92,9 +106,13 @@ const SECTIONS: [u32; 12] = [
     SEC_NO_SERIAL,
     SEC_SERIAL_RFST,
     SEC_JOURNAL,
+    SEC_SERIAL_VALUES,
 ];
 const ROW: usize = 16;
+/// A posting that is a POSTINGS offset, as the serial FSTs of versions 2 and 3 hold it.
 const MULTI: u64 = 1 << 63;
+/// A posting that is a POSTINGS offset, in SERIAL_VALUES (version 4).
+const MULTI32: u32 = 1 << 31;
 
 /// The bytes behind a segment: owned or memory-mapped.
 pub(crate) enum Backing {
@@ -490,6 +508,7 @@ impl SegmentWriter {
         let mut rev_arena: Vec<u8> = Vec::with_capacity(key_arena.len());
         let mut rev_keys: Vec<(u32, u8, u64)> = Vec::new();
         let mut postings: Vec<u32> = Vec::new();
+        let mut values: Vec<u32> = Vec::new();
         let mut distinct = 0u64;
         let mut i = 0;
         while i < keys.len() {
@@ -498,14 +517,24 @@ impl SegmentWriter {
             while j < keys.len() && key_of(&keys[j]) == key {
                 j += 1;
             }
-            let value = if j - i == 1 {
-                keys[i].2 as u64
+            // Record numbers are below 2³¹ (`limits::MAX_RECORDS`); offsets must be too.
+            values.push(if j - i == 1 {
+                keys[i].2
             } else {
-                let off = postings.len() as u64;
+                let off = postings.len();
+                if off >= MULTI32 as usize {
+                    return Err(Error::limit(
+                        "serial postings (records sharing a serial key)",
+                        MULTI32 as usize,
+                        off,
+                    ));
+                }
                 postings.push((j - i) as u32);
                 postings.extend(keys[i..j].iter().map(|k| k.2));
-                MULTI | off
-            };
+                MULTI32 | off as u32
+            });
+            // The key's rank: values that rise with the keys.
+            let value = distinct;
             serial_fst
                 .insert(key, value)
                 .map_err(|e| Error::invalid("serial", e.to_string()))?;
@@ -559,9 +588,11 @@ impl SegmentWriter {
             (SEC_DICTS, serde_json::to_vec(&dicts).unwrap_or_default()),
             (SEC_NO_SERIAL, u32s(&no_serial)),
             (SEC_SERIAL_RFST, serial_rfst),
+            (SEC_SERIAL_VALUES, u32s(&values)),
+            // The journal last: a save of a few changes rewrites the file's tail only.
             (SEC_JOURNAL, Vec::new()),
         ];
-        Ok(write_file(&sections))
+        Ok(write_file(FORMAT_VERSION, &sections))
     }
 }
 
@@ -569,12 +600,12 @@ fn align8(n: usize) -> usize {
     (n + 7) & !7
 }
 
-fn write_file(sections: &[(u32, Vec<u8>)]) -> Vec<u8> {
+fn write_file(version: u32, sections: &[(u32, Vec<u8>)]) -> Vec<u8> {
     let header_len = align8(8 + 4 + 4 + sections.len() * 32 + 4);
     let total: usize = header_len + sections.iter().map(|s| align8(s.1.len())).sum::<usize>();
     let mut out = Vec::with_capacity(total);
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&version.to_le_bytes());
     out.extend_from_slice(&(sections.len() as u32).to_le_bytes());
     let mut offset = header_len;
     for (id, bytes) in sections {
@@ -602,10 +633,10 @@ pub(crate) const HEADER_LEN: usize = 16 + SECTIONS.len() * 32 + 4;
 
 /// Sections of a file of a version [`header_checksum`] accepts.
 fn section_count(version: u32) -> usize {
-    if version == 2 {
-        SECTIONS.len() - 1
-    } else {
-        SECTIONS.len()
+    match version {
+        2 => SECTIONS.len() - 2,
+        3 => SECTIONS.len() - 1,
+        _ => SECTIONS.len(),
     }
 }
 
@@ -652,7 +683,7 @@ pub(crate) fn header_checksum(bytes: &[u8], name: &str) -> Result<u32> {
 /// An immutable, verified segment.
 pub(crate) struct Segment {
     buf: Arc<Backing>,
-    /// Format version of the bytes (2 or 3).
+    /// Format version of the bytes (2, 3 or 4).
     pub(crate) version: u32,
     pub(crate) meta: Meta,
     pub(crate) reference: Arc<Reference>,
@@ -660,6 +691,9 @@ pub(crate) struct Segment {
     pub(crate) serial_rfst: fst::Map<Slice>,
     pub(crate) id_fst: fst::Map<Slice>,
     postings: std::ops::Range<usize>,
+    /// SERIAL_VALUES (version 4): the serial FSTs' values are ranks into it. `None`
+    /// for versions 2 and 3, whose FST values are the postings.
+    values: Option<std::ops::Range<usize>>,
     str_offsets: std::ops::Range<usize>,
     strings: std::ops::Range<usize>,
     fields: std::ops::Range<usize>,
@@ -810,6 +844,11 @@ impl Segment {
             serial_rfst,
             id_fst,
             postings: sec(SEC_POSTINGS)?,
+            values: if version >= 4 {
+                Some(sec(SEC_SERIAL_VALUES)?)
+            } else {
+                None
+            },
             str_offsets: sec(SEC_STR_OFFSETS)?,
             strings: sec(SEC_STRINGS)?,
             fields: sec(SEC_FIELDS)?,
@@ -878,7 +917,7 @@ impl Segment {
         // Walk both FSTs whole: every node must decode and every value must point at a
         // real record, so searches never meet a bad address.
         let plen = self.postings.len() / 4;
-        let check_value = |v: u64| -> std::result::Result<(), String> {
+        let check_posting = |v: u64| -> std::result::Result<(), String> {
             if v & MULTI != 0 {
                 let off = (v & !MULTI) as usize;
                 if off >= plen {
@@ -898,22 +937,43 @@ impl Segment {
             }
             Ok(())
         };
+        // Version 4: every posting of SERIAL_VALUES is checked once; the forward FST's
+        // values must be the keys' ranks in order, the reversed FST's ranks in range.
+        let keys = self.meta.keys;
+        if let Some(values) = &self.values {
+            if values.len() as u64 != keys.saturating_mul(4) {
+                return Err("serial values do not match the key count".into());
+            }
+            for r in 0..keys as usize {
+                check_posting(self.posting_of_rank(r))?;
+            }
+        }
+        let ranked = self.values.is_some();
+        let check_value = |v: u64, rank: u64| -> std::result::Result<(), String> {
+            match (ranked, rank) {
+                (false, _) => check_posting(v),
+                (true, u64::MAX) if v < keys => Ok(()),
+                (true, r) if v == r => Ok(()),
+                _ => Err("serial key rank out of order".into()),
+            }
+        };
         // The fst crate trusts its bytes and can panic on a crafted FST whose checksums
         // were recomputed; a panic while walking it is a damaged file, not a crash.
-        let serial_walk = |fst: &fst::Map<Slice>| -> std::result::Result<(), String> {
-            let mut keys = 0u64;
-            walk_fst(fst.as_fst(), false, |_, v| {
-                keys += 1;
-                if keys > self.meta.keys {
-                    return Err("more serial keys than the metadata says".into());
+        let serial_walk =
+            |fst: &fst::Map<Slice>, forward: bool| -> std::result::Result<(), String> {
+                let mut keys = 0u64;
+                walk_fst(fst.as_fst(), false, |_, v| {
+                    keys += 1;
+                    if keys > self.meta.keys {
+                        return Err("more serial keys than the metadata says".into());
+                    }
+                    check_value(v, if forward { keys - 1 } else { u64::MAX })
+                })?;
+                if keys != self.meta.keys {
+                    return Err("key count does not match".into());
                 }
-                check_value(v)
-            })?;
-            if keys != self.meta.keys {
-                return Err("key count does not match".into());
-            }
-            Ok(())
-        };
+                Ok(())
+            };
         // Ids numbered 0, 1, 2 … in key order, valid, and an FST that `get`, `get_key` and
         // a stream agree on (`walk_fst` with ranks): `get()` and `id()` read ids through those.
         let id_walk = || -> std::result::Result<usize, String> {
@@ -937,22 +997,22 @@ impl Segment {
             // walk whose thread cannot be started runs here; one that panics is damage.
             let walk = &serial_walk;
             std::thread::scope(|scope| {
-                let threads: Vec<_> = [&self.serial_fst, &self.serial_rfst]
+                let threads: Vec<_> = [(&self.serial_fst, true), (&self.serial_rfst, false)]
                     .into_iter()
-                    .map(|fst| {
+                    .map(|(fst, forward)| {
                         let thread = std::thread::Builder::new()
                             .name("armsmatch-open".into())
-                            .spawn_scoped(scope, move || walk(fst));
-                        (fst, thread)
+                            .spawn_scoped(scope, move || walk(fst, forward));
+                        (fst, forward, thread)
                     })
                     .collect();
                 let ids = id_walk();
-                for (fst, thread) in threads {
+                for (fst, forward, thread) in threads {
                     match thread {
                         Ok(t) => t
                             .join()
                             .map_err(|_| "an FST section is malformed".to_string())??,
-                        Err(_) => walk(fst)?,
+                        Err(_) => walk(fst, forward)?,
                     }
                 }
                 ids
@@ -1008,9 +1068,19 @@ impl Segment {
             (SEC_DICTS, b[dicts].to_vec()),
             (SEC_NO_SERIAL, b[self.no_serial.clone()].to_vec()),
             (SEC_SERIAL_RFST, fst(&self.serial_rfst)),
-            (SEC_JOURNAL, journal),
         ];
-        write_file(&sections)
+        let mut sections = sections.to_vec();
+        let version = match &self.values {
+            Some(values) => {
+                sections.push((SEC_SERIAL_VALUES, b[values.clone()].to_vec()));
+                FORMAT_VERSION
+            }
+            // The base's own layout: a version 2 or 3 base stays one (as version 3,
+            // which has the journal); its FSTs' values are its postings.
+            None => 3,
+        };
+        sections.push((SEC_JOURNAL, journal));
+        write_file(version, &sections)
     }
 
     fn u32_in(&self, r: &std::ops::Range<usize>, i: usize) -> u32 {
@@ -1145,8 +1215,27 @@ impl Segment {
         self.id_fst.get(id.trim()).map(|v| v as u32)
     }
 
+    /// The posting of the serial key of rank `r` (version 4), in the form of a version
+    /// 3 FST value.
+    fn posting_of_rank(&self, r: usize) -> u64 {
+        let v = self
+            .values
+            .as_ref()
+            .map_or(0, |values| self.u32_in(values, r));
+        if v & MULTI32 != 0 {
+            MULTI | u64::from(v & !MULTI32)
+        } else {
+            u64::from(v)
+        }
+    }
+
     /// Calls `f` with each record of a serial FST value; stops when `f` returns false.
     pub(crate) fn postings(&self, value: u64, mut f: impl FnMut(u32) -> bool) -> bool {
+        let value = if self.values.is_some() {
+            self.posting_of_rank(value as usize)
+        } else {
+            value
+        };
         if value & MULTI == 0 {
             return f(value as u32);
         }
@@ -1176,6 +1265,10 @@ impl Segment {
             ("strings", self.strings.len()),
             ("fields", self.fields.len()),
             ("no_serial", self.no_serial.len()),
+            (
+                "serial_values",
+                self.values.as_ref().map_or(0, std::ops::Range::len),
+            ),
             ("total", self.bytes().len()),
         ]
     }

@@ -863,6 +863,67 @@ fn a_partial_serial_matching_a_batch_shares_its_probability_the_same_way_every_t
 }
 
 #[test]
+fn two_reports_of_one_serial_are_no_rivals_under_a_partial_serial() {
+    // One serial reported twice (the second report describes the firearm less well):
+    // a partial check matching that serial alone scores each report as its evidence
+    // says, as the full serial does; the stronger report takes nothing from the weaker.
+    let mut b = Index::builder();
+    b.add(
+        Record::new("THA-1", "508640")
+            .make("Sturm, Ruger & Co.")
+            .model("PC Carbine")
+            .calibre("9mm"),
+    )
+    .unwrap();
+    b.add(Record::new("MKD-1", "508640").make("Ruger").calibre("9mm"))
+        .unwrap();
+    b.add(Record::new("XXX-1", "508650").make("Ruger").calibre("9mm"))
+        .unwrap();
+    let ix = b.build().unwrap();
+    let opts = CheckOptions::default().threshold(0.0);
+    let q = Query::new("?08640")
+        .make("Sturm Rugar")
+        .model("PC Carbine")
+        .calibre("9x19mm Parabellum");
+    let hits = ix.check(&q, &opts).unwrap();
+    assert_eq!(ids(&hits), ["THA-1", "MKD-1"]);
+    for h in &hits {
+        let e = &h.explanation;
+        assert_eq!((e.shared_with, e.rival_odds), (0, 0.0), "{h:?}");
+        assert_eq!(h.score, calibrate(e.evidence()), "{h:?}");
+    }
+    assert!(hits[1].score > 0.9, "{:?}", hits[1]);
+    // A pattern matching another serial too: each report shares with that serial only.
+    let hits = ix
+        .check(&Query::new("5086?0").make("Ruger"), &opts)
+        .unwrap();
+    assert_eq!(hits.len(), 3);
+    let rival = hits.iter().find(|r| r.record.id == "XXX-1").unwrap();
+    let odds = |h: &Hit| {
+        let p = calibrate(h.explanation.evidence()).min(0.9999);
+        p / (1.0 - p)
+    };
+    for h in hits.iter().filter(|h| h.record.serial == "508640") {
+        assert_eq!(h.explanation.shared_with, 1, "{h:?}");
+        let want = odds(rival);
+        assert!(
+            (h.explanation.rival_odds - want).abs() <= 1e-4 * want.max(1.0),
+            "{h:?}"
+        );
+    }
+    // The other serial's rival is this serial's best report.
+    let best = hits
+        .iter()
+        .filter(|h| h.record.serial == "508640")
+        .map(odds)
+        .fold(0.0, f32::max);
+    assert!(
+        (rival.explanation.rival_odds - best).abs() <= 1e-4 * best.max(1.0),
+        "{rival:?}"
+    );
+}
+
+#[test]
 fn a_star_for_obliterated_characters_ranks_records_that_have_characters_there_first() {
     let ix = index(&[
         ("S-1", "62650", Some("Star")),
@@ -1010,10 +1071,71 @@ fn an_index_written_before_labels_were_dropped_still_finds_labelled_serials() {
     // today's format; the old file is read as format version 2.
     let info = Index::open(&saved).unwrap().info();
     assert_eq!((info.base_records, info.live_added), (4, 0));
-    assert_eq!(info.format_version, 3);
+    assert_eq!(info.format_version, armsmatch::FORMAT_VERSION);
     assert_eq!(Index::open(fixture).unwrap().info().format_version, 2);
     // The old file's labelled records (three of four) are re-keyed in the live layer.
     assert_eq!(Index::open(fixture).unwrap().info().live_added, 3);
+}
+
+/// A version 3 file (written at e39ff38: serial FSTs whose values are the postings,
+/// before SERIAL_VALUES) answers as it did; a few changes saved as its journal keep it
+/// version 3, and a compaction writes today's format with the same answers.
+#[test]
+fn a_version_3_index_reads_saves_its_journal_and_compacts() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/four-serials-v3-e39ff38.armsidx"
+    );
+    let old = Index::open(fixture).unwrap();
+    assert_eq!(old.info().format_version, 3);
+    assert_eq!((old.len(), old.info().live_added), (4, 0));
+    old.insert(Record::new("NEW-1", "ZZ 9999").make("Glock"))
+        .unwrap();
+    old.remove("V3-2").unwrap();
+    let journal = dir.path().join("journal.armsidx");
+    old.save(&journal).unwrap();
+    let reopened = Index::open(&journal).unwrap();
+    let info = reopened.info();
+    assert_eq!(
+        (
+            info.format_version,
+            info.base_records,
+            info.live_added,
+            info.live_removed
+        ),
+        (3, 4, 1, 1)
+    );
+    let compacted = Index::open(&journal).unwrap();
+    compacted.compact().unwrap();
+    let current = dir.path().join("current.armsidx");
+    compacted.save(&current).unwrap();
+    let current = Index::open(&current).unwrap();
+    assert_eq!(current.info().format_version, armsmatch::FORMAT_VERSION);
+    let values = |i: &Index| {
+        i.info()
+            .bytes
+            .iter()
+            .find(|(k, _)| k == "serial_values")
+            .map(|(_, v)| *v)
+    };
+    assert_eq!(values(&reopened), Some(0));
+    assert!(values(&current) > Some(0));
+    for index in [&old, &reopened, &compacted, &current] {
+        for (serial, want) in [
+            ("AB123456", vec!["V3-1"]),
+            ("AB-123457", vec!["V3-1"]),
+            ("BC1234", vec!["V3-3"]),
+            ("VS 1234", vec!["V3-3"]),
+            ("12345", vec!["V3-4"]),
+            ("AB12?456", vec!["V3-1"]),
+            ("*1234", vec!["V3-3"]),
+            ("ZZ9999", vec!["NEW-1"]),
+        ] {
+            assert_eq!(ids(&check(index, Query::new(serial))), want, "{serial}");
+        }
+        assert!(index.get("V3-2").is_none());
+    }
 }
 
 #[test]
