@@ -459,7 +459,8 @@ impl Prepared {
         q.check_lengths()?;
         // A check's country is validated as a record's is (it names the requester in
         // trace requests and statistics).
-        if let Some(c) = &q.country {
+        // A blank one is unknown, as in a record.
+        if let Some(c) = q.country.as_deref().filter(|c| !c.trim().is_empty()) {
             crate::record::country_code(c)?;
         }
         if let Some(k) = opts.max_edits {
@@ -1048,6 +1049,47 @@ struct RecordKeys<'a> {
     shape_copy: bool,
 }
 
+/// The file [`Index::save`] replaces for `path`: the end of its chain of symbolic links
+/// (a link's relative target is read from the link's directory), refused unless it is a
+/// regular file or nothing yet.
+fn save_target(path: &Path) -> Result<std::path::PathBuf> {
+    let mut p = path.to_path_buf();
+    // As the kernel does, at most 40 links; a loop is refused.
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&p).map_err(|e| Error::io(&p, e))?;
+                p = match p.parent() {
+                    Some(dir) if to.is_relative() => dir.join(to),
+                    _ => to,
+                };
+            }
+            Ok(m) if m.is_file() => return Ok(p),
+            Ok(m) => {
+                let what = if m.is_dir() {
+                    "a directory"
+                } else {
+                    "not a regular file (a device, FIFO or socket)"
+                };
+                return Err(Error::io(
+                    path,
+                    std::io::Error::other(format!(
+                        "{} is {what}: an index is saved as a regular file, refusing to replace it",
+                        p.display()
+                    )),
+                ));
+            }
+            // Nothing there yet (or a link to nothing): the file is created.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(p),
+            Err(e) => return Err(Error::io(path, e)),
+        }
+    }
+    Err(Error::io(
+        path,
+        std::io::Error::other("too many levels of symbolic links"),
+    ))
+}
+
 impl Index {
     /// A builder with the embedded default reference.
     pub fn builder() -> IndexBuilder {
@@ -1122,9 +1164,25 @@ impl Index {
     pub fn open(path: impl AsRef<Path>) -> Result<Index> {
         let path = path.as_ref();
         let file = Error::open_file(path)?;
-        let map = map_file(&file).map_err(|e| Error::io(path, e))?;
         let name = path.display().to_string();
-        let segment = Segment::parse(Backing::Mapped(map), &name)?;
+        let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+        if !meta.is_file() {
+            // A device, FIFO or socket cannot be mapped: say what it is, not the
+            // mapping's "No such device".
+            return Err(Error::io(
+                path,
+                std::io::Error::other(
+                    "not a regular file (a device, FIFO or socket): an index is a file",
+                ),
+            ));
+        }
+        let backing = if meta.len() == 0 {
+            // Nothing to map (an empty file, or one of /proc's): refused as empty.
+            Backing::Owned(Vec::new())
+        } else {
+            Backing::Mapped(map_file(&file).map_err(|e| Error::io(path, e))?)
+        };
+        let segment = Segment::parse(backing, &name)?;
         Index::from_segment(segment, &name)
     }
 
@@ -1212,8 +1270,15 @@ impl Index {
     /// `path`, so a crash leaves either the old file or the new one. A file replaced
     /// keeps its permissions (a register readable by its owner alone stays so); a new
     /// file gets the process's default (its umask applied).
+    ///
+    /// A symbolic link is followed: the file it points to is replaced (a register
+    /// deployed as `current.armsidx -> register-v7.armsidx` updates
+    /// `register-v7.armsidx`, and the link stays). A path that holds something other
+    /// than a regular file (a directory, a device, a FIFO, a socket) is refused with
+    /// [`Error::Io`], and nothing is written.
     pub fn save(&self, path: impl AsRef<Path>) -> Result<()> {
-        let path = path.as_ref();
+        let target = save_target(path.as_ref())?;
+        let path = target.as_path();
         let bytes = self.to_bytes()?;
         let dir = path
             .parent()

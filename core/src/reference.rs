@@ -220,6 +220,20 @@ impl Default for Reference {
     }
 }
 
+/// A reference file's text: a file that cannot be read is [`Error::Io`], one that is
+/// not UTF-8 (a Latin-1 `Wälther`) is reference data in error, [`Error::Reference`].
+fn read_reference_file(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let before = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        Error::Reference(format!(
+            "{}: line {line}: not UTF-8 text (save the file as UTF-8)",
+            path.display()
+        ))
+    })
+}
+
 impl Reference {
     /// The embedded default reference (parsed once, on first use).
     ///
@@ -304,7 +318,7 @@ impl Reference {
     /// Reads a reference from a TOML file.
     pub fn load(path: impl AsRef<Path>) -> Result<Reference> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = read_reference_file(path)?;
         Reference::from_toml_str(&text).map_err(|e| match e {
             // The path before the message, the "reference data" prefix once.
             Error::Reference(m) => Error::Reference(format!("{}: {m}", path.display())),
@@ -394,7 +408,7 @@ impl Reference {
     /// Extends from a TOML file.
     pub fn extend_from_file(&mut self, path: impl AsRef<Path>) -> Result<()> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let text = read_reference_file(path)?;
         let data: ReferenceData = toml::from_str(&text)
             .map_err(|e| Error::Reference(format!("{}: {e}", path.display())))?;
         self.extend(data)

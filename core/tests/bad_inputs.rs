@@ -1168,3 +1168,108 @@ fn saving_over_a_file_keeps_its_permissions() {
         assert_eq!(Index::open(&path).unwrap().len(), index.len());
     }
 }
+
+/// `save` follows a symbolic link to the file it names (the link stays a link) and
+/// refuses to replace what is not a regular file, writing nothing.
+#[cfg(unix)]
+#[test]
+fn save_follows_links_and_replaces_regular_files_only() {
+    use std::os::unix::fs::{symlink, FileTypeExt};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let one = build(&[Record::new("R1", "AB123456")]);
+    let two = build(&[Record::new("R1", "AB123456"), Record::new("R2", "CD654321")]);
+    let real = dir.path().join("register-v1.armsidx");
+    one.save(&real).expect("save");
+    let link = dir.path().join("current.armsidx");
+    symlink("register-v1.armsidx", &link).expect("symlink");
+    two.save(&link).expect("save through the link");
+    assert!(std::fs::symlink_metadata(&link)
+        .expect("link")
+        .file_type()
+        .is_symlink());
+    assert_eq!(Index::open(&real).expect("open").len(), 2);
+    // A link to a file not there yet creates it; a chain of links is followed.
+    let chain = dir.path().join("chain.armsidx");
+    symlink(&link, &chain).expect("symlink");
+    one.save(&chain).expect("save through two links");
+    assert_eq!(Index::open(&real).expect("open").len(), 1);
+    let dangling = dir.path().join("next.armsidx");
+    symlink("register-v2.armsidx", &dangling).expect("symlink");
+    two.save(&dangling).expect("save through a dangling link");
+    assert_eq!(
+        Index::open(dir.path().join("register-v2.armsidx"))
+            .expect("open")
+            .len(),
+        2
+    );
+    // A loop of links, a directory, a socket: refused, nothing written beside them.
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    symlink(&b, &a).expect("symlink");
+    symlink(&a, &b).expect("symlink");
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).expect("mkdir");
+    let socket = dir.path().join("socket");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).expect("socket");
+    let before: BTreeSet<_> = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    for (target, says) in [
+        (&a, "symbolic links"),
+        (&sub, "a directory"),
+        (&socket, "not a regular file"),
+    ] {
+        let err = one.save(target).expect_err("refused");
+        assert!(matches!(err, Error::Io { .. }), "{err:?}");
+        assert!(err.to_string().contains(says), "{err}");
+    }
+    let after: BTreeSet<_> = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(before, after);
+    assert!(
+        std::fs::symlink_metadata(&socket)
+            .expect("socket")
+            .file_type()
+            .is_socket(),
+        "the socket is still there"
+    );
+}
+
+/// What is not an index file says so: a device is not a regular file (not the memory
+/// map's "No such device"), an empty file is empty; a reference file that is not UTF-8
+/// is reference data in error, not an I/O failure.
+#[test]
+fn devices_empty_files_and_latin1_references_say_what_they_are() {
+    #[cfg(unix)]
+    {
+        let err = Index::open("/dev/null").expect_err("a device");
+        assert!(matches!(err, Error::Io { .. }), "{err:?}");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let empty = dir.path().join("empty.armsidx");
+    std::fs::write(&empty, b"").expect("write");
+    let err = Index::open(&empty).expect_err("empty");
+    assert!(matches!(err, Error::CorruptIndex { .. }), "{err:?}");
+    assert!(err.to_string().contains("empty"), "{err}");
+    let latin1 = dir.path().join("ref.toml");
+    std::fs::write(
+        &latin1,
+        b"version = \"x\"\n\n[[make]]\nname = \"W\xe4lther\"\n",
+    )
+    .expect("write");
+    let err = Reference::load(&latin1).expect_err("Latin-1");
+    assert!(matches!(err, Error::Reference(_)), "{err:?}");
+    assert!(err.to_string().contains("line 4"), "{err}");
+    let mut r = Reference::empty();
+    assert!(matches!(
+        r.extend_from_file(&latin1),
+        Err(Error::Reference(_))
+    ));
+    assert!(matches!(
+        Reference::load(dir.path().join("missing.toml")),
+        Err(Error::Io { .. })
+    ));
+}

@@ -1150,7 +1150,7 @@ static void test_save_open_corrupt(void) {
     /* The live change was saved as the file's journal, and is the live layer again. */
     armsmatch_index_info info;
     OK(armsmatch_index_get_info(opened, &info));
-    CHECK(info.base_records == 3 && info.live_added == 1 && info.format_version == 3);
+    CHECK(info.base_records == 3 && info.live_added == 1 && info.format_version == 4);
     armsmatch_hits *hits = NULL;
     armsmatch_query q = make_query("LV445566");
     OK(armsmatch_index_check(opened, &q, NULL, &hits));

@@ -684,7 +684,9 @@ impl Index {
     /// then renamed over ``path``. Up to 4096 records inserted and removed since the
     /// last compaction are written as the file's journal beside the base copied as it
     /// is (no rebuild; reopened, they are the live changes again); more are folded into
-    /// a rebuilt base, as ``compact()`` does.
+    /// a rebuilt base, as ``compact()`` does. A symbolic link is followed (the file it
+    /// names is replaced, the link stays); a directory, device, FIFO or socket at
+    /// ``path`` is refused with ``ArmsmatchIOError``.
     fn save(&self, py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<()> {
         let path = path_arg(path, "path")?;
         let path = std::path::absolute(&path).unwrap_or(path);
