@@ -1399,7 +1399,9 @@ armsmatch_status armsmatch_index_from_bytes(const uint8_t *bytes,
  * Up to 4096 records added and removed since the last compaction are written as the
  * file's journal beside the base copied as it is (no rebuild; reopened, they are the
  * live changes again); more are folded into a rebuilt base, as
- * `armsmatch_index_compact` does.
+ * `armsmatch_index_compact` does. A symbolic link is followed: the file it names is
+ * replaced and the link stays. A directory, device, FIFO or socket at `path` is
+ * refused with ARMSMATCH_STATUS_IO and nothing is written.
  *
  * Fails with ARMSMATCH_STATUS_IO (the message has the path and the OS error) and
  * ARMSMATCH_STATUS_INVALID_ARGUMENT for an empty path or one with a NUL byte.
