@@ -1066,17 +1066,23 @@ fn save_target(path: &Path) -> Result<std::path::PathBuf> {
             }
             Ok(m) if m.is_file() => return Ok(p),
             Ok(m) => {
-                let what = if m.is_dir() {
-                    "a directory"
+                let (kind, what) = if m.is_dir() {
+                    (std::io::ErrorKind::IsADirectory, "a directory")
                 } else {
-                    "not a regular file (a device, FIFO or socket)"
+                    (
+                        std::io::ErrorKind::InvalidInput,
+                        "not a regular file (a device, FIFO or socket)",
+                    )
                 };
                 return Err(Error::io(
                     path,
-                    std::io::Error::other(format!(
-                        "{} is {what}: an index is saved as a regular file, refusing to replace it",
-                        p.display()
-                    )),
+                    std::io::Error::new(
+                        kind,
+                        format!(
+                            "{} is {what}: an index is saved as a regular file, refusing to replace it",
+                            p.display()
+                        ),
+                    ),
                 ));
             }
             // Nothing there yet (or a link to nothing): the file is created.
@@ -1086,7 +1092,10 @@ fn save_target(path: &Path) -> Result<std::path::PathBuf> {
     }
     Err(Error::io(
         path,
-        std::io::Error::other("too many levels of symbolic links"),
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "too many levels of symbolic links",
+        ),
     ))
 }
 

@@ -602,6 +602,16 @@ impl Row<'_, '_> {
     }
 }
 
+/// An id as error messages quote it: in full up to 64 characters, else its first 48 and
+/// its length (a 1 MB id refused for its length is not repeated in the message).
+pub(crate) fn short_id(id: &str) -> String {
+    if id.chars().count() <= 64 {
+        return format!("{id:?}");
+    }
+    let head: String = id.chars().take(48).collect();
+    format!("{head:?}… ({} bytes)", id.len())
+}
+
 /// A record from a row of a records table. Errors name the row and the field.
 pub(crate) fn record_from_row(row: &Row<'_, '_>, context: &str) -> PyResult<Record> {
     let id = row.text("record_id", context)?.unwrap_or_default();
@@ -612,7 +622,7 @@ pub(crate) fn record_from_row(row: &Row<'_, '_>, context: &str) -> PyResult<Reco
         ));
     }
     // Past the id, errors name it too: a filtered frame's row 250 may be labelled 500.
-    let context = &format!("{context} (id {id:?})");
+    let context = &format!("{context} (id {})", short_id(&id));
     record_from_parts(
         id,
         row.text("serial", context)?.unwrap_or_default(),

@@ -339,6 +339,7 @@ fn map(py: Python<'_>, err: Error, context: &str) -> PyResult<PyErr> {
                         std::io::ErrorKind::PermissionDenied => Some("EACCES"),
                         std::io::ErrorKind::ReadOnlyFilesystem => Some("EROFS"),
                         std::io::ErrorKind::StorageFull => Some("ENOSPC"),
+                        std::io::ErrorKind::InvalidInput => Some("EINVAL"),
                         _ => None,
                     };
                     let errno = code

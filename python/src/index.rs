@@ -218,7 +218,10 @@ impl Index {
                         let hits = match result {
                             Ok(hits) => hits,
                             Err(e) => {
-                                let at = format!("queries[{i}] (query_id {id:?})");
+                                let at = format!(
+                                    "queries[{i}] (query_id {})",
+                                    crate::convert::short_id(id)
+                                );
                                 if !skip_failed {
                                     return Err((e, at));
                                 }
@@ -532,11 +535,17 @@ impl Index {
                         Err(e) if skip_bad => {
                             *skipped += 1;
                             if reasons.len() < SKIP_REASONS {
-                                reasons.push(format!("records[{i}] (id {id:?}): {e}"));
+                                reasons.push(format!(
+                                    "records[{i}] (id {}): {e}",
+                                    crate::convert::short_id(&id)
+                                ));
                             }
                             Ok(())
                         }
-                        Err(e) => Err((e, format!("records[{i}] (id {id:?})"))),
+                        Err(e) => Err((
+                            e,
+                            format!("records[{i}] (id {})", crate::convert::short_id(&id)),
+                        )),
                     }
                 })
             })

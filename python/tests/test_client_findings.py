@@ -357,3 +357,45 @@ def test_a_numpy_float32_scalar_past_exact_whole_numbers_is_refused_in_a_row() -
     index.insert({"id": "D", "serial": 16777217.0})
     index.insert({"id": "E", "serial": np.float64(16777219.0)})
     assert (index.get("D").serial, index.get("E").serial) == ("16777217", "16777219")
+
+
+# ---- Session 17's client review: a blank country, long ids in messages, saving via links
+
+
+def test_a_blank_check_country_is_unknown(index: armsmatch.Index) -> None:
+    want = [h.record_id for h in index.check("AB123456")]
+    assert want
+    for blank in ("", "   "):
+        assert [h.record_id for h in index.check("AB123456", country=blank)] == want
+
+
+def test_an_overlong_id_is_not_repeated_in_the_message() -> None:
+    with pytest.raises(LimitExceededError) as e:
+        armsmatch.Index.build([{"id": "I" * 1_000_000, "serial": "AB123456"}])
+    assert len(str(e.value)) < 1000
+    assert "1000000 bytes" in str(e.value)
+
+
+def test_save_through_a_symlink_replaces_its_target(tmp_path: Path, index: armsmatch.Index) -> None:
+    import os
+
+    if not hasattr(os, "symlink"):
+        pytest.skip("no symbolic links here")
+    real = tmp_path / "register-v1.armsidx"
+    armsmatch.Index.build([{"id": "X1", "serial": "ZZ999999"}]).save(real)
+    link = tmp_path / "current.armsidx"
+    link.symlink_to(real.name)
+    index.save(link)
+    assert link.is_symlink()
+    assert len(armsmatch.Index.open(real)) == len(index)
+    (tmp_path / "sub").mkdir()
+    with pytest.raises(armsmatch.ArmsmatchIOError):
+        index.save(tmp_path / "sub")
+
+
+def test_dask_open_cached_of_a_missing_file_raises_the_library_error(tmp_path: Path) -> None:
+    pytest.importorskip("dask")
+    from armsmatch import dask as adask
+
+    with pytest.raises(armsmatch.ArmsmatchFileNotFoundError):
+        adask.open_cached(tmp_path / "missing.armsidx")

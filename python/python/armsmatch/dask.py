@@ -39,7 +39,11 @@ def open_cached(path: str | os.PathLike[str]) -> Index:
     replaced: another inode, size or modification time)."""
     global _opens
     path = os.path.abspath(os.fspath(path))
-    st = os.stat(path)
+    try:
+        st = os.stat(path)
+    except OSError:
+        # Missing or unreadable: the error Index.open raises (an armsmatch.Error).
+        return Index.open(path)
     stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
     with _lock:
         cached = _open.get(path)
