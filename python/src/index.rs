@@ -718,7 +718,9 @@ impl Index {
         self.change(py, move |ix| ix.insert(record))
     }
 
-    /// Replaces the record with the same id. Raises ``NotFoundError`` if absent.
+    /// Replaces the record with the same id, whole: a field the new record leaves out is
+    /// unknown afterwards, not kept from the old one (``get`` the record and change it to
+    /// keep the rest). Raises ``NotFoundError`` if absent.
     fn update(&self, py: Python<'_>, record: &Bound<'_, PyAny>) -> PyResult<()> {
         let record = Record::from_py(record, "record")?;
         self.change(py, move |ix| ix.update(record))
@@ -793,7 +795,8 @@ impl Index {
         false
     }
 
-    /// Every record present (the built ones, then those added since), as a table of
+    /// Every record present (the built ones in id order, compared as text: ``R10``
+    /// before ``R9``; then those added since, in the order they were added), as a table of
     /// ``kind``: ``"rows"`` (a list of dicts, the default), ``"pandas"``, ``"polars"`` or
     /// ``"arrow"``, with the columns of a records file: ``record_id, make, model,
     /// serial, calibre, type, country, status, reported_on`` (text; None when unknown;
