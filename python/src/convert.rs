@@ -57,18 +57,58 @@ pub(crate) fn py_float(x: f32) -> f64 {
     }
 }
 
-/// A file path argument: `str` or `os.PathLike`.
+/// A file path argument: `str` or `os.PathLike` (of `str`), encoded as Python's own
+/// `open()` encodes it (`os.fsencode`: a file name that is not UTF-8 on disk, decoded
+/// by Python with `surrogateescape`, names the same file). A NUL character is refused,
+/// as Python's `open()` refuses it.
 pub(crate) fn path_arg(v: &Bound<'_, PyAny>, field: &str) -> PyResult<PathBuf> {
-    if let Ok(s) = v.downcast::<PyString>() {
-        return utf8(s, field).map(PathBuf::from);
-    }
-    if v.hasattr("__fspath__")? {
+    let text = if let Ok(s) = v.downcast::<PyString>() {
+        s.clone()
+    } else if v.hasattr("__fspath__")? {
         let p = v.call_method0("__fspath__")?;
-        if let Ok(s) = p.downcast::<PyString>() {
-            return utf8(s, field).map(PathBuf::from);
+        match p.downcast_into::<PyString>() {
+            Ok(s) => s,
+            Err(_) => return Err(wrong_type(field, "str or os.PathLike", v)),
         }
+    } else {
+        return Err(wrong_type(field, "str or os.PathLike", v));
+    };
+    let path = fs_path(&text, field)?;
+    if path.as_os_str().as_encoded_bytes().contains(&0) {
+        return Err(invalid(field, "a path may not contain a NUL character"));
     }
-    Err(wrong_type(field, "str or os.PathLike", v))
+    Ok(path)
+}
+
+/// A file name as Python's `os.fsencode` encodes it (on POSIX: the file system encoding
+/// with `surrogateescape`); a surrogate it did not make (`\ud800`) cannot be encoded. Not
+/// through pyo3's `OsString` extraction, which panics on such a name.
+#[cfg(unix)]
+fn fs_path(text: &Bound<'_, PyString>, field: &str) -> PyResult<PathBuf> {
+    use std::os::unix::ffi::OsStringExt;
+    let cannot = || {
+        invalid(
+            field,
+            "not a file name this system can encode (a lone surrogate, not valid Unicode text)",
+        )
+    };
+    let encoded = text
+        .py()
+        .import("os")?
+        .call_method1("fsencode", (text,))
+        .map_err(|_| cannot())?;
+    let bytes = encoded
+        .downcast::<pyo3::types::PyBytes>()
+        .map_err(|_| cannot())?;
+    Ok(PathBuf::from(std::ffi::OsString::from_vec(
+        bytes.as_bytes().to_vec(),
+    )))
+}
+
+/// A file name: valid Unicode text on systems whose file names are text.
+#[cfg(not(unix))]
+fn fs_path(text: &Bound<'_, PyString>, field: &str) -> PyResult<PathBuf> {
+    utf8(text, field).map(PathBuf::from)
 }
 
 /// True if `v` names a file (a `str` or an `os.PathLike`).

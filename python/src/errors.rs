@@ -321,7 +321,8 @@ fn map(py: Python<'_>, err: Error, context: &str) -> PyResult<PyErr> {
             &[("path", path.into_py_any(py)?)],
         ),
         Error::Io { path, source } => {
-            let filename = path.display().to_string();
+            // As `os.fsdecode` gives it: a name that is not UTF-8 is the caller's own.
+            let filename = path.as_os_str().into_pyobject(py)?;
             // OSError(errno, strerror, filename) sets the three attributes and formats
             // "[Errno 2] No such file or directory: 'path'".
             let (errno, strerror) = match source.raw_os_error() {

@@ -110,6 +110,15 @@ impl Index {
             .map(|(p, _)| p.display().to_string())
     }
 
+    /// The path as Python's `os.fsdecode` gives it (a name that is not UTF-8 on disk
+    /// round-trips through `surrogateescape`), or None.
+    fn path_py<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        match self.verified_path_lock().as_ref() {
+            Some((p, _)) => Ok(Some(p.as_os_str().into_pyobject(py)?.into_any())),
+            None => Ok(None),
+        }
+    }
+
     /// The path lock, with the path forgotten first if the file there is no longer the
     /// one this index is identical to (replaced by rename, as the README advises, or
     /// removed): reading its header's checksum tells.
@@ -866,16 +875,16 @@ impl Index {
         d.set_item("bytes", bytes)?;
         d.set_item("reference_version", &i.reference_version)?;
         d.set_item("format_version", i.format_version)?;
-        d.set_item("path", self.path_text())?;
+        d.set_item("path", self.path_py(py)?)?;
         Ok(d)
     }
 
     /// The file this index is identical to (opened from or saved to, unchanged since,
     /// and still that file: ``None`` once it was replaced or removed), or None.
     #[getter]
-    fn path(&self) -> PyResult<Option<String>> {
+    fn path<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         self.live()?;
-        Ok(self.path_text())
+        self.path_py(py)
     }
 
     /// The reference the index compares names with (a copy).
@@ -1058,7 +1067,7 @@ impl Index {
         // A file replaced since is no longer this index: pickled by bytes then.
         let guard = self.verified_path_lock();
         if let Some((path, checksum)) = guard.as_ref() {
-            let args = (path.display().to_string(), *checksum).into_py_any(py)?;
+            let args = (path.as_os_str(), *checksum).into_py_any(py)?;
             return Ok((class.getattr("_open_pickled")?, args));
         }
         drop(guard);

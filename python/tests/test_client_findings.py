@@ -399,3 +399,25 @@ def test_dask_open_cached_of_a_missing_file_raises_the_library_error(tmp_path: P
 
     with pytest.raises(armsmatch.ArmsmatchFileNotFoundError):
         adask.open_cached(tmp_path / "missing.armsidx")
+
+
+def test_file_names_that_are_not_utf8_work_as_with_open(tmp_path: Path, index: armsmatch.Index) -> None:
+    import os
+    import sys
+
+    if sys.platform == "win32" or sys.getfilesystemencoding().lower() not in ("utf-8", "utf8"):
+        pytest.skip("POSIX byte file names only")
+    raw = os.fsencode(tmp_path) + b"/reg-\xe9.armsidx"
+    name = os.fsdecode(raw)  # '...reg-\udce9.armsidx', as os.listdir gives it
+    index.save(name)
+    assert os.path.exists(raw)
+    again = armsmatch.Index.open(Path(name))
+    assert len(again) == len(index)
+    assert again.path == name
+    back = pickle.loads(pickle.dumps(again))
+    assert back.path == name and len(back) == len(index)
+    with pytest.raises(FileNotFoundError) as missing:
+        armsmatch.Index.open(os.fsdecode(os.fsencode(tmp_path) + b"/nope-\xff.armsidx"))
+    assert missing.value.filename == os.fsdecode(os.fsencode(tmp_path) + b"/nope-\xff.armsidx")
+    with pytest.raises(ValueError):
+        index.save(str(tmp_path / "a\0b.armsidx"))
