@@ -102,6 +102,23 @@ impl Error {
 
     /// Opens a file for reading; a directory is an I/O error that says so (opening one
     /// succeeds on Unix, and reading or mapping it fails with a puzzling message).
+    /// Opens an index file: refused before opening when it is a device, FIFO or socket
+    /// (opening a FIFO would wait for a writer; none can be mapped).
+    pub(crate) fn open_index_file(path: &std::path::Path) -> Result<std::fs::File> {
+        if let Ok(m) = std::fs::metadata(path) {
+            if !m.is_file() && !m.is_dir() {
+                return Err(Error::io(
+                    path,
+                    std::io::Error::new(
+                        std::io::ErrorKind::InvalidInput,
+                        "not a regular file (a device, FIFO or socket): an index is a file",
+                    ),
+                ));
+            }
+        }
+        Error::open_file(path)
+    }
+
     pub(crate) fn open_file(path: &std::path::Path) -> Result<std::fs::File> {
         let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
         if file.metadata().is_ok_and(|m| m.is_dir()) {

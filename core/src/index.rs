@@ -1172,19 +1172,11 @@ impl Index {
     /// ```
     pub fn open(path: impl AsRef<Path>) -> Result<Index> {
         let path = path.as_ref();
-        let file = Error::open_file(path)?;
+        // A device, FIFO or socket cannot be mapped: said before opening it (a FIFO
+        // would wait for a writer), not the mapping's "No such device".
+        let file = Error::open_index_file(path)?;
         let name = path.display().to_string();
         let meta = file.metadata().map_err(|e| Error::io(path, e))?;
-        if !meta.is_file() {
-            // A device, FIFO or socket cannot be mapped: say what it is, not the
-            // mapping's "No such device".
-            return Err(Error::io(
-                path,
-                std::io::Error::other(
-                    "not a regular file (a device, FIFO or socket): an index is a file",
-                ),
-            ));
-        }
         let backing = if meta.len() == 0 {
             // Nothing to map (an empty file, or one of /proc's): refused as empty.
             Backing::Owned(Vec::new())
@@ -1219,7 +1211,7 @@ impl Index {
     pub fn file_checksum(path: impl AsRef<Path>) -> Result<u32> {
         use std::io::Read;
         let path = path.as_ref();
-        let file = Error::open_file(path)?;
+        let file = Error::open_index_file(path)?;
         let mut header = Vec::with_capacity(crate::segment::HEADER_LEN);
         file.take(crate::segment::HEADER_LEN as u64)
             .read_to_end(&mut header)

@@ -938,7 +938,8 @@ impl Segment {
             Ok(())
         };
         // Version 4: every posting of SERIAL_VALUES is checked once; the forward FST's
-        // values must be the keys' ranks in order, the reversed FST's ranks in range.
+        // values must be the keys' ranks in order, the reversed FST's each rank once (a
+        // permutation of them: every value below the key count, none twice).
         let keys = self.meta.keys;
         if let Some(values) = &self.values {
             if values.len() as u64 != keys.saturating_mul(4) {
@@ -949,12 +950,30 @@ impl Segment {
             }
         }
         let ranked = self.values.is_some();
-        let check_value = |v: u64, rank: u64| -> std::result::Result<(), String> {
-            match (ranked, rank) {
-                (false, _) => check_posting(v),
-                (true, u64::MAX) if v < keys => Ok(()),
-                (true, r) if v == r => Ok(()),
-                _ => Err("serial key rank out of order".into()),
+        // `in_order`: the rank the value must be (the forward FST), or None (reversed).
+        let check_value = |v: u64,
+                           in_order: Option<u64>,
+                           seen: &mut Vec<u64>|
+         -> std::result::Result<(), String> {
+            if !ranked {
+                return check_posting(v);
+            }
+            if v >= keys {
+                return Err("serial key rank out of range".into());
+            }
+            match in_order {
+                Some(r) if v != r => Err("serial key rank out of order".into()),
+                Some(_) => Ok(()),
+                None => {
+                    let (word, bit) = ((v / 64) as usize, 1u64 << (v % 64));
+                    match seen.get_mut(word) {
+                        Some(w) if *w & bit == 0 => {
+                            *w |= bit;
+                            Ok(())
+                        }
+                        _ => Err("a serial key rank appears twice".into()),
+                    }
+                }
             }
         };
         // The fst crate trusts its bytes and can panic on a crafted FST whose checksums
@@ -962,12 +981,17 @@ impl Segment {
         let serial_walk =
             |fst: &fst::Map<Slice>, forward: bool| -> std::result::Result<(), String> {
                 let mut keys = 0u64;
+                let mut seen: Vec<u64> = if ranked && !forward {
+                    vec![0; self.meta.keys.div_ceil(64) as usize]
+                } else {
+                    Vec::new()
+                };
                 walk_fst(fst.as_fst(), false, |_, v| {
                     keys += 1;
                     if keys > self.meta.keys {
                         return Err("more serial keys than the metadata says".into());
                     }
-                    check_value(v, if forward { keys - 1 } else { u64::MAX })
+                    check_value(v, forward.then_some(keys - 1), &mut seen)
                 })?;
                 if keys != self.meta.keys {
                     return Err("key count does not match".into());
@@ -1085,8 +1109,12 @@ impl Segment {
 
     fn u32_in(&self, r: &std::ops::Range<usize>, i: usize) -> u32 {
         let b = self.bytes();
-        let at = r.start + 4 * i;
-        match b.get(at..at + 4) {
+        // Out of the section (only a bug could ask): 0, never a wrapped address.
+        let at = i.checked_mul(4).and_then(|o| r.start.checked_add(o));
+        match at
+            .filter(|&a| a.saturating_add(4) <= r.end)
+            .and_then(|a| b.get(a..a + 4))
+        {
             Some(s) => u32::from_le_bytes([s[0], s[1], s[2], s[3]]),
             None => 0,
         }
@@ -1233,7 +1261,12 @@ impl Segment {
     /// SERIAL_VALUES; versions 2 and 3 hold it in the value itself).
     pub(crate) fn prefetch_posting(&self, value: u64) {
         if let Some(values) = &self.values {
-            crate::raw::prefetch(self.bytes(), values.start + 4 * value as usize);
+            let at = (value as usize)
+                .checked_mul(4)
+                .and_then(|o| values.start.checked_add(o));
+            if let Some(at) = at.filter(|&a| a < values.end) {
+                crate::raw::prefetch(self.bytes(), at);
+            }
         }
     }
 
@@ -1373,6 +1406,96 @@ fn walk_fst(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Index bytes with section `id` replaced by `bytes`, every checksum recomputed.
+    fn with_section(file: &[u8], id: u32, bytes: &[u8]) -> Vec<u8> {
+        let u64_at = |i: usize| u64::from_le_bytes(file[i..i + 8].try_into().unwrap());
+        let version = u32::from_le_bytes(file[8..12].try_into().unwrap());
+        let count = u32::from_le_bytes(file[12..16].try_into().unwrap()) as usize;
+        let sections: Vec<(u32, Vec<u8>)> = (0..count)
+            .map(|s| {
+                let at = 16 + s * 32;
+                let sid = u32::from_le_bytes(file[at..at + 4].try_into().unwrap());
+                let (off, len) = (u64_at(at + 8) as usize, u64_at(at + 16) as usize);
+                let b = if sid == id {
+                    bytes.to_vec()
+                } else {
+                    file[off..off + len].to_vec()
+                };
+                (sid, b)
+            })
+            .collect();
+        write_file(version, &sections)
+    }
+
+    /// A serial FST of the same keys with values chosen by `value(i, key, old)`.
+    fn revalued(fst: &fst::Map<Slice>, mut value: impl FnMut(u64, &[u8], u64) -> u64) -> Vec<u8> {
+        use fst::Streamer;
+        let mut b = fst::MapBuilder::memory();
+        let mut st = fst.stream();
+        let mut i = 0;
+        while let Some((k, v)) = st.next() {
+            b.insert(k, value(i, k, v)).unwrap();
+            i += 1;
+        }
+        b.into_inner().unwrap()
+    }
+
+    #[test]
+    fn crafted_serial_fst_ranks_are_refused_at_open() {
+        // Found by a review: a reversed value of u64::MAX passed as "no rank" and read
+        // the bytes before SERIAL_VALUES as a posting.
+        let mut w = SegmentWriter::new(Arc::new(Reference::default()));
+        for (id, serial) in [("A", "XY98124471"), ("B", "AB12O4471"), ("C", "QQ55512")] {
+            w.add(&Record::new(id, serial)).unwrap();
+        }
+        let file = w.finish().unwrap();
+        let seg = Segment::parse(Backing::Owned(file.clone()), "t").unwrap();
+        let keys = seg.meta.keys;
+        assert!(keys >= 3);
+        let cases: Vec<(&str, u32, Vec<u8>)> = vec![
+            (
+                "reversed u64::MAX",
+                SEC_SERIAL_RFST,
+                revalued(&seg.serial_rfst, |_, _, _| u64::MAX),
+            ),
+            (
+                "reversed out of range",
+                SEC_SERIAL_RFST,
+                revalued(&seg.serial_rfst, |i, _, v| if i == 0 { keys } else { v }),
+            ),
+            (
+                "reversed rank twice",
+                SEC_SERIAL_RFST,
+                revalued(&seg.serial_rfst, |_, _, _| 0),
+            ),
+            (
+                "forward out of order",
+                SEC_SERIAL_FST,
+                revalued(&seg.serial_fst, |i, _, _| keys - 1 - i),
+            ),
+            (
+                "forward u64::MAX",
+                SEC_SERIAL_FST,
+                revalued(&seg.serial_fst, |_, _, _| u64::MAX),
+            ),
+        ];
+        for (name, id, bytes) in cases {
+            let crafted = with_section(&file, id, &bytes);
+            let err = Segment::parse(Backing::Owned(crafted), "t").err();
+            assert!(
+                matches!(err, Some(Error::CorruptIndex { .. })),
+                "{name}: {err:?}"
+            );
+        }
+        // The untouched file, rewritten the same way, still opens.
+        let same = with_section(
+            &file,
+            SEC_SERIAL_RFST,
+            &revalued(&seg.serial_rfst, |_, _, v| v),
+        );
+        assert!(Segment::parse(Backing::Owned(same), "t").is_ok());
+    }
 
     /// Index bytes with the last STR_OFFSETS entry replaced by `last`, the section and
     /// header checksums recomputed: what a crafted file with valid checksums looks like.

@@ -470,18 +470,22 @@ pub fn write_truth_csv(checks: &[Check], path: &Path) -> Result<()> {
 ///
 /// * the check's id: `query_id` (or `id`, `check_id`, `qid`);
 /// * the records of the checked firearm: `record_ids` (or `record_id`,
-///   `expected_record_id(s)`, `true_record_id(s)`, `match_id(s)`, `matches`, …), several
-///   separated by `|` or `;`;
-/// * `label` (or `is_hit`, `is_match`, `match`, `class`): `hit`/`non_hit`, `true`/`false`,
+///   `expected_record_id(s)`, `true_record_id(s)`, `target_record_id(s)`,
+///   `match_id(s)`, …), several joined by `|` or `;` or written as a list
+///   (`["R1", "R2"]`);
+/// * `label` (or `is_hit`, `is_match`, `truth_label`): `hit`/`non_hit`, `true`/`false`,
 ///   `1`/`0`, `yes`/`no`, `match`/`no_match`, `positive`/`negative`. Without the column,
 ///   a check with record ids is a hit and one without is a non-hit;
-/// * `noise` (or `noise_kind(s)`, `noise_type`, `kinds`, `category`), optional: its
-///   kinds separated by `|` or `;`.
+/// * `noise` (or `noise_kind(s)`, `noise_type(s)`), optional: its kinds as the ids.
 ///
-/// A file whose first character is `{` (or named `.jsonl`/`.ndjson`) is read as JSON
-/// Lines with the same keys; there `record_ids` and `noise` may be arrays and `label` a
-/// boolean. A missing id or record-ids column, an unknown label or a hit without record
-/// ids is an [`Error::Parse`] naming the file, line and column.
+/// A column under its own name wins over one under another name for it; two columns
+/// under other names for one field are refused (which one holds it cannot be told).
+/// A file whose first character is `{` or `[` (or named `.jsonl`/`.ndjson`/`.json`) is
+/// read as JSON Lines, or as one array of objects, with the same keys; there
+/// `record_ids` and `noise` may be arrays and `label` a boolean (an error in an array
+/// names its element's number as the line). A missing id or record-ids column, an
+/// unknown label or a hit without record ids is an [`Error::Parse`] naming the file,
+/// line and column.
 ///
 /// ```
 /// use armsmatch::synth::{read_truth_csv, Label};
@@ -538,44 +542,51 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
             let obj = v
                 .as_object()
                 .ok_or_else(|| parse(line, "-", "not a JSON object".into()))?;
-            let mut fields: HashMap<&'static str, String> = HashMap::new();
-            for (k, v) in obj {
-                let Some(col) = truth_column(&crate::io::header_key(k)) else {
-                    continue;
-                };
-                let text = match v {
+            let keys: Vec<&String> = obj.keys().collect();
+            let pick = |col: &str| -> Result<Option<&serde_json::Value>> {
+                Ok(choose_column(&keys, col)
+                    .map_err(|m| parse(line, col, m))?
+                    .map(|i| &obj[keys[i].as_str()]))
+            };
+            let text = |v: Option<&serde_json::Value>| -> Option<String> {
+                v.map(|v| match v {
                     serde_json::Value::Null => String::new(),
                     serde_json::Value::String(s) => s.clone(),
-                    serde_json::Value::Array(a) => a
-                        .iter()
-                        .map(|x| match x {
-                            serde_json::Value::String(s) => s.clone(),
-                            other => other.to_string(),
-                        })
-                        .collect::<Vec<_>>()
-                        .join("|"),
                     other => other.to_string(),
-                };
-                // A key under its own name wins over another generator's name for it.
-                if crate::io::header_key(k) == col || !fields.contains_key(col) {
-                    fields.insert(col, text);
+                })
+            };
+            // A list is an array of ids, or text as in a CSV cell.
+            let list = |v: Option<&serde_json::Value>| -> Option<Vec<String>> {
+                match v {
+                    Some(serde_json::Value::Array(a)) => Some(
+                        a.iter()
+                            .filter_map(|x| match x {
+                                serde_json::Value::Null => None,
+                                serde_json::Value::String(s) => Some(s.trim().to_string()),
+                                other => Some(other.to_string()),
+                            })
+                            .filter(|x| !x.is_empty())
+                            .collect(),
+                    ),
+                    other => text(other).map(|t| split_list(&t)),
                 }
-            }
-            if !fields.contains_key("record_ids") && !fields.contains_key("label") {
+            };
+            let (id, label) = (pick("query_id")?, pick("label")?);
+            let (noise, ids) = (pick("noise")?, pick("record_ids")?);
+            if ids.is_none() && label.is_none() {
                 return Err(parse(
                     line,
                     "record_ids",
                     "neither record_ids nor a label is given".into(),
                 ));
             }
-            let get = |c: &str| fields.get(c).map(String::as_str);
             out.push(truth_row(
                 &parse,
                 line,
-                get("query_id"),
-                get("label"),
-                get("noise"),
-                get("record_ids"),
+                text(id).as_deref(),
+                text(label).as_deref(),
+                list(noise),
+                list(ids),
             )?);
         }
         return Ok(out);
@@ -599,25 +610,16 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let headers = rdr.headers().map_err(from_csv)?.clone();
-    let col = |want: &str| -> Option<usize> {
-        // The column under its own name first, then under another generator's.
-        let exact = headers
-            .iter()
-            .position(|h| crate::io::header_key(h) == want);
-        exact.or_else(|| {
-            headers
-                .iter()
-                .position(|h| truth_column(&crate::io::header_key(h)) == Some(want))
-        })
-    };
-    let qi = col("query_id").ok_or_else(|| {
+    let names: Vec<&str> = headers.iter().collect();
+    let col = |want: &str| choose_column(&names, want).map_err(|m| parse(1, want, m));
+    let qi = col("query_id")?.ok_or_else(|| {
         parse(
             1,
             "query_id",
             "required column \"query_id\" is missing".into(),
         )
     })?;
-    let (li, ni, ri) = (col("label"), col("noise"), col("record_ids"));
+    let (li, ni, ri) = (col("label")?, col("noise")?, col("record_ids")?);
     if ri.is_none() {
         return Err(parse(
             1,
@@ -634,20 +636,21 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
             line,
             field(Some(qi)),
             field(li),
-            field(ni),
-            field(ri),
+            field(ni).map(split_list),
+            field(ri).map(split_list),
         )?);
     }
     Ok(out)
 }
 
-/// The truth column a header names (after [`crate::io::header_key`]), if any.
+/// The truth column a header names (after [`crate::io::header_key`]), if any. Only
+/// names that cannot mean anything else: `expected`, `truth` or `match` could hold a
+/// label as well as a record id.
 fn truth_column(key: &str) -> Option<&'static str> {
     Some(match key {
-        "query_id" | "id" | "check_id" | "qid" | "query" | "check" => "query_id",
-        "label" | "is_hit" | "hit" | "is_match" | "match" | "class" | "truth_label" => "label",
-        "noise" | "noise_kind" | "noise_kinds" | "noise_type" | "noise_types" | "kinds"
-        | "category" => "noise",
+        "query_id" | "id" | "check_id" | "qid" => "query_id",
+        "label" | "is_hit" | "is_match" | "truth_label" => "label",
+        "noise" | "noise_kind" | "noise_kinds" | "noise_type" | "noise_types" => "noise",
         "record_ids"
         | "record_id"
         | "expected_record_id"
@@ -661,13 +664,54 @@ fn truth_column(key: &str) -> Option<&'static str> {
         | "match_id"
         | "match_ids"
         | "matched_record_id"
-        | "matched_record_ids"
-        | "matches"
-        | "expected"
-        | "truth"
-        | "target" => "record_ids",
+        | "matched_record_ids" => "record_ids",
         _ => return None,
     })
+}
+
+/// The column (of `names`) that gives truth field `want`: the one under its own name,
+/// else the only one under another generator's name for it. Two such names are
+/// refused: which one holds the field cannot be told.
+fn choose_column(
+    names: &[impl AsRef<str>],
+    want: &str,
+) -> std::result::Result<Option<usize>, String> {
+    let keys: Vec<String> = names
+        .iter()
+        .map(|n| crate::io::header_key(n.as_ref()))
+        .collect();
+    if let Some(i) = keys.iter().position(|k| k == want) {
+        return Ok(Some(i));
+    }
+    let mut found = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| truth_column(k) == Some(want))
+        .map(|(i, _)| i);
+    match (found.next(), found.next()) {
+        (Some(a), Some(b)) => Err(format!(
+            "{:?} and {:?} both name the {want} column: keep one",
+            names[a].as_ref(),
+            names[b].as_ref()
+        )),
+        (first, _) => Ok(first),
+    }
+}
+
+/// The ids (or noise kinds) of one cell: joined by `|` or `;`, or written as a list
+/// (`["R1", "R2"]`, `['R1', 'R2']`: split at its commas, quotes dropped).
+fn split_list(s: &str) -> Vec<String> {
+    let t = s.trim();
+    let parts: Vec<&str> = match t.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+        Some(inner) => inner.split(',').collect(),
+        None => t.split(['|', ';']).collect(),
+    };
+    parts
+        .into_iter()
+        .map(|x| x.trim().trim_matches(['"', '\'']).trim())
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// One label row from its fields (`None`: the column is absent).
@@ -676,21 +720,14 @@ fn truth_row(
     line: u64,
     id: Option<&str>,
     label: Option<&str>,
-    noise: Option<&str>,
-    ids: Option<&str>,
+    noise: Option<Vec<String>>,
+    ids: Option<Vec<String>>,
 ) -> Result<(String, Truth)> {
-    let split = |s: &str| -> Vec<String> {
-        s.split(['|', ';'])
-            .map(|x| x.trim().trim_matches(['"', '\'', '[', ']']).trim())
-            .filter(|x| !x.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
     let id = id.unwrap_or("").trim();
     if id.is_empty() {
         return Err(parse(line, "query_id", "the query id is empty".into()));
     }
-    let record_ids = split(ids.unwrap_or(""));
+    let record_ids = ids.unwrap_or_default();
     let label = match label.map(|l| l.trim().to_ascii_lowercase()) {
         None => {
             if record_ids.is_empty() {
@@ -725,7 +762,7 @@ fn truth_row(
         id.to_string(),
         Truth {
             label,
-            noise: split(noise.unwrap_or("")),
+            noise: noise.unwrap_or_default(),
             record_ids,
         },
     ))

@@ -1247,6 +1247,18 @@ fn devices_empty_files_and_latin1_references_say_what_they_are() {
         let err = Index::open("/dev/null").expect_err("a device");
         assert!(matches!(err, Error::Io { .. }), "{err:?}");
         assert!(err.to_string().contains("not a regular file"), "{err}");
+        // A FIFO is refused before it is opened (opening it would wait for a writer).
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("fifo.armsidx");
+        let made = Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            for err in [
+                Index::open(&fifo).expect_err("a FIFO"),
+                Index::file_checksum(&fifo).expect_err("a FIFO"),
+            ] {
+                assert!(err.to_string().contains("not a regular file"), "{err}");
+            }
+        }
     }
     let dir = tempfile::tempdir().expect("tempdir");
     let empty = dir.path().join("empty.armsidx");

@@ -663,7 +663,7 @@ fn other_generators_truth_files_are_read() {
     };
     /// A file's name, its text, and the labels it holds.
     type Case<'a> = (&'a str, &'a str, Vec<(&'a str, Truth)>);
-    let cases: [Case; 5] = [
+    let cases: [Case; 6] = [
         (
             "t.csv",
             "qid;Is Hit;Expected Record IDs;noise_types\nQ1;TRUE;\"A;B\";typo1|ocr\nQ2;false;;sibling\n",
@@ -681,8 +681,14 @@ fn other_generators_truth_files_are_read() {
         ),
         (
             "t.json",
-            "[{\"id\":\"Q1\",\"expected\":\"A\"},{\"id\":\"Q2\",\"expected\":null,\"label\":\"no_match\"}]",
+            "[{\"id\":\"Q1\",\"expected_record_id\":\"A\"},{\"id\":\"Q2\",\"expected_record_id\":null,\"label\":\"no_match\"}]",
             vec![("Q1", hit(&["A"], &[])), ("Q2", non_hit(&[]))],
+        ),
+        (
+            // Ids written as a list, with its quotes; a JSON array's items kept whole.
+            "t3.csv",
+            "query_id,record_ids\nQ1,\"['R1', 'R2']\"\nQ2,\"[\"\"R;3\"\"]\"\n",
+            vec![("Q1", hit(&["R1", "R2"], &[])), ("Q2", hit(&["R;3"], &[]))],
         ),
         (
             // Its own names win over another generator's for the same column.
@@ -704,6 +710,8 @@ fn other_generators_truth_files_are_read() {
         ("{\"query_id\":\"Q1\",\"label\":\"hit\"}\n", ":1:record_ids"),
         ("{\"query_id\":\"Q1\",\"record_ids\":\"A\"}\n{\"query_id\":\"Q2\",\"label\":\"maybe\",\"record_ids\":\"\"}\n", ":2:label"),
         ("{\"record_ids\":\"A\"}\n", ":1:query_id"),
+        // Two other names for the record ids: which is meant cannot be told.
+        ("{\"query_id\":\"Q1\",\"record_id\":\"A\",\"expected_record_id\":\"B\"}\n", ":1:record_ids"),
     ] {
         let path = dir.path().join("bad.jsonl");
         std::fs::write(&path, text).expect("write");

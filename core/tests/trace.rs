@@ -550,8 +550,8 @@ fn notifications_go_to_the_reporting_country() {
     let dir = tempfile::tempdir().unwrap();
     let index = index();
     let checks = [
-        ("Q1", Query::new("BA124471").make("Glock").country("FRA")),
-        ("Q2", Query::new("BA12447I").make("Glock").country("NLD")),
+        ("Q1", Query::new("BA124471").make("Glock").country("  ")),
+        ("Q2", Query::new("BA12447I").make("Glock").country("nl")),
         ("Q3", Query::new("C12345Z").make("Beretta").country("ESP")),
         ("Q4", Query::new("ZZ998877")),
     ];
@@ -581,7 +581,9 @@ fn notifications_go_to_the_reporting_country() {
         deu.iter().map(|n| n.query_id.as_str()).collect::<Vec<_>>(),
         ["Q1", "Q2"]
     );
+    // A check country as a code (`nl` is the Netherlands'); a blank one is unknown.
     assert_eq!(deu[1].check_country.as_deref(), Some("NLD"));
+    assert_eq!(deu[0].check_country, None);
     assert_eq!(deu[1].record.id, "DEU-2023-0118");
     assert_eq!(deu[1].to_country, "DEU");
     assert!(deu[1].summary.contains("confusable"), "{}", deu[1].summary);

@@ -92,11 +92,19 @@ fn fs_path(text: &Bound<'_, PyString>, field: &str) -> PyResult<PathBuf> {
             "not a file name this system can encode (a lone surrogate, not valid Unicode text)",
         )
     };
-    let encoded = text
-        .py()
+    let py = text.py();
+    let encoded = py
         .import("os")?
         .call_method1("fsencode", (text,))
-        .map_err(|_| cannot())?;
+        .map_err(|e| {
+            // Only the encoding's own refusal is the caller's name; anything else
+            // (a KeyboardInterrupt) is raised as it is.
+            if e.is_instance_of::<pyo3::exceptions::PyValueError>(py) {
+                cannot()
+            } else {
+                e
+            }
+        })?;
     let bytes = encoded
         .downcast::<pyo3::types::PyBytes>()
         .map_err(|_| cannot())?;

@@ -75,7 +75,13 @@ pub fn notify<'a>(
         let notice = HitNotice {
             to_country: to_country.clone(),
             query_id: query_id.to_string(),
-            check_country: query.country.clone(),
+            // A blank check country is unknown (as the check read it), a code is
+            // given as the record's: alpha-3, uppercase.
+            check_country: query
+                .country
+                .as_deref()
+                .filter(|c| !c.trim().is_empty())
+                .map(|c| crate::country_code(c).unwrap_or_else(|_| c.trim().to_string())),
             record: hit.record.clone(),
             query: query.clone(),
             score: hit.score,
