@@ -1445,11 +1445,7 @@ mod tests {
     fn crafted_serial_fst_ranks_are_refused_at_open() {
         // Found by a review: a reversed value of u64::MAX passed as "no rank" and read
         // the bytes before SERIAL_VALUES as a posting.
-        let mut w = SegmentWriter::new(Arc::new(Reference::default()));
-        for (id, serial) in [("A", "XY98124471"), ("B", "AB12O4471"), ("C", "QQ55512")] {
-            w.add(&Record::new(id, serial)).unwrap();
-        }
-        let file = w.finish().unwrap();
+        let file = file_of(&[("A", "XY98124471"), ("B", "AB12O4471"), ("C", "QQ55512")]);
         let seg = Segment::parse(Backing::Owned(file.clone()), "t").unwrap();
         let keys = seg.meta.keys;
         assert!(keys >= 3);
@@ -1500,32 +1496,25 @@ mod tests {
     /// Index bytes with the last STR_OFFSETS entry replaced by `last`, the section and
     /// header checksums recomputed: what a crafted file with valid checksums looks like.
     fn with_last_offset(file: &[u8], last: u32) -> Vec<u8> {
-        let mut f = file.to_vec();
-        let u64_at = |f: &[u8], i: usize| u64::from_le_bytes(f[i..i + 8].try_into().unwrap());
-        let count = u32::from_le_bytes(f[12..16].try_into().unwrap()) as usize;
-        for s in 0..count {
-            let at = 16 + s * 32;
-            if u32::from_le_bytes(f[at..at + 4].try_into().unwrap()) != SEC_STR_OFFSETS {
-                continue;
-            }
-            let (off, len) = (u64_at(&f, at + 8) as usize, u64_at(&f, at + 16) as usize);
-            f[off + len - 4..off + len].copy_from_slice(&last.to_le_bytes());
-            let crc = crc32fast::hash(&f[off..off + len]);
-            f[at + 24..at + 28].copy_from_slice(&crc.to_le_bytes());
+        let seg = Segment::parse(Backing::Owned(file.to_vec()), "t").unwrap();
+        let mut offsets = file[seg.str_offsets.clone()].to_vec();
+        let n = offsets.len();
+        offsets[n - 4..].copy_from_slice(&last.to_le_bytes());
+        with_section(file, SEC_STR_OFFSETS, &offsets)
+    }
+
+    /// The file of a segment of these (id, serial) records.
+    fn file_of(records: &[(&str, &str)]) -> Vec<u8> {
+        let mut w = SegmentWriter::new(Arc::new(Reference::default()));
+        for &(id, serial) in records {
+            w.add(&Record::new(id, serial)).unwrap();
         }
-        let table_end = 16 + count * 32;
-        let crc = crc32fast::hash(&f[..table_end]);
-        f[table_end..table_end + 4].copy_from_slice(&crc.to_le_bytes());
-        f
+        w.finish().unwrap()
     }
 
     #[test]
     fn serial_reads_are_slices_of_the_verified_section() {
-        let mut w = SegmentWriter::new(Arc::new(Reference::default()));
-        for (id, serial) in [("A", "ВС 1234"), ("B", "AB12O4471"), ("C", "ЖЯ")] {
-            w.add(&Record::new(id, serial)).unwrap();
-        }
-        let file = w.finish().unwrap();
+        let file = file_of(&[("A", "ВС 1234"), ("B", "AB12O4471"), ("C", "ЖЯ")]);
         let seg = Segment::parse(Backing::Owned(file.clone()), "t").unwrap();
         assert_eq!(
             (0..4).map(|i| seg.serial(i)).collect::<Vec<_>>(),
