@@ -372,9 +372,9 @@ pub unsafe extern "C" fn armsmatch_index_contains(
     boundary("armsmatch_index_contains", || {
         // SAFETY: forwarded contract.
         let index = unsafe { handle_ref(index, "index") }?;
+        let out = out_arg(contains_out, "contains_out")?;
         // SAFETY: forwarded contract.
         let id = unsafe { id_arg(id, id_len, "id") }?;
-        let out = out_arg(contains_out, "contains_out")?;
         // SAFETY: checked non-NULL; valid for a write by the caller's contract.
         unsafe { write_out(out, index.contains(id)) };
         Ok(())

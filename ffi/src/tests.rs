@@ -434,6 +434,13 @@ fn an_empty_id_is_an_invalid_argument_everywhere() {
                 message(),
                 "armsmatch_index_contains: id is empty: a record needs a non-empty id"
             );
+            // A NULL out-parameter is named first, as by every other function: the
+            // arguments' pointers before what they point to.
+            assert_eq!(
+                armsmatch_index_contains(idx, id, len, ptr::null_mut()),
+                armsmatch_status::NullArgument
+            );
+            assert!(message().contains("contains_out"), "{}", message());
             assert_eq!(
                 armsmatch_index_remove(idx, id, len),
                 armsmatch_status::InvalidArgument

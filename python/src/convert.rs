@@ -11,7 +11,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyType};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyType};
 
 use crate::errors::{invalid, to_py_err, to_py_err_at, wrong_type};
 
@@ -57,23 +57,27 @@ pub(crate) fn py_float(x: f32) -> f64 {
     }
 }
 
-/// A file path argument: `str` or `os.PathLike` (of `str`), encoded as Python's own
-/// `open()` encodes it (`os.fsencode`: a file name that is not UTF-8 on disk, decoded
-/// by Python with `surrogateescape`, names the same file). A NUL character is refused,
-/// as Python's `open()` refuses it.
+/// A file path argument, as Python's own `open()` takes one: `str`, `bytes` or an
+/// `os.PathLike` giving either. Text is encoded as `open()` encodes it (`os.fsencode`: a
+/// file name that is not UTF-8 on disk, decoded by Python with `surrogateescape`, names
+/// the same file); bytes are the file name as it is. A NUL character is refused, as
+/// Python's `open()` refuses it.
 pub(crate) fn path_arg(v: &Bound<'_, PyAny>, field: &str) -> PyResult<PathBuf> {
-    let text = if let Ok(s) = v.downcast::<PyString>() {
-        s.clone()
+    const EXPECTED: &str = "str, bytes or os.PathLike";
+    let named = if v.is_instance_of::<PyString>() || v.is_instance_of::<PyBytes>() {
+        v.clone()
     } else if v.hasattr("__fspath__")? {
-        let p = v.call_method0("__fspath__")?;
-        match p.downcast_into::<PyString>() {
-            Ok(s) => s,
-            Err(_) => return Err(wrong_type(field, "str or os.PathLike", v)),
-        }
+        v.call_method0("__fspath__")?
     } else {
-        return Err(wrong_type(field, "str or os.PathLike", v));
+        return Err(wrong_type(field, EXPECTED, v));
     };
-    let path = fs_path(&text, field)?;
+    let path = if let Ok(s) = named.downcast::<PyString>() {
+        fs_path(s, field)?
+    } else if let Ok(b) = named.downcast::<PyBytes>() {
+        byte_path(b.as_bytes(), field)?
+    } else {
+        return Err(wrong_type(field, EXPECTED, v));
+    };
     if path.as_os_str().as_encoded_bytes().contains(&0) {
         return Err(invalid(field, "a path may not contain a NUL character"));
     }
@@ -106,11 +110,26 @@ fn fs_path(text: &Bound<'_, PyString>, field: &str) -> PyResult<PathBuf> {
             }
         })?;
     let bytes = encoded
-        .downcast::<pyo3::types::PyBytes>()
+        .downcast::<PyBytes>()
         .map_err(|_| cannot())?;
     Ok(PathBuf::from(std::ffi::OsString::from_vec(
         bytes.as_bytes().to_vec(),
     )))
+}
+
+/// A file name given as bytes: the bytes themselves on POSIX.
+#[cfg(unix)]
+fn byte_path(bytes: &[u8], _field: &str) -> PyResult<PathBuf> {
+    use std::os::unix::ffi::OsStringExt;
+    Ok(PathBuf::from(std::ffi::OsString::from_vec(bytes.to_vec())))
+}
+
+/// A file name given as bytes: UTF-8 on systems whose file names are text.
+#[cfg(not(unix))]
+fn byte_path(bytes: &[u8], field: &str) -> PyResult<PathBuf> {
+    std::str::from_utf8(bytes)
+        .map(PathBuf::from)
+        .map_err(|_| invalid(field, "a file name given as bytes must be UTF-8 here"))
 }
 
 /// A file name: valid Unicode text on systems whose file names are text.
@@ -119,9 +138,11 @@ fn fs_path(text: &Bound<'_, PyString>, field: &str) -> PyResult<PathBuf> {
     utf8(text, field).map(PathBuf::from)
 }
 
-/// True if `v` names a file (a `str` or an `os.PathLike`).
+/// True if `v` names a file (a `str`, `bytes` or an `os.PathLike`).
 pub(crate) fn is_path(v: &Bound<'_, PyAny>) -> PyResult<bool> {
-    Ok(v.is_instance_of::<PyString>() || v.hasattr("__fspath__")?)
+    Ok(v.is_instance_of::<PyString>()
+        || v.is_instance_of::<PyBytes>()
+        || v.hasattr("__fspath__")?)
 }
 
 static OPERATOR_INDEX: GILOnceCell<Py<PyAny>> = GILOnceCell::new();

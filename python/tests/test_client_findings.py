@@ -421,3 +421,40 @@ def test_file_names_that_are_not_utf8_work_as_with_open(tmp_path: Path, index: a
     assert missing.value.filename == os.fsdecode(os.fsencode(tmp_path) + b"/nope-\xff.armsidx")
     with pytest.raises(ValueError):
         index.save(str(tmp_path / "a\0b.armsidx"))
+
+
+def test_file_names_given_as_bytes_work_as_with_open(tmp_path: Path, index: armsmatch.Index) -> None:
+    import os
+    import sys
+
+    if sys.platform == "win32":
+        pytest.skip("POSIX byte file names only")
+
+    class BytesPath:
+        def __init__(self, raw: bytes) -> None:
+            self.raw = raw
+
+        def __fspath__(self) -> bytes:
+            return self.raw
+
+    raw = os.fsencode(tmp_path) + b"/reg-\xe9.armsidx"
+    index.save(raw)
+    assert os.path.exists(raw)
+    again = armsmatch.Index.open(BytesPath(raw))
+    assert len(again) == len(index)
+    assert again.path == os.fsdecode(raw)
+    assert armsmatch.Index.open(raw).records() == index.records()
+    records = tmp_path / "records.csv"
+    records.write_text("record_id,serial,make\nR-1,AB123456,Glock\n", encoding="utf-8")
+    built = armsmatch.Index.build(os.fsencode(records))
+    assert [r["record_id"] for r in built.records()] == ["R-1"]
+    queries = tmp_path / "queries.csv"
+    queries.write_text("query_id,serial,make\nQ-1,AB123456,Glock\n", encoding="utf-8")
+    hits = built.check_many(BytesPath(os.fsencode(queries)))
+    assert [(h["query_id"], h["record_id"]) for h in hits] == [("Q-1", "R-1")]
+    with pytest.raises(armsmatch.ArmsmatchFileNotFoundError):
+        armsmatch.Index.open(os.fsencode(tmp_path) + b"/nope.armsidx")
+    with pytest.raises(ValueError):
+        index.save(os.fsencode(tmp_path) + b"/a\0b.armsidx")
+    with pytest.raises(TypeError, match="str, bytes or os.PathLike"):
+        armsmatch.Index.open(42)  # type: ignore[arg-type]

@@ -48,7 +48,7 @@ DEFAULT_THRESHOLD: Final[float]
 LIMITS: Final[Mapping[str, int]]
 HIT_COLUMNS: Final[tuple[tuple[str, str], ...]]
 
-_StrPath: TypeAlias = str | os.PathLike[str]
+_StrPath: TypeAlias = str | bytes | os.PathLike[str] | os.PathLike[bytes]
 
 class _Frame(Protocol):
     """A pandas or polars DataFrame, a polars LazyFrame, a pyarrow Table or RecordBatch."""
