@@ -572,7 +572,8 @@ fn clash(a: &str, b: &str, c: &str) -> String {
 /// Python DataFrame glue): a header is matched ignoring case, spaces and punctuation
 /// (`Record ID`, `Date-Reported`), and the names exports commonly use read as their
 /// columns (`Serial Number`, `S/N`, `Manufacturer`, `Caliber`, `Firearm Type`,
-/// `Reporting Country`, `Check ID`, …). A header naming a column exactly wins over
+/// `Reporting Country`, `Check ID`, …), also after a word naming whose field it is
+/// (`Firearm Serial`, `Weapon Make`, `Check Calibre`). A header naming a column exactly wins over
 /// another naming it by an alias (a table with `make` and `manufacturer` reads `make`);
 /// two headers naming one column otherwise are refused, as which one is right is not
 /// ours to guess.
@@ -584,6 +585,8 @@ fn clash(a: &str, b: &str, c: &str) -> String {
 /// assert_eq!(Columns::Records.column("Date-Reported"), Some("reported_on"));
 /// assert_eq!(Columns::Checks.column("Check ID"), Some("query_id"));
 /// assert_eq!(Columns::Checks.column("notes"), None);
+/// assert_eq!(Columns::Records.column("Weapon Serial No"), Some("serial"));
+/// assert_eq!(Columns::Checks.column("check_make"), Some("make"));
 /// // `make` wins over `Manufacturer`; the unknown column is read as nothing.
 /// assert_eq!(
 ///     Columns::Records.resolve(&["Manufacturer", "make", "notes"]),
@@ -638,8 +641,25 @@ impl Columns {
         self.column_of_key(&header_key(header))
     }
 
-    /// [`Columns::column`] of a header already through [`header_key`].
+    /// [`Columns::column`] of a header already through [`header_key`]: its name, an
+    /// alias, or either after a word that says whose field it is (`Firearm Serial`,
+    /// `weapon_make`, `Check Serial`, `record_calibre`), read as an alias.
     fn column_of_key(self, key: &str) -> Option<&'static str> {
+        self.named_or_aliased(key).or_else(|| {
+            let owners: &[&str] = match self {
+                Columns::Records => &["firearm_", "weapon_", "gun_", "record_"],
+                Columns::Checks => &["firearm_", "weapon_", "gun_", "query_", "check_"],
+            };
+            owners
+                .iter()
+                .find_map(|o| key.strip_prefix(o))
+                .filter(|rest| !rest.is_empty())
+                .and_then(|rest| self.named_or_aliased(rest))
+        })
+    }
+
+    /// The column `key` names exactly or by an alias.
+    fn named_or_aliased(self, key: &str) -> Option<&'static str> {
         self.names()
             .iter()
             .copied()
@@ -1477,6 +1497,55 @@ mod tests {
         let p = dir.path().join(name);
         std::fs::write(&p, text).unwrap();
         p
+    }
+
+    #[test]
+    fn headers_that_say_whose_field_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(
+            &dir,
+            "r.csv",
+            "Record ID,Firearm Make,Firearm Model,Weapon Serial No,Gun Caliber,Record Status\n\
+             R1,Glock,19,AB 123,9mm,stolen\n",
+        );
+        let (records, _) = read_records(&p, ReadOptions::default()).unwrap();
+        let r = &records[0];
+        assert_eq!(
+            (
+                r.serial.as_str(),
+                r.make.as_deref(),
+                r.model.as_deref(),
+                r.calibre.as_deref()
+            ),
+            ("AB 123", Some("Glock"), Some("19"), Some("9mm"))
+        );
+        assert_eq!(r.status, Some(Status::Stolen));
+        let p = write(
+            &dir,
+            "q.csv",
+            "Check ID,Check Serial,Weapon Make,query_calibre\nQ1,AB 123,Glock,9mm\n",
+        );
+        let (rows, _) = read_queries(&p, ReadOptions::default()).unwrap();
+        assert_eq!(
+            (
+                rows[0].query_id.as_str(),
+                rows[0].query.serial.as_str(),
+                rows[0].query.make.as_deref()
+            ),
+            ("Q1", "AB 123", Some("Glock"))
+        );
+        // A column named exactly still wins over one that says whose it is, and two
+        // such names of one column are refused.
+        assert_eq!(
+            Columns::Records.resolve(&["serial", "firearm_serial"]),
+            Ok(vec![Some("serial"), None])
+        );
+        assert!(Columns::Records
+            .resolve(&["Firearm Serial", "Weapon Serial"])
+            .is_err());
+        // The word alone names nothing.
+        assert_eq!(Columns::Records.column("firearm"), None);
+        assert_eq!(Columns::Checks.column("weapon_"), None);
     }
 
     #[test]
