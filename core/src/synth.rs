@@ -476,7 +476,9 @@ pub fn write_truth_csv(checks: &[Check], path: &Path) -> Result<()> {
 /// * `label` (or `is_hit`, `is_match`, `truth_label`): `hit`/`non_hit`, `true`/`false`,
 ///   `1`/`0`, `yes`/`no`, `match`/`no_match`, `positive`/`negative`. Without the column,
 ///   a check with record ids is a hit and one without is a non-hit;
-/// * `noise` (or `noise_kind(s)`, `noise_type(s)`), optional: its kinds as the ids.
+/// * `noise` (or `noise_kind(s)`, `noise_type(s)`, `corruption(s)`, `category`,
+///   `negative_kind`, `non_hit_kind`, …), optional: its kinds as the ids. Several such
+///   columns (a hit's noise beside a non-hit's kind) are read together.
 ///
 /// A column under its own name wins over one under another name for it; two columns
 /// under other names for one field are refused (which one holds it cannot be told).
@@ -571,8 +573,15 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
                     other => text(other).map(|t| split_list(&t)),
                 }
             };
-            let (id, label) = (pick("query_id")?, pick("label")?);
-            let (noise, ids) = (pick("noise")?, pick("record_ids")?);
+            let (id, label, ids) = (pick("query_id")?, pick("label")?, pick("record_ids")?);
+            let noise_cols = noise_columns(&keys);
+            let noise = (!noise_cols.is_empty()).then(|| {
+                noise_cols
+                    .iter()
+                    .filter_map(|&i| list(Some(&obj[keys[i].as_str()])))
+                    .flatten()
+                    .collect::<Vec<String>>()
+            });
             if ids.is_none() && label.is_none() {
                 return Err(parse(
                     line,
@@ -585,7 +594,7 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
                 line,
                 text(id).as_deref(),
                 text(label).as_deref(),
-                list(noise),
+                noise,
                 list(ids),
             )?);
         }
@@ -619,7 +628,8 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
             "required column \"query_id\" is missing".into(),
         )
     })?;
-    let (li, ni, ri) = (col("label")?, col("noise")?, col("record_ids")?);
+    let (li, ri) = (col("label")?, col("record_ids")?);
+    let noise_cols = noise_columns(&names);
     if ri.is_none() {
         return Err(parse(
             1,
@@ -636,7 +646,12 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
             line,
             field(Some(qi)),
             field(li),
-            field(ni).map(split_list),
+            (!noise_cols.is_empty()).then(|| {
+                noise_cols
+                    .iter()
+                    .flat_map(|&i| split_list(row.get(i).unwrap_or("")))
+                    .collect()
+            }),
             field(ri).map(split_list),
         )?);
     }
@@ -650,7 +665,11 @@ fn truth_column(key: &str) -> Option<&'static str> {
     Some(match key {
         "query_id" | "id" | "check_id" | "qid" => "query_id",
         "label" | "is_hit" | "is_match" | "truth_label" => "label",
-        "noise" | "noise_kind" | "noise_kinds" | "noise_type" | "noise_types" => "noise",
+        "noise" | "noises" | "noise_kind" | "noise_kinds" | "noise_type" | "noise_types"
+        | "corruption" | "corruptions" | "perturbation" | "perturbations" | "category"
+        | "scenario" | "case_kind" | "case_type" | "negative_kind" | "negative_type"
+        | "non_hit_kind" | "non_hit_type" | "nonhit_kind" | "nonhit_type" | "hard_negative"
+        | "hard_negative_kind" | "hard_negative_type" => "noise",
         "record_ids"
         | "record_id"
         | "expected_record_id"
@@ -696,6 +715,21 @@ fn choose_column(
         )),
         (first, _) => Ok(first),
     }
+}
+
+/// Every column (of `names`) that gives noise kinds, the one under its own name first.
+/// Kinds only describe a check, so several such columns (a hit's noise beside a
+/// non-hit's kind) are read together, not refused.
+fn noise_columns(names: &[impl AsRef<str>]) -> Vec<usize> {
+    let keys: Vec<String> = names
+        .iter()
+        .map(|n| crate::io::header_key(n.as_ref()))
+        .collect();
+    let mut cols: Vec<usize> = (0..keys.len())
+        .filter(|&i| truth_column(&keys[i]) == Some("noise"))
+        .collect();
+    cols.sort_by_key(|&i| keys[i] != "noise");
+    cols
 }
 
 /// The ids (or noise kinds) of one cell: joined by `|` or `;`, or written as a list

@@ -663,7 +663,7 @@ fn other_generators_truth_files_are_read() {
     };
     /// A file's name, its text, and the labels it holds.
     type Case<'a> = (&'a str, &'a str, Vec<(&'a str, Truth)>);
-    let cases: [Case; 6] = [
+    let cases: [Case; 8] = [
         (
             "t.csv",
             "qid;Is Hit;Expected Record IDs;noise_types\nQ1;TRUE;\"A;B\";typo1|ocr\nQ2;false;;sibling\n",
@@ -689,6 +689,18 @@ fn other_generators_truth_files_are_read() {
             "t3.csv",
             "query_id,record_ids\nQ1,\"['R1', 'R2']\"\nQ2,\"[\"\"R;3\"\"]\"\n",
             vec![("Q1", hit(&["R1", "R2"], &[])), ("Q2", hit(&["R;3"], &[]))],
+        ),
+        (
+            // A hit's noise and a non-hit's kind in two columns of other names: read
+            // together, not refused.
+            "t4.csv",
+            "check_id,true_record_id,corruption,negative_type\nQ1,A,ocr;typo1,\nQ2,,,sibling\n",
+            vec![("Q1", hit(&["A"], &["ocr", "typo1"])), ("Q2", non_hit(&["sibling"]))],
+        ),
+        (
+            "t4.jsonl",
+            "{\"qid\":\"Q1\",\"match_id\":\"A\",\"category\":\"make_alias\",\"noise\":[\"typo2\"]}\n{\"qid\":\"Q2\",\"match_id\":null,\"hard_negative\":\"other_make\"}\n",
+            vec![("Q1", hit(&["A"], &["typo2", "make_alias"])), ("Q2", non_hit(&["other_make"]))],
         ),
         (
             // Its own names win over another generator's for the same column.
