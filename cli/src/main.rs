@@ -439,6 +439,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
     // Locked per command, never for the whole run: `check` writes from a pool thread,
     // and a lock held here would deadlock it.
     let stdout = || std::io::stdout().lock();
+    refuse_output_over_input(&cli.command)?;
     match cli.command {
         Command::Demo(a) => demo(&a),
         Command::Generate(a) => generate(&a),
@@ -451,6 +452,89 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Stats(a) => Ok(register_cmds::run_stats(&a, &mut stdout())?),
         Command::Report(a) => Ok(register_cmds::run_report(&a, &mut stdout())?),
         Command::Trace(c) => Ok(register_cmds::run_trace(&c, &mut stdout())?),
+    }
+}
+
+/// Refuses a command whose output file is one of its input files (the same file under
+/// any name: a link, a relative path): writing it would destroy what the command reads,
+/// and truncating an index while it is memory-mapped kills the process.
+fn refuse_output_over_input(command: &Command) -> Result<(), CliError> {
+    use register_cmds::TraceCommand;
+    let stats_inputs = |i: &register_cmds::StatsInput| {
+        vec![
+            ("--index", Some(i.index.clone())),
+            ("--hits", i.hits.clone()),
+            ("--queries", i.queries.clone()),
+            ("--traces", i.traces.clone()),
+        ]
+    };
+    let (flag, out, inputs): (&str, Option<&Path>, Vec<(&str, Option<PathBuf>)>) = match command {
+        Command::Build(a) => (
+            "--out",
+            Some(&a.out),
+            vec![
+                ("--records", Some(a.records.clone())),
+                ("--reference", a.reference.clone()),
+            ],
+        ),
+        Command::Check(a) => (
+            "--out",
+            a.out.as_deref(),
+            vec![
+                ("--index", Some(a.index.clone())),
+                ("--queries", a.queries.clone()),
+            ],
+        ),
+        Command::Eval(a) => (
+            "--json",
+            a.json.as_deref(),
+            vec![
+                ("--records", a.records.clone()),
+                ("--index", a.index.clone()),
+                ("--queries", Some(a.queries.clone())),
+                ("--truth", Some(a.truth.clone())),
+            ],
+        ),
+        Command::Stats(a) => ("--out", a.out.as_deref(), stats_inputs(&a.input)),
+        Command::Report(a) => ("--out", Some(&a.out), stats_inputs(&a.input)),
+        Command::Trace(TraceCommand::List(a) | TraceCommand::Export(a)) => (
+            "--out",
+            a.out.as_deref(),
+            vec![("--db", Some(a.store.db.clone()))],
+        ),
+        _ => return Ok(()),
+    };
+    let Some(out) = out.filter(|p| !register_cmds::is_stdout(p)) else {
+        return Ok(());
+    };
+    for (what, input) in inputs {
+        if input.as_deref().is_some_and(|i| same_file(out, i)) {
+            return Err(CliError::Usage(format!(
+                "{flag} {} is the {what} file too: writing it would destroy what is read; \
+                 choose another file",
+                out.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// True if both paths name one existing file (followed through links).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        match (a.canonicalize(), b.canonicalize()) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        }
     }
 }
 

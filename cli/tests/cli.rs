@@ -549,6 +549,133 @@ fn damaged_and_missing_files() {
 }
 
 #[test]
+fn an_output_over_an_input_is_refused_and_the_input_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let (index, queries) = small(d);
+    let records = d.join("records.csv");
+    let truth = d.join("truth.csv");
+    let before = |p: &Path| std::fs::read(p).unwrap();
+    let (index_bytes, queries_bytes, records_bytes, truth_bytes) = (
+        before(&index),
+        before(&queries),
+        before(&records),
+        before(&truth),
+    );
+    // The same file under another name: a relative path with `..`, a link.
+    let round_about = d.join("sub").join("..").join("i.armsidx");
+    std::fs::create_dir(d.join("sub")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&queries, d.join("q-link.csv")).unwrap();
+    let cases: Vec<(Vec<String>, &str)> = vec![
+        (
+            vec![
+                "check".into(),
+                "--index".into(),
+                s(&index).into(),
+                "--serial".into(),
+                "AB1234".into(),
+                "--out".into(),
+                s(&round_about).into(),
+            ],
+            "--index",
+        ),
+        (
+            vec![
+                "check".into(),
+                "--index".into(),
+                s(&index).into(),
+                "--queries".into(),
+                s(&queries).into(),
+                "--out".into(),
+                s(&queries).into(),
+            ],
+            "--queries",
+        ),
+        (
+            vec![
+                "build".into(),
+                "--records".into(),
+                s(&records).into(),
+                "--out".into(),
+                s(&records).into(),
+            ],
+            "--records",
+        ),
+        (
+            vec![
+                "eval".into(),
+                "--index".into(),
+                s(&index).into(),
+                "--queries".into(),
+                s(&queries).into(),
+                "--truth".into(),
+                s(&truth).into(),
+                "--json".into(),
+                s(&truth).into(),
+            ],
+            "--truth",
+        ),
+        (
+            vec![
+                "stats".into(),
+                "--index".into(),
+                s(&index).into(),
+                "--out".into(),
+                s(&index).into(),
+            ],
+            "--index",
+        ),
+        (
+            vec![
+                "report".into(),
+                "--index".into(),
+                s(&index).into(),
+                "--out".into(),
+                s(&index).into(),
+            ],
+            "--index",
+        ),
+    ];
+    for (args, what) in cases {
+        let out = armsmatch(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains(&format!("is the {what} file too")),
+            "{args:?}: {err}"
+        );
+    }
+    #[cfg(unix)]
+    {
+        let link = d.join("q-link.csv");
+        let err = run_fails!(1; "check", "--index", s(&index), "--queries", s(&queries), "--out", s(&link));
+        assert!(err.contains("--queries"), "{err}");
+    }
+    assert_eq!(before(&index), index_bytes);
+    assert_eq!(before(&queries), queries_bytes);
+    assert_eq!(before(&records), records_bytes);
+    assert_eq!(before(&truth), truth_bytes);
+    // Standard output, and a new file, are fine.
+    run_ok!(
+        "check",
+        "--index",
+        s(&index),
+        "--serial",
+        "AB1234",
+        "--out",
+        "-"
+    );
+    run_ok!(
+        "stats",
+        "--index",
+        s(&index),
+        "--out",
+        s(&d.join("stats.txt"))
+    );
+}
+
+#[test]
 fn usage_errors_exit_1() {
     let err = run_fails!(1; "check", "--no-such-flag");
     assert!(err.contains("--no-such-flag"), "{err}");
