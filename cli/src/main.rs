@@ -468,7 +468,9 @@ fn refuse_output_over_input(command: &Command) -> Result<(), CliError> {
             ("--traces", i.traces.clone()),
         ]
     };
-    let (flag, out, inputs): (&str, Option<&Path>, Vec<(&str, Option<PathBuf>)>) = match command {
+    /// An output flag, its file, and the input files by flag.
+    type Files<'a> = (&'a str, Option<&'a Path>, Vec<(&'a str, Option<PathBuf>)>);
+    let (flag, out, inputs): Files = match command {
         Command::Build(a) => (
             "--out",
             Some(&a.out),
