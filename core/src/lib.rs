@@ -82,7 +82,7 @@ pub use normalize::{
 pub use record::{country_code, record_id, Date, Kind, Query, Record, Status};
 pub use reference::{
     model_key, CalibreEntry, MakeEntry, ModelEntry, NameForm, Reference, ReferenceData, Resolved,
-    EMBEDDED_REFERENCE_TOML,
+    SystemEntry, EMBEDDED_REFERENCE_TOML,
 };
 pub use score::{
     auto_edit_budget, calibrate, identity_factor, pair_edit_budget, CheckOptions, Explanation,

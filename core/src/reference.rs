@@ -25,6 +25,11 @@
 //! calibre = "9×19mm Parabellum"
 //! kind = "pistol"
 //! # related = ["…"]                            # same family, another version (see ModelEntry)
+//!
+//! [[system]]                                    # a design written as the make (see SystemEntry)
+//! name = "Tokarev"
+//! aliases = ["TT", "TT-33"]
+//! makers = ["Tula Arms Plant", "Zastava Arms"]  # makes of this reference that made it
 //! ```
 //!
 //! Names are compared by [`name_key`]: case, spaces, punctuation, diacritics, corporate
@@ -61,6 +66,28 @@ pub struct ReferenceData {
     /// Manufacturers.
     #[serde(default)]
     pub make: Vec<MakeEntry>,
+    /// Designs that registers name as the make of any maker's copy.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub system: Vec<SystemEntry>,
+}
+
+/// A design whose name registers write as the make of firearms many makers produced:
+/// `Kalashnikov` (or `AK`) for an AK-pattern rifle of Norinco, Zastava or Cugir,
+/// `Tokarev` for a Zastava M57, `Luger` for a DWM or Mauser P08. Such a name on one side
+/// and one of its `makers` on the other compare as *similar* makes, not *different*:
+/// the name says which design, not which factory. Against any other maker it stays
+/// different (a `Kalashnikov` check and a Glock record are two firearms).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SystemEntry {
+    /// The design's name as a make.
+    pub name: String,
+    /// Other ways a register writes it as a make (`AK`, `AK-47`, `Калашников`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Names of the makes that produced it (each a make of the reference).
+    #[serde(default)]
+    pub makers: Vec<String>,
 }
 
 /// One calibre and its synonyms.
@@ -208,6 +235,8 @@ pub struct Reference {
     makes_related: HashSet<(u32, u32)>,
     /// (make entry, model, model) of models listed as `related`, both ways round.
     models_related: HashSet<(u32, u32, u32)>,
+    /// (design name key, make entry) of every [`SystemEntry`] name and maker.
+    systems: HashSet<(String, u32)>,
     /// The TOML written into index files ([`Reference::file_toml`]), made on first use:
     /// every build and compaction writes it, and serializing the embedded reference
     /// took most of the time of building a small index.
@@ -398,6 +427,16 @@ impl Reference {
                 None => data.make.push(make),
             }
         }
+        for sys in other.system {
+            let k = name_key(&sys.name);
+            match data.system.iter_mut().find(|x| name_key(&x.name) == k) {
+                Some(x) => {
+                    x.aliases.extend(sys.aliases);
+                    x.makers.extend(sys.makers);
+                }
+                None => data.system.push(sys),
+            }
+        }
         if !other.version.is_empty() {
             data.version = format!("{}+{}", data.version, other.version);
         }
@@ -544,6 +583,20 @@ impl Reference {
                 }
             }
         }
+        let mut systems = HashSet::new();
+        for sys in &data.system {
+            let makers: Vec<u32> = sys
+                .makers
+                .iter()
+                .filter_map(|m| make_keys.get(&name_key(m)).map(|&(e, _)| e))
+                .collect();
+            for n in std::iter::once(&sys.name).chain(&sys.aliases) {
+                let k = name_key(n);
+                if !k.is_empty() {
+                    systems.extend(makers.iter().map(|&e| (k.clone(), e)));
+                }
+            }
+        }
         Reference {
             data,
             make_keys,
@@ -553,8 +606,25 @@ impl Reference {
             related,
             makes_related,
             models_related,
+            systems,
             file_toml: OnceLock::new(),
         }
+    }
+
+    /// True if `make_text` (a make as written) names a design one of whose makers is
+    /// the make entry `maker` ([`SystemEntry`]).
+    ///
+    /// ```
+    /// let r = armsmatch::Reference::embedded();
+    /// let norinco = r.resolve_make("Norinco").entry.unwrap();
+    /// let glock = r.resolve_make("Glock").entry.unwrap();
+    /// assert!(r.design_made_by("Kalashnikov", norinco));
+    /// assert!(r.design_made_by("AK-47", norinco));
+    /// assert!(!r.design_made_by("Kalashnikov", glock));
+    /// assert!(!r.design_made_by("Kalashnikov Concern", norinco)); // a company
+    /// ```
+    pub fn design_made_by(&self, make_text: &str, maker: u32) -> bool {
+        !self.systems.is_empty() && self.systems.contains(&(name_key(make_text), maker))
     }
 
     /// Resolves a make name (canonical, alias, misspelling, near miss, or unknown).
@@ -1063,6 +1133,19 @@ fn validate(data: &ReferenceData) -> Result<()> {
         .flat_map(|m| std::iter::once(&m.name).chain(&m.aliases))
         .map(|n| name_key(n))
         .collect();
+    for sys in &data.system {
+        if name_key(&sys.name).is_empty() {
+            return bad(format!("system {:?} has an empty name", sys.name));
+        }
+        for m in &sys.makers {
+            if !makes.contains(&name_key(m)) {
+                return bad(format!(
+                    "system {:?} is made by {m:?}, which is not a make of this reference",
+                    sys.name
+                ));
+            }
+        }
+    }
     for m in &data.make {
         if name_key(&m.name).is_empty() {
             return bad(format!("make {:?} has an empty name", m.name));

@@ -1173,6 +1173,11 @@ pub(crate) fn surely_other_make(
         && !r_also.contains(&a)
         && !reference.makes_related(a, b)
         && !reference.makes_related(b, a)
+        && !q
+            .make
+            .as_ref()
+            .is_some_and(|m| reference.design_made_by(&m.key, b))
+        && !r_make.is_some_and(|m| reference.design_made_by(&m.key, a))
 }
 
 /// Compares the identities of a check and a record: (make, model, calibre).
@@ -1301,6 +1306,23 @@ pub(crate) fn compare_identity(
             }
         }
     }
+    if make == FieldMatch::Different && model != FieldMatch::Different {
+        // A design's name written as the make (`Kalashnikov`, `AK`, `Tokarev`, `Luger`)
+        // against a maker that produced it: which design, not which factory. Another
+        // maker stays different, and so does a maker whose model disagrees (`Molot`
+        // `VPO-136` against `Kalashnikov` `Saiga 12`): measured on the independent
+        // registers, whose other-make non-hits write the company's short name, such
+        // pairs were other firearms.
+        let design = |a: &Identity, b: &Identity| {
+            a.make
+                .as_ref()
+                .zip(entry(&b.make))
+                .is_some_and(|(m, e)| reference.design_made_by(&m.key, e))
+        };
+        if design(q, r) || design(r, q) {
+            make = FieldMatch::Similar;
+        }
+    }
     if make == FieldMatch::Different
         && matches!(model, FieldMatch::Same | FieldMatch::Alias)
         && (unresolved(&q.make) || unresolved(&r.make))
@@ -1374,6 +1396,14 @@ mod tests {
                     .first()
                     .map(|x| id2(&m.name, &x.name)),
             );
+        }
+        // Designs written as makes (`Kalashnikov`, `AK`, `Tokarev`), alone and with a
+        // model.
+        for sys in &r.data().system {
+            for n in std::iter::once(&sys.name).chain(&sys.aliases) {
+                ids.push(id2(n, ""));
+                ids.push(id2(n, "Type 56"));
+            }
         }
         let (mut sure, mut different) = (0, 0);
         for q in &ids {
@@ -1837,7 +1867,12 @@ mod tests {
         assert_eq!((mk, mo), (FieldMatch::Unknown, FieldMatch::Same));
         let (mk, mo, _) = compare_identity(r, &id2("Norinco", "sks"), &id2("S.K.S.", ""));
         assert_eq!((mk, mo), (FieldMatch::Unknown, FieldMatch::Same));
+        // A design's name against a maker of it is a similar make (`SKS`, Simonov's
+        // carbine, against a Norinco `Type 56`, the name Norinco gave its SKS and its
+        // AK alike); against another maker, different.
         let (mk, _, _) = compare_identity(r, &id2("SKS", ""), &id2("Norinco", "Type 56"));
+        assert_eq!(mk, FieldMatch::Similar);
+        let (mk, _, _) = compare_identity(r, &id2("SKS", ""), &id2("Glock", "19"));
         assert_eq!(mk, FieldMatch::Different);
         // A model of another make stays another make.
         let (mk, _, _) = compare_identity(r, &id2("AK-47", ""), &id2("Glock", "19"));

@@ -547,6 +547,66 @@ fn a_model_that_agrees_names_the_make_a_check_left_blank() {
 }
 
 #[test]
+fn a_design_written_as_the_make_meets_the_factories_that_made_it() {
+    // Registers write the design for the factory: `Kalashnikov` or `AK` for any
+    // AK-pattern rifle, `Tokarev` for a Zastava M57, `Luger` for a DWM P08.
+    let mut b = Index::builder();
+    for (id, serial, make, model, calibre) in [
+        ("NOR-1", "QK987302", "Norinco", "Type 56", "7.62x39"),
+        ("ZAS-1", "ZM57123", "Zastava", "M57", "7.62x25"),
+        ("DWM-1", "DW1234", "DWM", "P08", "9mm"),
+        ("GLK-1", "GL55443", "Glock", "19", "9mm"),
+    ] {
+        b.add(
+            Record::new(id, serial)
+                .make(make)
+                .model(model)
+                .calibre(calibre),
+        )
+        .unwrap();
+    }
+    let ix = b.build().unwrap();
+    for (q, id) in [
+        (
+            Query::new("QK987302")
+                .make("Kalashnikov")
+                .calibre("7.62x39"),
+            "NOR-1",
+        ),
+        (Query::new("QK987302").make("AK"), "NOR-1"),
+        (Query::new("QK987302").make("Калашников"), "NOR-1"),
+        (
+            Query::new("ZM57123").make("Tokarev").calibre("7.62x25"),
+            "ZAS-1",
+        ),
+        (Query::new("DW1234").make("Luger").model("P08"), "DWM-1"),
+    ] {
+        let hits = check(&ix, q.clone());
+        consistent(&hits);
+        assert_eq!(ids(&hits), [id], "{q:?}");
+        assert_eq!(hits[0].explanation.make, FieldMatch::Similar, "{q:?}");
+    }
+    // The design's company by its own name is a company: Kalashnikov Concern did not
+    // make a Norinco. And a design against a maker that never made it stays different.
+    let all = CheckOptions::default().threshold(0.0);
+    for (q, id) in [
+        (Query::new("QK987302").make("Kalashnikov Concern"), "NOR-1"),
+        (Query::new("GL55443").make("Kalashnikov"), "GLK-1"),
+        (Query::new("GL55443").make("Tokarev"), "GLK-1"),
+        // A model that disagrees names another firearm: the design does not bridge it.
+        (
+            Query::new("QK987302").make("Kalashnikov").model("AKS-74U"),
+            "NOR-1",
+        ),
+    ] {
+        let hits = ix.check(&q, &all).unwrap();
+        assert_eq!(ids(&hits), [id], "{q:?}");
+        assert_eq!(hits[0].explanation.make, FieldMatch::Different, "{q:?}");
+        assert!(hits[0].score < DEFAULT_THRESHOLD, "{hits:?}");
+    }
+}
+
+#[test]
 fn very_short_serials_match_exactly_and_weigh_less() {
     let ix = index(&[
         ("S-1", "123", Some("Colt")),
