@@ -8,7 +8,7 @@
 //!
 //! A file whose name ends in `.jsonl`, `.ndjson` or `.json` is read as JSON Lines (one
 //! object per line, the same keys); anything else as CSV with a header row, separated
-//! by `,` — or by `;` or a tab when the header read that way holds the required columns
+//! by `,` — or by `;`, a tab or `|` when the header read that way holds the required columns
 //! (Excel's CSV in comma-decimal locales, tab-separated exports). Unknown
 //! columns are ignored. A missing required column or a malformed row is an
 //! [`Error::Parse`] naming the file, line and column — or, with
@@ -484,7 +484,7 @@ pub(crate) fn sniff_delimiter(
             .collect();
         required.iter().all(|c| names.iter().any(|n| n == c))
     };
-    [b',', b';', b'\t']
+    [b',', b';', b'\t', b'|']
         .into_iter()
         .find(|&d| holds_required(d))
         .unwrap_or(b',')
@@ -587,6 +587,8 @@ fn clash(a: &str, b: &str, c: &str) -> String {
 /// assert_eq!(Columns::Checks.column("notes"), None);
 /// assert_eq!(Columns::Records.column("Weapon Serial No"), Some("serial"));
 /// assert_eq!(Columns::Checks.column("check_make"), Some("make"));
+/// assert_eq!(Columns::Records.column("RecordID"), Some("record_id"));
+/// assert_eq!(Columns::Records.column("SerialNo"), Some("serial"));
 /// // `make` wins over `Manufacturer`; the unknown column is read as nothing.
 /// assert_eq!(
 ///     Columns::Records.resolve(&["Manufacturer", "make", "notes"]),
@@ -658,8 +660,10 @@ impl Columns {
         })
     }
 
-    /// The column `key` names exactly or by an alias.
+    /// The column `key` names exactly or by an alias; also written without the
+    /// spaces between its words (`RecordID`, `SerialNo`, `QueryId`), read as an alias.
     fn named_or_aliased(self, key: &str) -> Option<&'static str> {
+        let joined = |k: &str| k.replace('_', "");
         self.names()
             .iter()
             .copied()
@@ -670,6 +674,15 @@ impl Columns {
                     .chain(COMMON_HEADER_ALIASES)
                     .find(|(a, _)| *a == key)
                     .map(|(_, c)| *c)
+            })
+            .or_else(|| {
+                let key = joined(key);
+                self.names()
+                    .iter()
+                    .map(|n| (*n, *n))
+                    .chain(self.aliases().iter().chain(COMMON_HEADER_ALIASES).copied())
+                    .find(|(a, _)| joined(a) == key)
+                    .map(|(_, c)| c)
             })
     }
 
@@ -821,6 +834,9 @@ fn for_each_row(
                     serde_json::Value::Null => continue,
                     serde_json::Value::String(s) => s,
                     serde_json::Value::Number(n) => n.to_string(),
+                    // Another field (a flag, a nested object of the exporting system)
+                    // is ignored, as other CSV columns are.
+                    _ if !columns.names().contains(&k.as_str()) => continue,
                     _ => {
                         bad = Some((k, "must be a string or a number".to_string()));
                         break;
@@ -905,7 +921,16 @@ fn for_each_row(
                     required.join(", ")
                 )
             } else {
-                format!("required column {col:?} is missing from the header")
+                let shown: Vec<String> =
+                    headers.iter().take(12).map(|h| format!("{h:?}")).collect();
+                format!(
+                    "required column {col:?} is missing from the header (read as {}{}, \
+                     separated by {:?}; a header is matched ignoring case, spaces and \
+                     punctuation, and files may be separated by `,`, `;`, a tab or `|`)",
+                    shown.join(", "),
+                    if headers.len() > 12 { ", …" } else { "" },
+                    char::from(delimiter)
+                )
             };
             return Err(Error::Parse {
                 path: name,
@@ -1500,6 +1525,39 @@ mod tests {
     }
 
     #[test]
+    fn headers_written_together_pipes_and_flags_of_other_systems() {
+        let dir = tempfile::tempdir().unwrap();
+        // Words run together, a `|`-separated export.
+        let p = write(&dir, "r.csv", "RecordID|SerialNo|Make\nR1|AB 123|Glock\n");
+        let (records, _) = read_records(&p, ReadOptions::default()).unwrap();
+        assert_eq!(
+            (records[0].id.as_str(), records[0].serial.as_str()),
+            ("R1", "AB 123")
+        );
+        // JSON fields the register does not know, of any type, are ignored; a known
+        // field that is no text or number is still refused.
+        let p = write(
+            &dir,
+            "r.jsonl",
+            "{\"id\":\"B1\",\"serial\":\"Q12345\",\"active\":true,\"meta\":{\"src\":1},\"tags\":[1]}\n",
+        );
+        let (records, _) = read_records(&p, ReadOptions::default()).unwrap();
+        assert_eq!(records[0].serial, "Q12345");
+        let p = write(&dir, "bad.jsonl", "{\"id\":\"B1\",\"serial\":true}\n");
+        let e = read_records(&p, ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("bad.jsonl:1:serial"), "{e}");
+        // A missing column names what the header was read as.
+        let p = write(&dir, "m.csv", "Ident,Number\nR1,AB1\n");
+        let e = read_records(&p, ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("\"record_id\" is missing"), "{e}");
+        assert!(e.contains("\"ident\", \"number\""), "{e}");
+    }
+
+    #[test]
     fn headers_that_say_whose_field_it_is() {
         let dir = tempfile::tempdir().unwrap();
         let p = write(
@@ -1736,7 +1794,7 @@ mod tests {
             ("R;1", "A;1")
         );
         // No separator gives the required columns: the error names the missing one.
-        let p = write(&dir, "bad.csv", "record_id|serial\nR1|A1\n");
+        let p = write(&dir, "bad.csv", "record_id:serial\nR1:A1\n");
         let e = read_records(&p, ReadOptions::default())
             .unwrap_err()
             .to_string();

@@ -1257,7 +1257,7 @@ armsmatch_status armsmatch_builder_add(struct armsmatch_builder *builder,
 /**
  * Adds every record of a records file: CSV with a header row
  * (`record_id,make,model,serial,calibre,type,country,status,reported_on`; unknown
- * columns ignored; separated by `,`, or by `;` or a tab when the header read so holds
+ * columns ignored; separated by `,`, or by `;`, a tab or `|` when the header read so holds
  * the required columns), or JSON Lines when the name ends in `.jsonl`, `.ndjson` or
  * `.json`. The file is UTF-8; `armsmatch_builder_add_file_encoded` reads other
  * encodings.
