@@ -299,7 +299,11 @@ pub fn score(checks: &[Check], results: &[Result<Vec<Hit>>], threshold: f32) -> 
                     .iter()
                     .map(|k| k.strip_prefix("non_hit:").unwrap_or(k))
                     .collect();
-                let key = format!("non_hit:{}", kinds.join("+"));
+                let key = if kinds.is_empty() {
+                    "non_hit:(no kind given)".to_string()
+                } else {
+                    format!("non_hit:{}", kinds.join("+"))
+                };
                 for acc in [&mut all_non, non_kinds.entry(key).or_default()] {
                     acc.n += 1;
                     acc.fh += u64::from(fh);

@@ -1348,6 +1348,13 @@ fn eval_cmd(a: &EvalArgs) -> Result<(), CliError> {
             a.queries.display()
         );
     }
+    if !truth.is_empty() && truth.values().all(|t| t.noise.is_empty()) {
+        eprintln!(
+            "armsmatch: note: {} gives no noise kinds (no column named noise, noise_kind, \
+             corruption, category, … was found): the table by kind is left empty",
+            a.truth.display()
+        );
+    }
     let checks = rows
         .into_iter()
         .map(|r| match truth.get(&r.query_id) {

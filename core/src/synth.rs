@@ -580,6 +580,7 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
                     .iter()
                     .filter_map(|&i| list(Some(&obj[keys[i].as_str()])))
                     .flatten()
+                    .flat_map(|k| split_kinds(&k))
                     .collect::<Vec<String>>()
             });
             if ids.is_none() && label.is_none() {
@@ -606,7 +607,7 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
     };
     // The delimiter whose header row names the check id column: `,`, `;` or a tab.
     let header = text.lines().next().unwrap_or("");
-    let delimiter = [b',', b';', b'\t']
+    let delimiter = [b',', b';', b'\t', b'|']
         .into_iter()
         .find(|&d| {
             header
@@ -650,6 +651,7 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
                 noise_cols
                     .iter()
                     .flat_map(|&i| split_list(row.get(i).unwrap_or("")))
+                    .flat_map(|k| split_kinds(&k))
                     .collect()
             }),
             field(ri).map(split_list),
@@ -662,30 +664,88 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
 /// names that cannot mean anything else: `expected`, `truth` or `match` could hold a
 /// label as well as a record id.
 fn truth_column(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "query_id" | "id" | "check_id" | "qid" => "query_id",
-        "label" | "is_hit" | "is_match" | "truth_label" => "label",
-        "noise" | "noises" | "noise_kind" | "noise_kinds" | "noise_type" | "noise_types"
-        | "corruption" | "corruptions" | "perturbation" | "perturbations" | "category"
-        | "scenario" | "case_kind" | "case_type" | "negative_kind" | "negative_type"
-        | "non_hit_kind" | "non_hit_type" | "nonhit_kind" | "nonhit_type" | "hard_negative"
-        | "hard_negative_kind" | "hard_negative_type" => "noise",
-        "record_ids"
-        | "record_id"
-        | "expected_record_id"
-        | "expected_record_ids"
-        | "true_record_id"
-        | "true_record_ids"
-        | "truth_record_id"
-        | "truth_record_ids"
-        | "target_record_id"
-        | "target_record_ids"
-        | "match_id"
-        | "match_ids"
-        | "matched_record_id"
-        | "matched_record_ids" => "record_ids",
-        _ => return None,
-    })
+    const NAMES: &[(&str, &[&str])] = &[
+        ("query_id", &["query_id", "id", "check_id", "qid"]),
+        ("label", &["label", "is_hit", "is_match", "truth_label"]),
+        (
+            "noise",
+            &[
+                "noise",
+                "noises",
+                "noise_kind",
+                "noise_kinds",
+                "noise_type",
+                "noise_types",
+                "corruption",
+                "corruptions",
+                "perturbation",
+                "perturbations",
+                "category",
+                "scenario",
+                "case_kind",
+                "case_type",
+                "negative_kind",
+                "negative_type",
+                "non_hit_kind",
+                "non_hit_type",
+                "nonhit_kind",
+                "nonhit_type",
+                "hard_negative",
+                "hard_negative_kind",
+                "hard_negative_type",
+                "distortion",
+                "distortions",
+                "mutation",
+                "mutations",
+                "error_type",
+                "error_types",
+                "error_kind",
+            ],
+        ),
+        (
+            "record_ids",
+            &[
+                "record_ids",
+                "record_id",
+                "expected_record_id",
+                "expected_record_ids",
+                "true_record_id",
+                "true_record_ids",
+                "truth_record_id",
+                "truth_record_ids",
+                "target_record_id",
+                "target_record_ids",
+                "match_id",
+                "match_ids",
+                "matched_record_id",
+                "matched_record_ids",
+            ],
+        ),
+    ];
+    // As listed, or with its words run together (`QueryID`, `RecordIds`).
+    let joined = key.replace('_', "");
+    NAMES
+        .iter()
+        .find(|(_, names)| names.contains(&key))
+        .or_else(|| {
+            NAMES
+                .iter()
+                .find(|(_, names)| names.iter().any(|n| n.replace('_', "") == joined))
+        })
+        .map(|(field, _)| *field)
+        // A kind of noise under another name: what the name says it holds.
+        .or_else(|| {
+            [
+                "noise",
+                "corruption",
+                "perturbation",
+                "distortion",
+                "mutation",
+            ]
+            .iter()
+            .any(|w| key.contains(w))
+            .then_some("noise")
+        })
 }
 
 /// The column (of `names`) that gives truth field `want`: the one under its own name,
@@ -730,6 +790,15 @@ fn noise_columns(names: &[impl AsRef<str>]) -> Vec<usize> {
         .collect();
     cols.sort_by_key(|&i| keys[i] != "noise");
     cols
+}
+
+/// Noise kinds joined by `+` or `,` in one item (`typo1+ocr`) apart.
+fn split_kinds(k: &str) -> Vec<String> {
+    k.split(['+', ','])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 /// The ids (or noise kinds) of one cell: joined by `|` or `;`, or written as a list

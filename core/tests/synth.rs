@@ -663,7 +663,7 @@ fn other_generators_truth_files_are_read() {
     };
     /// A file's name, its text, and the labels it holds.
     type Case<'a> = (&'a str, &'a str, Vec<(&'a str, Truth)>);
-    let cases: [Case; 8] = [
+    let cases: [Case; 9] = [
         (
             "t.csv",
             "qid;Is Hit;Expected Record IDs;noise_types\nQ1;TRUE;\"A;B\";typo1|ocr\nQ2;false;;sibling\n",
@@ -701,6 +701,16 @@ fn other_generators_truth_files_are_read() {
             "t4.jsonl",
             "{\"qid\":\"Q1\",\"match_id\":\"A\",\"category\":\"make_alias\",\"noise\":[\"typo2\"]}\n{\"qid\":\"Q2\",\"match_id\":null,\"hard_negative\":\"other_make\"}\n",
             vec![("Q1", hit(&["A"], &["typo2", "make_alias"])), ("Q2", non_hit(&["other_make"]))],
+        ),
+        (
+            // Names with their words run together, a name that says it holds noise,
+            // kinds joined by `+`, a `|`-separated file.
+            "t5.csv",
+            "QueryID|ExpectedRecordIDs|noise_category\nQ1|A;B|cyr+alias\nQ2||sibling\n",
+            vec![
+                ("Q1", hit(&["A", "B"], &["cyr", "alias"])),
+                ("Q2", non_hit(&["sibling"])),
+            ],
         ),
         (
             // Its own names win over another generator's for the same column.
