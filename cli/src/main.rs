@@ -1047,6 +1047,8 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
         threshold: a.threshold.unwrap_or(DEFAULT_THRESHOLD),
         serial_only: false,
     };
+    // Rows of the queries file that could not be read (skipped with --skip-bad-rows).
+    let mut unreadable = 0u64;
     let rows: Vec<QueryRow> = match (&a.queries, &a.serial) {
         (Some(path), _) => {
             let read = ReadOptions {
@@ -1055,6 +1057,7 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
             };
             let (rows, report) = armsmatch::io::read_queries(path, read)?;
             print_skipped(&report);
+            unreadable = report.skipped;
             warn_duplicate_ids(&rows);
             rows
         }
@@ -1075,6 +1078,27 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
             ))
         }
     };
+    // A check without a usable serial (empty, `UNK`, `000000`) is compared by make,
+    // model and calibre with the records that have none: say so, as it finds little.
+    let serial_less = rows
+        .iter()
+        .filter(|r| {
+            // A pattern of wildcards alone is refused as a check, not compared.
+            armsmatch::is_placeholder_serial(&r.query.serial)
+                && !r.query.serial.contains(['*', '?'])
+        })
+        .count();
+    if serial_less > 0 {
+        let what = if a.queries.is_some() {
+            format!("{serial_less} checks have")
+        } else {
+            "the check has".to_string()
+        };
+        eprintln!(
+            "armsmatch: note: {what} no usable serial (empty or a placeholder such as UNK): \
+             compared by make, model and calibre with the records that have none"
+        );
+    }
     let sink: Sink = match a.out.as_deref().filter(|p| !register_cmds::is_stdout(p)) {
         Some(p) => Box::new(File::create(p).map_err(io_err(p))?),
         None => Box::new(std::io::stdout()),
@@ -1154,14 +1178,17 @@ fn check(a: &CheckArgs) -> Result<(), CliError> {
         // output).
         eprintln!(
             "armsmatch: {} checks, {with_hit} with a hit at or above {} ({hits_written} hits written{}), {}",
-            rows.len(),
+            rows.len() as u64 - skipped,
             opts.threshold,
             match a.out.as_deref().filter(|p| !register_cmds::is_stdout(p)) {
                 Some(p) => format!(" to {}", p.display()),
                 None => String::new(),
             },
             if a.skip_bad_rows {
-                format!("{skipped} skipped as bad rows")
+                format!(
+                    "{} skipped as bad rows ({unreadable} unreadable, {skipped} refused as checks)",
+                    unreadable + skipped
+                )
             } else {
                 format!("{failed} failed")
             }

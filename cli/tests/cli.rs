@@ -737,7 +737,25 @@ fn a_failing_check_is_reported_and_the_rest_written() {
         err.contains("check Q1: skipped: ") && err.contains("known characters"),
         "{err}"
     );
-    assert!(err.contains("1 skipped as bad rows"), "{err}");
+    assert!(
+        err.contains("1 skipped as bad rows (0 unreadable, 1 refused as checks)"),
+        "{err}"
+    );
+    // A check with no usable serial says how it was compared.
+    let err = String::from_utf8_lossy(
+        &armsmatch(&[
+            "check",
+            "--index",
+            s(&index),
+            "--serial",
+            "UNK",
+            "--make",
+            "Glock",
+        ])
+        .stderr,
+    )
+    .into_owned();
+    assert!(err.contains("the check has no usable serial"), "{err}");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.starts_with(HITS_HEADER) && !stdout.contains("\nQ1,"),
