@@ -211,8 +211,8 @@ pub struct NewArgs {
     /// Build from a hit: the index the firearm was checked against (with --record).
     #[arg(long, value_name = "INDEX", requires = "record")]
     pub index: Option<PathBuf>,
-    /// Build from a hit: the record the check of this firearm (--serial, --make, …)
-    /// found in --index.
+    /// Build from a hit: the record the check of this firearm found in --index. Needs
+    /// --serial (the serial as checked) and takes --make, --model, --calibre.
     #[arg(long, value_name = "RECORD_ID", requires_all = ["index", "serial"])]
     pub record: Option<String>,
     /// Also ask this country; repeat for several.

@@ -356,7 +356,13 @@ impl Date {
             2 => 28,
             _ => 0,
         };
-        if !(1000..=9999).contains(&year) || day == 0 || day > days {
+        if !(1000..=9999).contains(&year) {
+            return Err(Error::invalid(
+                "reported_on",
+                format!("{year:04}-{month:02}-{day:02} is out of range (years 1000 to 9999)"),
+            ));
+        }
+        if day == 0 || day > days {
             return Err(Error::invalid(
                 "reported_on",
                 format!("{year:04}-{month:02}-{day:02} is not a calendar date"),

@@ -540,7 +540,7 @@ impl fmt::Display for Explanation {
         }
         write!(
             f,
-            "; make {}, model {}, calibre {}; score {:.2} (probability of the same firearm",
+            "; make {}, model {}, calibre {}; score {:.3} (probability of the same firearm",
             self.make.as_str(),
             self.model.as_str(),
             self.calibre.as_str(),
