@@ -161,8 +161,10 @@ struct BuildArgs {
     /// Reference TOML (makes, models, calibres, aliases) that extends the embedded one.
     #[arg(long, value_name = "TOML")]
     reference: Option<PathBuf>,
-    /// Skip malformed rows (counted and reported) instead of failing. Two rows sharing a
-    /// record id still fail the build: which one is the register's is not guessed.
+    /// Skip malformed rows (counted and reported) instead of failing; a record with a
+    /// good id and serial but an unreadable optional field (country, date) goes in
+    /// without that field (counted and reported). Two rows sharing a record id still
+    /// fail the build: which one is the register's is not guessed.
     #[arg(long)]
     skip_bad_rows: bool,
     #[command(flatten)]
@@ -885,6 +887,16 @@ fn print_skipped(report: &ReadReport) {
              lost, stolen, trafficked, smuggled)",
             report.read_as_other
         );
+    }
+    if report.fields_dropped > 0 {
+        eprintln!(
+            "armsmatch: {} records went in without a field that could not be read; the first {}:",
+            report.fields_dropped,
+            report.dropped.len()
+        );
+        for e in &report.dropped {
+            eprintln!("  {e}");
+        }
     }
     if report.skipped > 0 {
         eprintln!(

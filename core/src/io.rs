@@ -190,6 +190,13 @@ pub struct ReadReport {
     /// `stolne`): read as `other`, as documented, and counted here so that a typo does
     /// not go unseen.
     pub read_as_other: u64,
+    /// Records that went in without an optional field that could not be read (a
+    /// country, a date, a make, model or calibre over the limits): with
+    /// [`ReadOptions::skip_bad_rows`], a row whose id and serial are good is kept and
+    /// only that field left out, so that the firearm can still be found.
+    pub fields_dropped: u64,
+    /// The first of those fields (at most 20), as errors naming file, line and column.
+    pub dropped: Vec<String>,
 }
 
 /// A check with its caller's id.
@@ -1240,7 +1247,14 @@ fn in_file(path: &str, line: u64, column: &str, e: Error) -> Error {
 }
 
 /// Builds a record from a column map; errors name the column.
-fn record_from_row(path: &str, (line, row): RawRow) -> Result<Record> {
+/// A record from its row. With `lenient`, an optional field that cannot be read is
+/// left out and its error pushed on `dropped` instead of refusing the row.
+fn record_from_row(
+    path: &str,
+    (line, row): RawRow,
+    lenient: bool,
+    dropped: &mut Vec<Error>,
+) -> Result<Record> {
     let err = |col: &str, e: Error| in_file(path, line, col, e);
     let id = opt(&row, "record_id").ok_or_else(|| {
         err(
@@ -1248,15 +1262,26 @@ fn record_from_row(path: &str, (line, row): RawRow) -> Result<Record> {
             Error::invalid("record_id", "the record id is empty"),
         )
     })?;
+    let mut field = |col: &str, r: Result<String>| -> Result<Option<String>> {
+        match r {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if lenient => {
+                dropped.push(err(col, e));
+                Ok(None)
+            }
+            Err(e) => Err(err(col, e)),
+        }
+    };
     let country = match opt(&row, "country") {
-        Some(c) => Some(country_code(&c).map_err(|e| err("country", e))?),
+        Some(c) => field("country", country_code(&c))?,
         None => None,
     };
     let reported_on = match opt(&row, "reported_on") {
-        Some(d) => Some(d.parse::<Date>().map_err(|e| err("reported_on", e))?),
+        Some(d) => field("reported_on", d.parse::<Date>().map(|d| d.to_string()))?
+            .and_then(|d| d.parse::<Date>().ok()),
         None => None,
     };
-    let record = Record {
+    let mut record = Record {
         id,
         serial: row.get("serial").cloned().unwrap_or_default(),
         make: opt(&row, "make"),
@@ -1267,6 +1292,27 @@ fn record_from_row(path: &str, (line, row): RawRow) -> Result<Record> {
         status: opt(&row, "status").and_then(|s| s.parse::<Status>().ok()),
         reported_on,
     };
+    if lenient {
+        // A make, model or calibre over the limits: left out, the firearm kept.
+        for (col, value) in [
+            ("make", &mut record.make),
+            ("model", &mut record.model),
+            ("calibre", &mut record.calibre),
+        ] {
+            if let Some(v) = value
+                .as_ref()
+                .filter(|v| v.len() > crate::limits::MAX_FIELD_BYTES)
+            {
+                let e = Error::limit(
+                    format!("{col} length in bytes"),
+                    crate::limits::MAX_FIELD_BYTES,
+                    v.len(),
+                );
+                dropped.push(err(col, e));
+                *value = None;
+            }
+        }
+    }
     crate::segment::refuse_new(&record)
         .and_then(|()| crate::segment::check_record(&record))
         .map_err(|e| {
@@ -1302,6 +1348,8 @@ pub fn for_each_record(
     let name = path.display().to_string();
     let mut report = ReadReport::default();
     let read_as_other = std::cell::Cell::new(0u64);
+    let fields_dropped = std::cell::Cell::new(0u64);
+    let first_dropped = std::cell::RefCell::new(Vec::new());
     for_each_row(
         path,
         &["record_id", "serial"],
@@ -1318,7 +1366,17 @@ pub fn for_each_record(
                     .is_some_and(|v| !v.is_empty() && !v.eq_ignore_ascii_case("other"))
             };
             let (kind_named, status_named) = (named("type"), named("status"));
-            let r = record_from_row(&name, row)?;
+            let mut dropped = Vec::new();
+            let r = record_from_row(&name, row, opts.skip_bad_rows, &mut dropped)?;
+            if !dropped.is_empty() {
+                fields_dropped.set(fields_dropped.get() + 1);
+                let mut first = first_dropped.borrow_mut();
+                for e in dropped {
+                    if first.len() < 20 {
+                        first.push(e.to_string());
+                    }
+                }
+            }
             let other = (kind_named && r.kind == Some(Kind::Other))
                 || (status_named && r.status == Some(Status::Other));
             f(r).map_err(|e| match e {
@@ -1343,6 +1401,8 @@ pub fn for_each_record(
         },
     )?;
     report.read_as_other = read_as_other.get();
+    report.fields_dropped = fields_dropped.get();
+    report.dropped = first_dropped.into_inner();
     Ok(report)
 }
 
@@ -1835,11 +1895,24 @@ mod tests {
             },
         )
         .unwrap();
-        assert_eq!(recs.len(), 2);
-        assert_eq!(rep.skipped, 2);
-        assert_eq!(rep.errors.len(), 2);
+        // The row without an id is skipped; the one with a bad country goes in without
+        // it (the firearm stays findable), counted and said.
+        assert_eq!(recs.len(), 3);
+        assert_eq!(rep.skipped, 1);
+        assert_eq!(rep.errors.len(), 1);
+        assert_eq!(
+            (recs[1].id.as_str(), recs[1].country.as_deref()),
+            ("R2", None)
+        );
+        assert_eq!(rep.fields_dropped, 1);
+        assert!(rep.dropped[0].contains("r.csv:3:country"), "{rep:?}");
         // Rows read count every data row, the skipped ones too.
         assert_eq!(rep.rows, 4);
+        // Without skipping, the bad field refuses the file.
+        let e = read_records(&p, ReadOptions::default())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("r.csv:3:country"), "{e}");
     }
 
     #[test]
@@ -1870,8 +1943,10 @@ mod tests {
                 },
             )
             .unwrap();
-            assert_eq!(rep.errors.len(), 1, "{name}: {rep:?}");
-            let e = &rep.errors[0];
+            // A bad date leaves the date out; a bad id skips the row.
+            let errors: Vec<&String> = rep.errors.iter().chain(&rep.dropped).collect();
+            assert_eq!(errors.len(), 1, "{name}: {rep:?}");
+            let e = errors[0];
             let at = e.find(".csv:").unwrap() + 5;
             e[at..].split(':').next().unwrap().to_string()
         };

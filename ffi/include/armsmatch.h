@@ -1265,7 +1265,9 @@ armsmatch_status armsmatch_builder_add(struct armsmatch_builder *builder,
  * With `skip_bad_rows` false, the first malformed row fails the call with
  * ARMSMATCH_STATUS_PARSE, the message naming the file, line and column; the rows before
  * it stay added (build anyway, or free the builder). With `skip_bad_rows` true,
- * malformed rows are skipped and counted in the report. A missing file or a missing
+ * malformed rows are skipped and counted in the report, and a record whose id and
+ * serial are good but whose country, date, make, model or calibre cannot be read
+ * goes in without that field (not counted as skipped). A missing file or a missing
  * required column fails either way (ARMSMATCH_STATUS_IO, ARMSMATCH_STATUS_PARSE), and so
  * does a path that is a directory (ARMSMATCH_STATUS_IO), empty or holding a NUL byte
  * (ARMSMATCH_STATUS_INVALID_ARGUMENT).

@@ -109,9 +109,7 @@ fn fs_path(text: &Bound<'_, PyString>, field: &str) -> PyResult<PathBuf> {
                 e
             }
         })?;
-    let bytes = encoded
-        .downcast::<PyBytes>()
-        .map_err(|_| cannot())?;
+    let bytes = encoded.downcast::<PyBytes>().map_err(|_| cannot())?;
     Ok(PathBuf::from(std::ffi::OsString::from_vec(
         bytes.as_bytes().to_vec(),
     )))
@@ -681,8 +679,14 @@ pub(crate) fn short_id(id: &str) -> String {
     format!("{head:?}… ({} bytes)", id.len())
 }
 
-/// A record from a row of a records table. Errors name the row and the field.
-pub(crate) fn record_from_row(row: &Row<'_, '_>, context: &str) -> PyResult<Record> {
+/// A record from a row of a records table. Errors name the row and the field. With
+/// `dropped` (`errors="skip"`), a country or date that cannot be read is left out and
+/// its error pushed there, as the file reader does: the firearm stays findable.
+pub(crate) fn record_from_row(
+    row: &Row<'_, '_>,
+    context: &str,
+    dropped: Option<&mut Vec<String>>,
+) -> PyResult<Record> {
     let id = row.text("record_id", context)?.unwrap_or_default();
     if id.is_empty() {
         return Err(invalid(
@@ -692,20 +696,39 @@ pub(crate) fn record_from_row(row: &Row<'_, '_>, context: &str) -> PyResult<Reco
     }
     // Past the id, errors name it too: a filtered frame's row 250 may be labelled 500.
     let context = &format!("{context} (id {})", short_id(&id));
-    record_from_parts(
-        id,
-        row.text("serial", context)?.unwrap_or_default(),
-        RecordFields {
-            make: row.text("make", context)?,
-            model: row.text("model", context)?,
-            calibre: row.text("calibre", context)?,
-            kind: row.text("type", context)?,
-            country: row.text("country", context)?,
-            status: row.text("status", context)?,
-            reported_on: row.text("reported_on", context)?,
-        },
-    )
-    .map_err(|e| to_py_err_at(e, context))
+    let mut fields = RecordFields {
+        make: row.text("make", context)?,
+        model: row.text("model", context)?,
+        calibre: row.text("calibre", context)?,
+        kind: row.text("type", context)?,
+        country: row.text("country", context)?,
+        status: row.text("status", context)?,
+        reported_on: row.text("reported_on", context)?,
+    };
+    if let Some(dropped) = dropped {
+        let bad_country = fields
+            .country
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .and_then(|c| country_code(c).err());
+        if let Some(e) = bad_country {
+            dropped.push(format!("{context}.country: {e}"));
+            fields.country = None;
+        }
+        let bad_date = fields
+            .reported_on
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .and_then(|d| d.parse::<Date>().err());
+        if let Some(e) = bad_date {
+            dropped.push(format!("{context}.reported_on: {e}"));
+            fields.reported_on = None;
+        }
+    }
+    record_from_parts(id, row.text("serial", context)?.unwrap_or_default(), fields)
+        .map_err(|e| to_py_err_at(e, context))
 }
 
 /// The optional fields of a record, as text.

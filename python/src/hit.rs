@@ -35,7 +35,7 @@ pub(crate) struct Record {
 impl Record {
     /// A record from a `Record` or a dict with the records-file keys.
     pub(crate) fn from_py(v: &Bound<'_, PyAny>, field: &str) -> PyResult<armsmatch::Record> {
-        Record::from_py_seen(v, field, &mut KeysSeen::default())
+        Record::from_py_seen(v, field, &mut KeysSeen::default(), None)
     }
 
     /// [`Record::from_py`] of one row of many: `seen` carries the keys of the last dict
@@ -44,6 +44,7 @@ impl Record {
         v: &Bound<'_, PyAny>,
         field: &str,
         seen: &mut KeysSeen,
+        dropped: Option<&mut Vec<String>>,
     ) -> PyResult<armsmatch::Record> {
         if let Ok(r) = v.downcast::<Record>() {
             return Ok(r.get().inner.clone());
@@ -55,7 +56,7 @@ impl Record {
                 &["record_id", "serial"],
                 field,
                 seen,
-                |row| record_from_row(row, field),
+                |row| record_from_row(row, field, dropped),
             );
         }
         Err(wrong_type(field, "Record or dict", v))

@@ -396,6 +396,31 @@ fn warn_skipped(
     )
 }
 
+/// Warns of the fields left out of records that went in (`errors="skip"`): `count`
+/// fields or records, the first `reasons`.
+fn warn_dropped(py: Python<'_>, count: u64, reasons: &[String]) -> PyResult<()> {
+    if count == 0 {
+        return Ok(());
+    }
+    let shown = reasons
+        .iter()
+        .take(SKIP_REASONS)
+        .map(String::as_str)
+        .collect::<Vec<_>>();
+    let more = if reasons.len() > shown.len() {
+        "; ..."
+    } else {
+        ""
+    };
+    warn(
+        py,
+        &format!(
+            "{count} records went in without a field that could not be read: {}{more}",
+            shown.join("; ")
+        ),
+    )
+}
+
 /// Issues a `RuntimeWarning` (attributed to the caller's line).
 fn warn(py: Python<'_>, message: &str) -> PyResult<()> {
     let category = py.get_type::<pyo3::exceptions::PyRuntimeWarning>();
@@ -521,6 +546,7 @@ impl Index {
                 RECORDS_SKIPPED,
                 &report.errors,
             )?;
+            warn_dropped(py, report.fields_dropped, &report.dropped)?;
             return Ok(Index::wrap(index, None));
         }
         let GlueTable { table, .. } = table_of(records, "records", "records", None)?;
@@ -529,6 +555,8 @@ impl Index {
         let mut pending: Vec<(usize, armsmatch::Record)> = Vec::new();
         // With errors="skip": how many rows were left out, and why (the first few).
         let (mut rows, mut skipped, mut reasons) = (0u64, 0u64, Vec::<String>::new());
+        // With errors="skip": the fields left out of records that went in.
+        let (mut dropped, mut dropped_records) = (Vec::<String>::new(), 0u64);
         let mut flush = |py: Python<'_>,
                          pending: &mut Vec<(usize, armsmatch::Record)>,
                          skipped: &mut u64,
@@ -592,7 +620,14 @@ impl Index {
                     if i % SIGNAL_ROWS == SIGNAL_ROWS - 1 {
                         py.check_signals()?;
                     }
-                    let record = Record::from_py_seen(&row?, &format!("records[{i}]"), &mut seen);
+                    let before = dropped.len();
+                    let record = Record::from_py_seen(
+                        &row?,
+                        &format!("records[{i}]"),
+                        &mut seen,
+                        skip_bad.then_some(&mut dropped),
+                    );
+                    dropped_records += u64::from(dropped.len() > before);
                     add(py, record, i)?;
                 }
             }
@@ -602,7 +637,16 @@ impl Index {
                     "records",
                     RECORD_COLUMNS,
                     &["record_id", "serial"],
-                    |i, row| add(py, record_from_row(row, &format!("records[{i}]")), i),
+                    |i, row| {
+                        let before = dropped.len();
+                        let record = record_from_row(
+                            row,
+                            &format!("records[{i}]"),
+                            skip_bad.then_some(&mut dropped),
+                        );
+                        dropped_records += u64::from(dropped.len() > before);
+                        add(py, record, i)
+                    },
                 )?;
             }
         }
@@ -611,6 +655,7 @@ impl Index {
             .allow_threads(move || builder.build())
             .map_err(to_py_err)?;
         warn_skipped(py, skipped, rows, RECORDS_SKIPPED, &reasons)?;
+        warn_dropped(py, dropped_records, &dropped)?;
         Ok(Index::wrap(inner, None))
     }
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import decimal
 import pickle
+import re
 from pathlib import Path
 from typing import Any
 
@@ -274,11 +275,17 @@ def test_build_errors_skip_leaves_out_bad_records_and_warns(kind: str, tmp_path:
         source = path
     with pytest.raises((InvalidInputError, LimitExceededError, armsmatch.ParseError)):
         armsmatch.Index.build(source)
-    with pytest.warns(RuntimeWarning, match=r"^2 of 8 records could not go in and were skipped: .*country.*serial length"):
+    # The record with a bad serial cannot go in; the one with a bad country goes in
+    # without it (the firearm stays findable), each said in a warning.
+    with pytest.warns(RuntimeWarning) as caught:
         index = armsmatch.Index.build(source, errors="skip")
-    assert len(index) == 6
+    messages = [str(w.message) for w in caught]
+    assert any(re.match(r"^1 of 8 records could not go in and were skipped: .*serial length", m) for m in messages), messages
+    assert any(re.match(r"^1 records went in without a field that could not be read: .*country", m) for m in messages), messages
+    assert len(index) == 7
     assert index.check("AB123457", top=1)[0].record.id == "R7"
-    assert index.get("R2") is None and index.get("R5") is None
+    r2 = index.get("R2")
+    assert r2 is not None and r2.country is None and index.get("R5") is None
     with pytest.raises(InvalidInputError, match="errors"):
         armsmatch.Index.build(source, errors="ignore")  # type: ignore[arg-type]
     # Two records sharing an id are not guessed between, skip or not.
@@ -458,3 +465,44 @@ def test_file_names_given_as_bytes_work_as_with_open(tmp_path: Path, index: arms
         index.save(os.fsencode(tmp_path) + b"/a\0b.armsidx")
     with pytest.raises(TypeError, match="str, bytes or os.PathLike"):
         armsmatch.Index.open(42)  # type: ignore[arg-type]
+
+
+def test_a_record_with_an_unreadable_country_or_date_goes_in_without_it(tmp_path: Path) -> None:
+    """errors="skip" keeps the firearm findable: only the field that cannot be read is
+    left out (a row without an id or serial is still skipped), from a file, dicts and a
+    frame alike."""
+    import warnings
+
+    text = (
+        "record_id,serial,make,country,reported_on\n"
+        "R1,AB123456,Glock,Germany,2021-02-30\n"
+        "R2,CD987654,Colt,DEU,2021-01-01\n"
+        ",EF555555,Colt,,\n"
+    )
+    path = tmp_path / "r.csv"
+    path.write_text(text, encoding="utf-8")
+    rows = [
+        {"record_id": "R1", "serial": "AB123456", "make": "Glock", "country": "Germany", "reported_on": "2021-02-30"},
+        {"record_id": "R2", "serial": "CD987654", "make": "Colt", "country": "DEU", "reported_on": "2021-01-01"},
+        {"record_id": "", "serial": "EF555555", "make": "Colt"},
+    ]
+    sources: list[Any] = [str(path), rows]
+    try:
+        import pandas as pd
+
+        sources.append(pd.DataFrame(rows))
+    except ImportError:
+        pass
+    for source in sources:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            index = armsmatch.Index.build(source, errors="skip")
+        messages = [str(w.message) for w in caught]
+        assert len(index) == 2, (type(source), messages)
+        r1 = index.get("R1")
+        assert r1 is not None and r1.country is None and r1.reported_on is None
+        assert index.check("AB123456", make="Glock")[0].record_id == "R1"
+        assert any("1 records went in without a field" in m and "country" in m for m in messages), messages
+        assert any("skipped" in m for m in messages), messages
+    with pytest.raises(armsmatch.InvalidInputError):
+        armsmatch.Index.build(rows)
