@@ -460,6 +460,87 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// Sports (IOC) codes that registers write for a country and that are no ISO 3166-1
+/// alpha-3 code, current or former (`GER` for Germany, `SUI`, `NED`, `RSA`), with the
+/// country's alpha-3 code, sorted. Codes that are also ISO codes (`BRN` is Brunei in ISO,
+/// Bahrain at the IOC) are left out: the ISO reading wins.
+const IOC_TO_ALPHA3: &[(&str, &str)] = &[
+    ("ALG", "DZA"),
+    ("ANG", "AGO"),
+    ("ARU", "ABW"),
+    ("BAH", "BHS"),
+    ("BAN", "BGD"),
+    ("BER", "BMU"),
+    ("BHU", "BTN"),
+    ("BIZ", "BLZ"),
+    ("BOT", "BWA"),
+    ("BUL", "BGR"),
+    ("CAM", "KHM"),
+    ("CAY", "CYM"),
+    ("CHA", "TCD"),
+    ("CHI", "CHL"),
+    ("CRC", "CRI"),
+    ("CRO", "HRV"),
+    ("DEN", "DNK"),
+    ("ESA", "SLV"),
+    ("FIJ", "FJI"),
+    ("GAM", "GMB"),
+    ("GER", "DEU"),
+    ("GRE", "GRC"),
+    ("GRN", "GRD"),
+    ("GUA", "GTM"),
+    ("GUI", "GIN"),
+    ("HAI", "HTI"),
+    ("HON", "HND"),
+    ("INA", "IDN"),
+    ("IRI", "IRN"),
+    ("ISV", "VIR"),
+    ("IVB", "VGB"),
+    ("KOS", "XKX"),
+    ("KSA", "SAU"),
+    ("KUW", "KWT"),
+    ("LAT", "LVA"),
+    ("LBA", "LBY"),
+    ("LES", "LSO"),
+    ("LIB", "LBN"),
+    ("MAD", "MDG"),
+    ("MAS", "MYS"),
+    ("MAW", "MWI"),
+    ("MGL", "MNG"),
+    ("MON", "MCO"),
+    ("MRI", "MUS"),
+    ("MYA", "MMR"),
+    ("NED", "NLD"),
+    ("NEP", "NPL"),
+    ("NGR", "NGA"),
+    ("NIG", "NER"),
+    ("OMA", "OMN"),
+    ("PAR", "PRY"),
+    ("PHI", "PHL"),
+    ("POR", "PRT"),
+    ("PUR", "PRI"),
+    ("RSA", "ZAF"),
+    ("SAM", "WSM"),
+    ("SEY", "SYC"),
+    ("SKN", "KNA"),
+    ("SLO", "SVN"),
+    ("SOL", "SLB"),
+    ("SRI", "LKA"),
+    ("SUD", "SDN"),
+    ("SUI", "CHE"),
+    ("TAN", "TZA"),
+    ("TGA", "TON"),
+    ("TOG", "TGO"),
+    ("TPE", "TWN"),
+    ("UAE", "ARE"),
+    ("URU", "URY"),
+    ("VAN", "VUT"),
+    ("VIE", "VNM"),
+    ("VIN", "VCT"),
+    ("ZAM", "ZMB"),
+    ("ZIM", "ZWE"),
+];
+
 /// ISO 3166-1 alpha-2 codes and their alpha-3 codes (the 249 assigned codes, Kosovo's
 /// `XK`/`XKX` as the EU and INTERPOL use them, and the exceptionally reserved `UK` and
 /// `EL` that registers write for the United Kingdom and Greece), sorted by alpha-2.
@@ -750,15 +831,18 @@ pub fn record_id(id: &str) -> Result<&str> {
 
 /// Checks an ISO 3166-1 country code (alpha-3, or alpha-2) and returns it as alpha-3,
 /// uppercase: an assigned alpha-2 code becomes its alpha-3 code (`nl` → `NLD`), so a
-/// register's statistics count one country once whichever form was entered. Other
-/// codes of two or three letters (user-assigned, former or unofficial ones) are kept
-/// as written, uppercase.
+/// register's statistics count one country once whichever form was entered; so does a
+/// sports (IOC) code that is no ISO code (`GER` → `DEU`, `SUI` → `CHE`). Other codes of
+/// two or three letters (user-assigned, former or unofficial ones) are kept as written,
+/// uppercase.
 ///
 /// ```
 /// assert_eq!(armsmatch::country_code("deu")?, "DEU");
 /// assert_eq!(armsmatch::country_code("nl")?, "NLD");
 /// assert_eq!(armsmatch::country_code("UK")?, "GBR"); // exceptionally reserved
 /// assert_eq!(armsmatch::country_code("YUG")?, "YUG");
+/// assert_eq!(armsmatch::country_code("GER")?, "DEU");
+/// assert_eq!(armsmatch::country_code("BRN")?, "BRN"); // Brunei in ISO
 /// assert!(armsmatch::country_code("Germany").is_err());
 /// # Ok::<(), armsmatch::Error>(())
 /// ```
@@ -773,9 +857,14 @@ pub fn country_code(s: &str) -> Result<String> {
     let t = s.trim();
     if (2..=3).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphabetic()) {
         let upper = t.to_ascii_uppercase();
+        let table = if upper.len() == 2 {
+            ALPHA2_TO_ALPHA3
+        } else {
+            IOC_TO_ALPHA3
+        };
         Ok(
-            match ALPHA2_TO_ALPHA3.binary_search_by(|(a2, _)| a2.cmp(&upper.as_str())) {
-                Ok(i) => ALPHA2_TO_ALPHA3[i].1.to_string(),
+            match table.binary_search_by(|(code, _)| code.cmp(&upper.as_str())) {
+                Ok(i) => table[i].1.to_string(),
                 Err(_) => upper,
             },
         )
@@ -1077,6 +1166,17 @@ mod tests {
         assert!(ALPHA2_TO_ALPHA3.windows(2).all(|w| w[0].0 < w[1].0));
         for (a2, a3) in ALPHA2_TO_ALPHA3 {
             assert_eq!(country_code(a2).unwrap(), *a3);
+        }
+    }
+
+    #[test]
+    fn the_sports_codes_are_sorted_and_no_iso_code() {
+        assert!(IOC_TO_ALPHA3.windows(2).all(|w| w[0].0 < w[1].0));
+        let iso: Vec<&str> = ALPHA2_TO_ALPHA3.iter().map(|(_, a3)| *a3).collect();
+        for (ioc, a3) in IOC_TO_ALPHA3 {
+            assert!(!iso.contains(ioc), "{ioc} is an ISO code");
+            assert!(iso.contains(a3), "{a3} is no ISO code");
+            assert_eq!(country_code(&ioc.to_lowercase()).unwrap(), *a3);
         }
     }
 }
