@@ -329,8 +329,10 @@ const FORMULA_START: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
 /// A text cell for a CSV file a person may open in a spreadsheet: a value that starts
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so that an id
 /// such as `=HYPERLINK(…)` from a register or a check is shown as text, never run as a
-/// formula (OWASP "CSV injection"). A value that starts with `'` gets one too, so the
-/// escape is undone exactly by [`from_spreadsheet_cell`]. Every other value is unchanged.
+/// formula (OWASP "CSV injection"). A plain number (`-17`, `+3.5`) is no formula and
+/// is left as it is, so that numeric ids join back. A value that starts with `'` gets
+/// one too, so the escape is undone exactly by [`from_spreadsheet_cell`]. Every other
+/// value is unchanged.
 ///
 /// The command line's hits CSV, the trace CSV export and the statistics CSV write their
 /// text cells through it; JSON output is never escaped.
@@ -338,14 +340,23 @@ const FORMULA_START: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\''];
 /// ```
 /// use armsmatch::io::{from_spreadsheet_cell, spreadsheet_cell};
 /// assert_eq!(spreadsheet_cell("=HYPERLINK(\"http://x\")"), "'=HYPERLINK(\"http://x\")");
-/// assert_eq!(spreadsheet_cell("-17"), "'-17");
+/// assert_eq!(spreadsheet_cell("-17"), "-17"); // a number, not a formula
+/// assert_eq!(spreadsheet_cell("-1+1"), "'-1+1");
 /// assert_eq!(spreadsheet_cell("DEU-2024-17"), "DEU-2024-17");
-/// for id in ["=1+1", "'quoted", "''", "R-1", "", "@x"] {
+/// for id in ["=1+1", "'quoted", "''", "R-1", "", "@x", "-17", "'-17"] {
 ///     assert_eq!(from_spreadsheet_cell(&spreadsheet_cell(id)), id);
 /// }
 /// ```
 pub fn spreadsheet_cell(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.starts_with(FORMULA_START) {
+    // An optional sign, digits, at most one decimal point, and nothing else.
+    let number = |t: &str| {
+        let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
+        !digits.is_empty()
+            && digits.bytes().any(|b| b.is_ascii_digit())
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && digits.bytes().filter(|&b| b == b'.').count() <= 1
+    };
+    if text.starts_with(FORMULA_START) && !number(text) {
         format!("'{text}").into()
     } else {
         text.into()
@@ -821,7 +832,19 @@ fn for_each_row(
             let obj: Pairs = match serde_json::from_str(text) {
                 Ok(o) => o,
                 Err(e) => {
-                    skip(report, parse_err("-", format!("not a JSON object: {e}")))?;
+                    // The line is the file's; serde's own "at line 1" is the object's.
+                    let what = e.to_string();
+                    let what = what
+                        .rsplit_once(" at line ")
+                        .map_or(what.as_str(), |(head, _)| head)
+                        .to_string();
+                    skip(
+                        report,
+                        parse_err(
+                            "-",
+                            format!("not a JSON object: {what} (at character {})", e.column()),
+                        ),
+                    )?;
                     continue;
                 }
             };
