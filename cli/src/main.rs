@@ -162,8 +162,9 @@ struct BuildArgs {
     #[arg(long, value_name = "TOML")]
     reference: Option<PathBuf>,
     /// Skip malformed rows (counted and reported) instead of failing; a record with a
-    /// good id and serial but an unreadable optional field (country, date) goes in
-    /// without that field (counted and reported). Two rows sharing a record id still
+    /// good id and serial but an unreadable optional field (country, date, a make,
+    /// model or calibre over the limits) goes in without that field (counted and
+    /// reported). Two rows sharing a record id still
     /// fail the build: which one is the register's is not guessed.
     #[arg(long)]
     skip_bad_rows: bool,
@@ -462,6 +463,30 @@ fn run(cli: Cli) -> Result<(), CliError> {
 /// and truncating an index while it is memory-mapped kills the process.
 fn refuse_output_over_input(command: &Command) -> Result<(), CliError> {
     use register_cmds::TraceCommand;
+    if let Command::Check(a) = command {
+        // The hits file inside the notices' directory: a notice would replace it.
+        let parent = |p: &Path| {
+            p.parent()
+                .map(|d| {
+                    if d.as_os_str().is_empty() {
+                        Path::new(".")
+                    } else {
+                        d
+                    }
+                })
+                .map(Path::to_path_buf)
+        };
+        let out = a.out.as_deref().filter(|p| !register_cmds::is_stdout(p));
+        if let (Some(out), Some(dir)) = (out, a.notify.as_deref()) {
+            if parent(out).is_some_and(|d| same_file(&d, dir)) {
+                return Err(CliError::Usage(format!(
+                    "--out {} is inside the --notify directory, whose files are the notices; \
+                     choose another file",
+                    out.display()
+                )));
+            }
+        }
+    }
     let stats_inputs = |i: &register_cmds::StatsInput| {
         vec![
             ("--index", Some(i.index.clone())),

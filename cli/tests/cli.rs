@@ -657,6 +657,11 @@ fn an_output_over_an_input_is_refused_and_the_input_kept() {
     assert_eq!(before(&queries), queries_bytes);
     assert_eq!(before(&records), records_bytes);
     assert_eq!(before(&truth), truth_bytes);
+    // The hits file inside the notices' directory would be replaced by a notice.
+    let notices = d.join("notices");
+    std::fs::create_dir(&notices).unwrap();
+    let err = run_fails!(1; "check", "--index", s(&index), "--serial", "AB1234", "--notify", s(&notices), "--out", s(&notices.join("DEU.jsonl")));
+    assert!(err.contains("inside the --notify directory"), "{err}");
     // Standard output, and a new file, are fine.
     run_ok!(
         "check",

@@ -670,11 +670,14 @@ impl Columns {
                 Columns::Records => &["firearm_", "weapon_", "gun_", "record_"],
                 Columns::Checks => &["firearm_", "weapon_", "gun_", "query_", "check_"],
             };
+            // Not the id or the country: `Firearm ID` beside a `Check ID` is another
+            // id, `Firearm Country` the country of manufacture, not of the report.
             owners
                 .iter()
                 .find_map(|o| key.strip_prefix(o))
                 .filter(|rest| !rest.is_empty())
                 .and_then(|rest| self.named_or_aliased(rest))
+                .filter(|c| !matches!(*c, "record_id" | "query_id" | "country"))
         })
     }
 
@@ -842,7 +845,7 @@ fn for_each_row(
                         report,
                         parse_err(
                             "-",
-                            format!("not a JSON object: {what} (at character {})", e.column()),
+                            format!("not a JSON object: {what} (at byte {})", e.column()),
                         ),
                     )?;
                     continue;
@@ -1391,15 +1394,6 @@ pub fn for_each_record(
             let (kind_named, status_named) = (named("type"), named("status"));
             let mut dropped = Vec::new();
             let r = record_from_row(&name, row, opts.skip_bad_rows, &mut dropped)?;
-            if !dropped.is_empty() {
-                fields_dropped.set(fields_dropped.get() + 1);
-                let mut first = first_dropped.borrow_mut();
-                for e in dropped {
-                    if first.len() < 20 {
-                        first.push(e.to_string());
-                    }
-                }
-            }
             let other = (kind_named && r.kind == Some(Kind::Other))
                 || (status_named && r.status == Some(Status::Other));
             f(r).map_err(|e| match e {
@@ -1419,6 +1413,16 @@ pub fn for_each_record(
             })?;
             if other {
                 read_as_other.set(read_as_other.get() + 1);
+            }
+            // Counted once the record went in.
+            if !dropped.is_empty() {
+                fields_dropped.set(fields_dropped.get() + 1);
+                let mut first = first_dropped.borrow_mut();
+                for e in dropped {
+                    if first.len() < 20 {
+                        first.push(e.to_string());
+                    }
+                }
             }
             Ok(())
         },
@@ -1684,6 +1688,13 @@ mod tests {
         assert!(Columns::Records
             .resolve(&["Firearm Serial", "Weapon Serial"])
             .is_err());
+        // Nor the id or the country: another id, the country of manufacture.
+        assert_eq!(Columns::Checks.column("Firearm ID"), None);
+        assert_eq!(Columns::Records.column("Firearm Country"), None);
+        assert_eq!(
+            Columns::Checks.resolve(&["Check ID", "Firearm ID", "Serial"]),
+            Ok(vec![Some("query_id"), None, Some("serial")])
+        );
         // The word alone names nothing.
         assert_eq!(Columns::Records.column("firearm"), None);
         assert_eq!(Columns::Checks.column("weapon_"), None);

@@ -88,6 +88,11 @@ pub struct SystemEntry {
     /// Names of the makes that produced it (each a make of the reference).
     #[serde(default)]
     pub makers: Vec<String>,
+    /// The calibres it was made in (each a calibre of the reference): a maker's
+    /// firearm of another calibre (a Remington `870` against `Mosin`) is no copy of it.
+    /// Empty: any calibre.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calibres: Vec<String>,
 }
 
 /// One calibre and its synonyms.
@@ -235,8 +240,9 @@ pub struct Reference {
     makes_related: HashSet<(u32, u32)>,
     /// (make entry, model, model) of models listed as `related`, both ways round.
     models_related: HashSet<(u32, u32, u32)>,
-    /// (design name key, make entry) of every [`SystemEntry`] name and maker.
-    systems: HashSet<(String, u32)>,
+    /// (design name key, make entry) → the design's calibre entries (empty: any), for
+    /// every [`SystemEntry`] name and maker.
+    systems: HashMap<(String, u32), Vec<u32>>,
     /// The TOML written into index files ([`Reference::file_toml`]), made on first use:
     /// every build and compaction writes it, and serializing the embedded reference
     /// took most of the time of building a small index.
@@ -433,6 +439,7 @@ impl Reference {
                 Some(x) => {
                     x.aliases.extend(sys.aliases);
                     x.makers.extend(sys.makers);
+                    x.calibres.extend(sys.calibres);
                 }
                 None => data.system.push(sys),
             }
@@ -583,17 +590,24 @@ impl Reference {
                 }
             }
         }
-        let mut systems = HashSet::new();
+        let mut systems: HashMap<(String, u32), Vec<u32>> = HashMap::new();
         for sys in &data.system {
             let makers: Vec<u32> = sys
                 .makers
                 .iter()
                 .filter_map(|m| make_keys.get(&name_key(m)).map(|&(e, _)| e))
                 .collect();
+            let calibres: Vec<u32> = sys
+                .calibres
+                .iter()
+                .filter_map(|c| calibre_keys.get(&name_key(c)).map(|&(e, _)| e))
+                .collect();
             for n in std::iter::once(&sys.name).chain(&sys.aliases) {
                 let k = name_key(n);
                 if !k.is_empty() {
-                    systems.extend(makers.iter().map(|&e| (k.clone(), e)));
+                    for &e in &makers {
+                        systems.entry((k.clone(), e)).or_default().extend(&calibres);
+                    }
                 }
             }
         }
@@ -624,7 +638,31 @@ impl Reference {
     /// assert!(!r.design_made_by("Kalashnikov Concern", norinco)); // a company
     /// ```
     pub fn design_made_by(&self, make_text: &str, maker: u32) -> bool {
-        !self.systems.is_empty() && self.systems.contains(&(name_key(make_text), maker))
+        self.design_calibres(make_text, maker).is_some()
+    }
+
+    /// The calibre entries of the design `make_text` names, if `maker` made it (empty:
+    /// any calibre).
+    pub(crate) fn design_calibres(&self, make_text: &str, maker: u32) -> Option<&[u32]> {
+        if self.systems.is_empty() {
+            return None;
+        }
+        self.systems
+            .get(&(name_key(make_text), maker))
+            .map(Vec::as_slice)
+    }
+
+    /// The calibre entry of model `model` of make entry `make`, if the reference gives one.
+    pub(crate) fn model_calibre(&self, make: u32, model: u32) -> Option<u32> {
+        let name = self
+            .data
+            .make
+            .get(make as usize)?
+            .model
+            .get(model as usize)?
+            .calibre
+            .as_deref()?;
+        self.calibre_keys.get(&name_key(name)).map(|&(e, _)| e)
     }
 
     /// Resolves a make name (canonical, alias, misspelling, near miss, or unknown).
@@ -1141,6 +1179,14 @@ fn validate(data: &ReferenceData) -> Result<()> {
             if !makes.contains(&name_key(m)) {
                 return bad(format!(
                     "system {:?} is made by {m:?}, which is not a make of this reference",
+                    sys.name
+                ));
+            }
+        }
+        for c in &sys.calibres {
+            if !calibres.contains(&name_key(c)) {
+                return bad(format!(
+                    "system {:?} is made in {c:?}, which is not a calibre of this reference",
                     sys.name
                 ));
             }

@@ -1313,11 +1313,29 @@ pub(crate) fn compare_identity(
         // `VPO-136` against `Kalashnikov` `Saiga 12`): measured on the independent
         // registers, whose other-make non-hits write the company's short name, such
         // pairs were other firearms.
+        // The maker's firearm must be one of the design's calibres: by its model, as
+        // the reference knows it, else by its calibre as written (a Remington `870` is
+        // no `Mosin`, a Norinco `Type 54` no `Kalashnikov`).
         let design = |a: &Identity, b: &Identity| {
-            a.make
+            let Some((calibres, maker)) = a
+                .make
                 .as_ref()
                 .zip(entry(&b.make))
-                .is_some_and(|(m, e)| reference.design_made_by(&m.key, e))
+                .and_then(|(m, e)| reference.design_calibres(&m.key, e).map(|c| (c, e)))
+            else {
+                return false;
+            };
+            if calibres.is_empty() {
+                return true;
+            }
+            let of_model = b.model.as_deref().and_then(|m| {
+                let model = reference.resolve_model(Some(maker), m).entry?;
+                reference.model_calibre(maker, model)
+            });
+            match of_model.or_else(|| b.calibre.as_ref().and_then(|c| c.entry)) {
+                Some(c) => calibres.contains(&c),
+                None => true,
+            }
         };
         if design(q, r) || design(r, q) {
             make = FieldMatch::Similar;

@@ -576,12 +576,13 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
             let (id, label, ids) = (pick("query_id")?, pick("label")?, pick("record_ids")?);
             let noise_cols = noise_columns(&keys);
             let noise = (!noise_cols.is_empty()).then(|| {
-                noise_cols
-                    .iter()
-                    .filter_map(|&i| list(Some(&obj[keys[i].as_str()])))
-                    .flatten()
-                    .flat_map(|k| split_kinds(&k))
-                    .collect::<Vec<String>>()
+                unique(
+                    noise_cols
+                        .iter()
+                        .filter_map(|&i| list(Some(&obj[keys[i].as_str()])))
+                        .flatten()
+                        .flat_map(|k| split_kinds(&k)),
+                )
             });
             if ids.is_none() && label.is_none() {
                 return Err(parse(
@@ -648,11 +649,12 @@ pub fn read_truth_csv(path: &Path) -> Result<Vec<(String, Truth)>> {
             field(Some(qi)),
             field(li),
             (!noise_cols.is_empty()).then(|| {
-                noise_cols
-                    .iter()
-                    .flat_map(|&i| split_list(row.get(i).unwrap_or("")))
-                    .flat_map(|k| split_kinds(&k))
-                    .collect()
+                unique(
+                    noise_cols
+                        .iter()
+                        .flat_map(|&i| split_list(row.get(i).unwrap_or("")))
+                        .flat_map(|k| split_kinds(&k)),
+                )
             }),
             field(ri).map(split_list),
         )?);
@@ -690,7 +692,6 @@ fn truth_column(key: &str) -> Option<&'static str> {
                 "non_hit_type",
                 "nonhit_kind",
                 "nonhit_type",
-                "hard_negative",
                 "hard_negative_kind",
                 "hard_negative_type",
                 "distortion",
@@ -733,9 +734,10 @@ fn truth_column(key: &str) -> Option<&'static str> {
                 .find(|(_, names)| names.iter().any(|n| n.replace('_', "") == joined))
         })
         .map(|(field, _)| *field)
-        // A kind of noise under another name: what the name says it holds.
+        // A kind of noise under another name: a name that says it holds kinds of noise
+        // (`noise_category`, `corruption_kinds`), not a level, a flag or a seed.
         .or_else(|| {
-            [
+            let noisy = [
                 "noise",
                 "corruption",
                 "perturbation",
@@ -743,8 +745,19 @@ fn truth_column(key: &str) -> Option<&'static str> {
                 "mutation",
             ]
             .iter()
-            .any(|w| key.contains(w))
-            .then_some("noise")
+            .any(|w| key.contains(w));
+            let kinds = [
+                "kind",
+                "kinds",
+                "type",
+                "types",
+                "category",
+                "categories",
+                "class",
+            ]
+            .iter()
+            .any(|w| key.rsplit('_').next() == Some(*w));
+            (noisy && kinds).then_some("noise")
         })
 }
 
@@ -790,6 +803,17 @@ fn noise_columns(names: &[impl AsRef<str>]) -> Vec<usize> {
         .collect();
     cols.sort_by_key(|&i| keys[i] != "noise");
     cols
+}
+
+/// The kinds in order, each once (two columns may both give one).
+fn unique(kinds: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in kinds {
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    out
 }
 
 /// Noise kinds joined by `+` or `,` in one item (`typo1+ocr`) apart.

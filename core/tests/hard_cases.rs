@@ -556,6 +556,11 @@ fn a_design_written_as_the_make_meets_the_factories_that_made_it() {
         ("ZAS-1", "ZM57123", "Zastava", "M57", "7.62x25"),
         ("DWM-1", "DW1234", "DWM", "P08", "9mm"),
         ("GLK-1", "GL55443", "Glock", "19", "9mm"),
+        // Makers of a design, but of firearms that are not it.
+        ("REM-1", "RM870123", "Remington", "870", "12 ga"),
+        ("MAU-1", "MA98123", "Mauser", "98k", "7.92x57"),
+        ("NOR-2", "NP22123", "Norinco", "NP-22", "9mm"),
+        ("ZAS-2", "XQ70999", "Zastava", "M70", "7.62x39"),
     ] {
         b.add(
             Record::new(id, serial)
@@ -598,11 +603,17 @@ fn a_design_written_as_the_make_meets_the_factories_that_made_it() {
             Query::new("QK987302").make("Kalashnikov").model("AKS-74U"),
             "NOR-1",
         ),
+        // Nor does a maker's firearm of another calibre than the design's.
+        (Query::new("RM870123").make("Mosin"), "REM-1"),
+        (Query::new("MA98123").make("Luger"), "MAU-1"),
+        (Query::new("NP22123").make("Kalashnikov"), "NOR-2"),
+        (Query::new("XQ70999").make("Tokarev"), "ZAS-2"),
+        (Query::new("QK987302").make("Makarov"), "NOR-1"),
     ] {
         let hits = ix.check(&q, &all).unwrap();
-        assert_eq!(ids(&hits), [id], "{q:?}");
+        assert_eq!(hits[0].record.id, id, "{q:?}");
         assert_eq!(hits[0].explanation.make, FieldMatch::Different, "{q:?}");
-        assert!(hits[0].score < DEFAULT_THRESHOLD, "{hits:?}");
+        assert!(hits.iter().all(|h| h.score < DEFAULT_THRESHOLD), "{hits:?}");
     }
 }
 

@@ -663,7 +663,7 @@ fn other_generators_truth_files_are_read() {
     };
     /// A file's name, its text, and the labels it holds.
     type Case<'a> = (&'a str, &'a str, Vec<(&'a str, Truth)>);
-    let cases: [Case; 9] = [
+    let cases: [Case; 10] = [
         (
             "t.csv",
             "qid;Is Hit;Expected Record IDs;noise_types\nQ1;TRUE;\"A;B\";typo1|ocr\nQ2;false;;sibling\n",
@@ -699,7 +699,7 @@ fn other_generators_truth_files_are_read() {
         ),
         (
             "t4.jsonl",
-            "{\"qid\":\"Q1\",\"match_id\":\"A\",\"category\":\"make_alias\",\"noise\":[\"typo2\"]}\n{\"qid\":\"Q2\",\"match_id\":null,\"hard_negative\":\"other_make\"}\n",
+            "{\"qid\":\"Q1\",\"match_id\":\"A\",\"category\":\"make_alias\",\"noise\":[\"typo2\"]}\n{\"qid\":\"Q2\",\"match_id\":null,\"hard_negative_kind\":\"other_make\"}\n",
             vec![("Q1", hit(&["A"], &["typo2", "make_alias"])), ("Q2", non_hit(&["other_make"]))],
         ),
         (
@@ -711,6 +711,14 @@ fn other_generators_truth_files_are_read() {
                 ("Q1", hit(&["A", "B"], &["cyr", "alias"])),
                 ("Q2", non_hit(&["sibling"])),
             ],
+        ),
+        (
+            // Columns about noise that hold no kinds (a level, a flag, a seed) are not
+            // kinds; a kind two columns give is counted once.
+            "t6.csv",
+            "query_id,record_ids,noise,noise_kinds,noise_level,has_noise,hard_negative,corruption_seed\n\
+             Q1,A,typo1,typo1,0.3,true,false,42\nQ2,,sibling,,0,false,true,7\n",
+            vec![("Q1", hit(&["A"], &["typo1"])), ("Q2", non_hit(&["sibling"]))],
         ),
         (
             // Its own names win over another generator's for the same column.

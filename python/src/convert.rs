@@ -705,7 +705,9 @@ pub(crate) fn record_from_row(
         status: row.text("status", context)?,
         reported_on: row.text("reported_on", context)?,
     };
-    if let Some(dropped) = dropped {
+    // What is left out, said only once the record is made.
+    let mut left_out = Vec::new();
+    if dropped.is_some() {
         let bad_country = fields
             .country
             .as_deref()
@@ -713,7 +715,7 @@ pub(crate) fn record_from_row(
             .filter(|c| !c.is_empty())
             .and_then(|c| country_code(c).err());
         if let Some(e) = bad_country {
-            dropped.push(format!("{context}.country: {e}"));
+            left_out.push(format!("{context}.country: {e}"));
             fields.country = None;
         }
         let bad_date = fields
@@ -723,12 +725,16 @@ pub(crate) fn record_from_row(
             .filter(|d| !d.is_empty())
             .and_then(|d| d.parse::<Date>().err());
         if let Some(e) = bad_date {
-            dropped.push(format!("{context}.reported_on: {e}"));
+            left_out.push(format!("{context}.reported_on: {e}"));
             fields.reported_on = None;
         }
     }
-    record_from_parts(id, row.text("serial", context)?.unwrap_or_default(), fields)
-        .map_err(|e| to_py_err_at(e, context))
+    let record = record_from_parts(id, row.text("serial", context)?.unwrap_or_default(), fields)
+        .map_err(|e| to_py_err_at(e, context))?;
+    if let Some(dropped) = dropped {
+        dropped.extend(left_out);
+    }
+    Ok(record)
 }
 
 /// The optional fields of a record, as text.

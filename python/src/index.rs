@@ -396,6 +396,16 @@ fn warn_skipped(
     )
 }
 
+/// Counts a record that went in without fields (`left_out`, its reasons), keeping the
+/// first few reasons.
+fn note_left_out(first: &mut Vec<String>, records: &mut u64, left_out: Vec<String>) {
+    if !left_out.is_empty() {
+        *records += 1;
+        let room = SKIP_REASONS.saturating_sub(first.len());
+        first.extend(left_out.into_iter().take(room));
+    }
+}
+
 /// Warns of the fields left out of records that went in (`errors="skip"`): `count`
 /// fields or records, the first `reasons`.
 fn warn_dropped(py: Python<'_>, count: u64, reasons: &[String]) -> PyResult<()> {
@@ -620,14 +630,14 @@ impl Index {
                     if i % SIGNAL_ROWS == SIGNAL_ROWS - 1 {
                         py.check_signals()?;
                     }
-                    let before = dropped.len();
+                    let mut left_out = Vec::new();
                     let record = Record::from_py_seen(
                         &row?,
                         &format!("records[{i}]"),
                         &mut seen,
-                        skip_bad.then_some(&mut dropped),
+                        skip_bad.then_some(&mut left_out),
                     );
-                    dropped_records += u64::from(dropped.len() > before);
+                    note_left_out(&mut dropped, &mut dropped_records, left_out);
                     add(py, record, i)?;
                 }
             }
@@ -638,13 +648,13 @@ impl Index {
                     RECORD_COLUMNS,
                     &["record_id", "serial"],
                     |i, row| {
-                        let before = dropped.len();
+                        let mut left_out = Vec::new();
                         let record = record_from_row(
                             row,
                             &format!("records[{i}]"),
-                            skip_bad.then_some(&mut dropped),
+                            skip_bad.then_some(&mut left_out),
                         );
-                        dropped_records += u64::from(dropped.len() > before);
+                        note_left_out(&mut dropped, &mut dropped_records, left_out);
                         add(py, record, i)
                     },
                 )?;
