@@ -377,23 +377,25 @@ fn warn_skipped(
     if skipped == 0 {
         return Ok(());
     }
-    let shown = reasons
-        .iter()
-        .take(SKIP_REASONS)
-        .map(String::as_str)
-        .collect::<Vec<_>>();
-    let more = if skipped > shown.len() as u64 {
+    warn(
+        py,
+        &format!(
+            "{skipped} of {rows} {what} and were skipped: {}",
+            first_reasons(reasons, skipped)
+        ),
+    )
+}
+
+/// The first [`SKIP_REASONS`] of `reasons`, joined by `; `, and `; ...` when they do not
+/// say all `total`.
+fn first_reasons(reasons: &[String], total: u64) -> String {
+    let shown = &reasons[..reasons.len().min(SKIP_REASONS)];
+    let more = if total > shown.len() as u64 {
         "; ..."
     } else {
         ""
     };
-    warn(
-        py,
-        &format!(
-            "{skipped} of {rows} {what} and were skipped: {}{more}",
-            shown.join("; ")
-        ),
-    )
+    format!("{}{more}", shown.join("; "))
 }
 
 /// Counts a record that went in without fields (`left_out`, its reasons), keeping the
@@ -412,21 +414,11 @@ fn warn_dropped(py: Python<'_>, count: u64, reasons: &[String]) -> PyResult<()> 
     if count == 0 {
         return Ok(());
     }
-    let shown = reasons
-        .iter()
-        .take(SKIP_REASONS)
-        .map(String::as_str)
-        .collect::<Vec<_>>();
-    let more = if reasons.len() > shown.len() {
-        "; ..."
-    } else {
-        ""
-    };
     warn(
         py,
         &format!(
-            "{count} records went in without a field that could not be read: {}{more}",
-            shown.join("; ")
+            "{count} records went in without a field that could not be read: {}",
+            first_reasons(reasons, reasons.len() as u64)
         ),
     )
 }
